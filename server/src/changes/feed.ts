@@ -1,0 +1,146 @@
+import type { Logger } from 'pino';
+import type { Db } from '../db/client.js';
+import type { EntityKind } from '../db/schema.js';
+import type { ChangeBus, ChangeMessage } from '../pubsub/bus.js';
+import { type ChangeRecord, reviveChange } from './change.js';
+import { headPosition, readChanges } from './log.js';
+
+export type ChangeListener = (change: ChangeRecord) => void;
+
+export interface FeedStats {
+  /** Changes handed to local listeners, by how they reached this instance. */
+  received: { bus: number; log: number };
+  /** How far behind the commit the changes read from the log (not the bus) were, in ms. */
+  onCatchUp?: (lagMs: number) => void;
+}
+
+const CATCH_UP_PAGE = 500;
+
+/**
+ * This instance's single, gap-free, in-order view of the change log. The bus is the fast path;
+ * the log is the truth. A change whose position is past the next expected one means something
+ * was missed (Redis dropped it, was away, or a writer died between commit and publish), so the
+ * feed reads the log up to it. A periodic read does the same when the bus is silent, so nothing
+ * committed is ever left undelivered. Because positions become visible in commit order,
+ * reading the log up to position p yields every change before p that will ever exist.
+ */
+export class ChangeFeed {
+  private highWater = 0;
+  private readonly pending = new Map<number, ChangeRecord>();
+  private readonly listeners = new Map<EntityKind, Set<ChangeListener>>([
+    ['recipe', new Set()],
+    ['blog', new Set()],
+  ]);
+  private draining = false;
+  private catchUpRequested = false;
+  private timer: NodeJS.Timeout | undefined;
+  readonly stats: FeedStats = { received: { bus: 0, log: 0 } };
+
+  constructor(
+    private readonly db: Db,
+    private readonly bus: ChangeBus,
+    private readonly logger: Logger,
+    private readonly pollIntervalMs: number,
+  ) {}
+
+  async start(): Promise<void> {
+    this.highWater = await headPosition(this.db);
+    await this.bus.subscribe((message) => this.receive(message));
+    this.bus.onReconnect(() => this.catchUp());
+    this.timer = setInterval(() => this.catchUp(), this.pollIntervalMs);
+    this.timer.unref();
+    // Anything committed between reading the head and subscribing.
+    this.catchUp();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** The last position delivered to listeners on this instance. */
+  get position(): number {
+    return this.highWater;
+  }
+
+  listen(entity: EntityKind, listener: ChangeListener): () => void {
+    const set = this.listeners.get(entity);
+    set?.add(listener);
+    return () => set?.delete(listener);
+  }
+
+  listenerCount(): number {
+    let count = 0;
+    for (const set of this.listeners.values()) count += set.size;
+    return count;
+  }
+
+  /** Reads the log past the last delivered position; safe to call at any time and often. */
+  catchUp(): void {
+    this.catchUpRequested = true;
+    void this.drain();
+  }
+
+  private receive(message: ChangeMessage): void {
+    let change: ChangeRecord;
+    try {
+      change = reviveChange(message as Parameters<typeof reviveChange>[0]);
+    } catch (error) {
+      this.logger.error({ err: error }, 'dropped an unreadable bus message; the log read will cover it');
+      this.catchUp();
+      return;
+    }
+    if (change.position <= this.highWater) return;
+    this.pending.set(change.position, change);
+    void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (;;) {
+        for (let next = this.pending.get(this.highWater + 1); next; next = this.pending.get(this.highWater + 1)) {
+          this.pending.delete(next.position);
+          this.stats.received.bus++;
+          this.deliver(next);
+        }
+        if (this.pending.size === 0 && !this.catchUpRequested) return;
+        this.catchUpRequested = false;
+        const rows = await readChanges(this.db, { after: this.highWater, limit: CATCH_UP_PAGE });
+        const now = Date.now();
+        for (const change of rows) {
+          if (change.position <= this.highWater) continue;
+          const fromBus = this.pending.has(change.position);
+          this.pending.delete(change.position);
+          if (fromBus) this.stats.received.bus++;
+          else {
+            this.stats.received.log++;
+            this.stats.onCatchUp?.(now - change.occurredAt.getTime());
+          }
+          this.deliver(change);
+        }
+        for (const position of this.pending.keys()) if (position <= this.highWater) this.pending.delete(position);
+        if (rows.length === CATCH_UP_PAGE) this.catchUpRequested = true;
+        // A bus message ahead of what the log shows can only mean a lagging read; the next tick retries.
+        else if (rows.length === 0) return;
+      }
+    } catch (error) {
+      this.logger.warn({ err: error }, 'change log read failed; retrying on the next tick');
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private deliver(change: ChangeRecord): void {
+    this.highWater = change.position;
+    const listeners = this.listeners.get(change.entity);
+    if (!listeners) return;
+    for (const listener of listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        this.logger.error({ err: error, position: change.position }, 'change listener failed');
+      }
+    }
+  }
+}

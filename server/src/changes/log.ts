@@ -1,0 +1,92 @@
+import { and, asc, eq, gt, lt, max, sql } from 'drizzle-orm';
+import type { Queryable, Tx } from '../db/client.js';
+import { changeLog, changeLogHorizon, type ChangeKind, type EntityKind } from '../db/schema.js';
+import { type ChangeRecord, reviveChange } from './change.js';
+import { decodeCursor, expiredCursor, invalidCursor } from './cursor.js';
+
+/** Every writer takes this lock right before appending, so positions are assigned in commit order. */
+const APPEND_LOCK = 727_311_002;
+
+export interface NewChange<Row> {
+  entity: EntityKind;
+  entityId: string;
+  kind: ChangeKind;
+  author: { id: string; name: string };
+  before: Row | null;
+  after: Row | null;
+}
+
+/**
+ * Appends one change inside the caller's transaction. Call it as the last statement before
+ * commit: the advisory lock is held until commit, so the next writer's position is only taken
+ * once this one is visible.
+ */
+export async function appendChange<Row>(tx: Tx, change: NewChange<Row>): Promise<ChangeRecord> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${APPEND_LOCK})`);
+  const [row] = await tx
+    .insert(changeLog)
+    .values({
+      entity: change.entity,
+      entityId: change.entityId,
+      kind: change.kind,
+      authorId: change.author.id,
+      authorName: change.author.name,
+      before: change.before,
+      after: change.after,
+    })
+    .returning();
+  if (!row) throw new Error('change log insert returned nothing');
+  return reviveChange(row);
+}
+
+/** Changes after `position` in log order, optionally for one entity kind. */
+export async function readChanges(
+  db: Queryable,
+  options: { after: number; limit: number; entity?: EntityKind },
+): Promise<ChangeRecord[]> {
+  const rows = await db
+    .select()
+    .from(changeLog)
+    .where(
+      and(gt(changeLog.position, options.after), options.entity ? eq(changeLog.entity, options.entity) : undefined),
+    )
+    .orderBy(asc(changeLog.position))
+    .limit(options.limit);
+  return rows.map(reviveChange);
+}
+
+export async function headPosition(db: Queryable): Promise<number> {
+  const [row] = await db.select({ head: max(changeLog.position) }).from(changeLog);
+  return Number(row?.head ?? 0);
+}
+
+export async function horizonPosition(db: Queryable): Promise<number> {
+  const [row] = await db.select({ position: changeLogHorizon.position }).from(changeLogHorizon);
+  return Number(row?.position ?? 0);
+}
+
+/** Turns a client's cursor into a log position, or explains why it cannot be resumed from. */
+export async function resolveCursor(db: Queryable, cursor: string): Promise<number> {
+  const position = decodeCursor(cursor);
+  const [horizon, head] = await Promise.all([horizonPosition(db), headPosition(db)]);
+  if (position > head) throw invalidCursor();
+  if (position < horizon) throw expiredCursor();
+  return position;
+}
+
+/** Deletes changes older than the retention and records how far it went. Returns how many rows went. */
+export async function pruneChanges(db: Queryable, retentionMs: number, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - retentionMs);
+  const [last] = await db
+    .select({ position: max(changeLog.position) })
+    .from(changeLog)
+    .where(lt(changeLog.occurredAt, cutoff));
+  const upTo = Number(last?.position ?? 0);
+  if (upTo === 0) return 0;
+  const deleted = await db.delete(changeLog).where(sql`${changeLog.position} <= ${upTo}`).returning({ p: changeLog.position });
+  await db
+    .insert(changeLogHorizon)
+    .values({ id: 1, position: upTo })
+    .onConflictDoUpdate({ target: changeLogHorizon.id, set: { position: sql`greatest(${changeLogHorizon.position}, ${upTo})` } });
+  return deleted.length;
+}

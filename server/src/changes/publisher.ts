@@ -1,0 +1,27 @@
+import type { Logger } from 'pino';
+import type { ChangeBus } from '../pubsub/bus.js';
+import type { ChangeRecord } from './change.js';
+
+export interface Publisher {
+  /** Hands a committed change to the bus without making the writer wait or fail on it. */
+  publish(change: ChangeRecord | null): void;
+}
+
+/**
+ * Publishing is best effort by design: the change is already durable, and every instance's feed
+ * reads the log to fill whatever the bus did not carry.
+ */
+export function createPublisher(bus: ChangeBus, logger: Logger, onPublished?: (ok: boolean) => void): Publisher {
+  return {
+    publish(change) {
+      if (!change) return;
+      bus.publish({ ...change, position: change.position }).then(
+        () => onPublished?.(true),
+        (error: unknown) => {
+          onPublished?.(false);
+          logger.warn({ err: error instanceof Error ? error.message : error, position: change.position }, 'publish failed; subscribers will get the change from the log');
+        },
+      );
+    },
+  };
+}

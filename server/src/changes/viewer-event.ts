@@ -1,0 +1,44 @@
+import type { ChangeKind } from '../db/schema.js';
+
+/** A change as one viewer is allowed to see it. */
+export interface ViewerEvent<Row> {
+  kind: ChangeKind;
+  entityId: string;
+  /** State after the change, null when the viewer sees it as DELETED. */
+  node: Row | null;
+  position: number;
+  occurredAt: Date;
+  author: { id: string; name: string };
+}
+
+export interface ViewRules<Row> {
+  visible(row: Row): boolean;
+  matches(row: Row): boolean;
+}
+
+/**
+ * Maps a change to what this viewer should receive, or null for nothing. Visibility decides the
+ * kind: appearing is CREATED, disappearing is DELETED without state. The filter decides
+ * relevance: a change whose state before or after matches is delivered, so a client can add
+ * or drop the entity from a filtered view.
+ */
+export function viewChange<Row>(
+  change: { kind: ChangeKind; entityId: string; before: Row | null; after: Row | null; position: number; occurredAt: Date; authorId: string; authorName: string },
+  rules: ViewRules<Row>,
+): ViewerEvent<Row> | null {
+  const seenBefore = change.before !== null && rules.visible(change.before);
+  const seenAfter = change.after !== null && rules.visible(change.after);
+  const relevant =
+    (seenBefore && change.before !== null && rules.matches(change.before)) ||
+    (seenAfter && change.after !== null && rules.matches(change.after));
+  if (!relevant) return null;
+  const kind: ChangeKind = seenBefore && seenAfter ? 'UPDATED' : seenAfter ? 'CREATED' : 'DELETED';
+  return {
+    kind,
+    entityId: change.entityId,
+    node: kind === 'DELETED' ? null : change.after,
+    position: change.position,
+    occurredAt: change.occurredAt,
+    author: { id: change.authorId, name: change.authorName },
+  };
+}

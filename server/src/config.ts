@@ -1,0 +1,65 @@
+import os from 'node:os';
+import { z } from 'zod';
+
+const durationUnits = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** Accepts `7d`, `12h`, `30m`, `10s`, `250ms` or a bare number of milliseconds. */
+const duration = z.string().transform((text, ctx) => {
+  const match = /^(\d+)\s*(ms|s|m|h|d)?$/.exec(text.trim());
+  if (!match) {
+    ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration such as 7d, 12h, 30m, 10s or 500ms` });
+    return z.NEVER;
+  }
+  const unit = (match[2] ?? 'ms') as keyof typeof durationUnits;
+  return Number(match[1]) * durationUnits[unit];
+});
+
+const bytes = z.coerce.number().int().positive();
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
+    HOST: z.string().default('0.0.0.0'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    PGLITE_DIR: z.string().default('./.data/pglite'),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+    REDIS_KEY_PREFIX: z.string().default('live-recipes:'),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    TOKEN_TTL: duration.default(7 * durationUnits.d),
+    INSTANCE_ID: z.string().min(1).default(`${os.hostname()}-${process.pid}`),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    CHANGE_LOG_RETENTION: duration.default(7 * durationUnits.d),
+    RELAY_INTERVAL: duration.default(1_000),
+    KEEPALIVE_INTERVAL: duration.default(12_000),
+    MAX_SOCKET_BACKLOG: bytes.default(1024 * 1024),
+    MAX_BODY_BYTES: bytes.default(1024 * 1024),
+    SHUTDOWN_TIMEOUT: duration.default(10_000),
+    WEB_DIST: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+    }
+  });
+
+export type Config = z.output<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads the whole environment once and reports every problem together, so an operator fixes them in one go. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`));
+  }
+  return result.data;
+}

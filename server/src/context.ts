@@ -1,0 +1,24 @@
+import type { Viewer } from './auth/tokens.js';
+import type { TokenService } from './auth/tokens.js';
+import type { ChangeFeed } from './changes/feed.js';
+import type { Publisher } from './changes/publisher.js';
+import type { Db } from './db/client.js';
+
+/** Long-lived parts of one instance, shared by every request and socket. */
+export interface Services {
+  db: Db;
+  feed: ChangeFeed;
+  publisher: Publisher;
+  tokens: TokenService;
+  maxBacklogBytes: number;
+}
+
+/** How a subscription's transport reacts when its client cannot keep up. */
+export interface TransportHooks {
+  onOverflow(): void;
+}
+
+export interface Context extends Services {
+  viewer: Viewer | null;
+  transport: TransportHooks;
+}

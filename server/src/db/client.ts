@@ -1,0 +1,83 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { type ExtractTablesWithRelations, sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema.js';
+
+type Schema = typeof schema;
+
+/** One type for both drivers, so model code never knows which database it runs on. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything that can run a query: the database or an open transaction. */
+export type Queryable = Db | Tx;
+
+export interface Database {
+  db: Db;
+  /** Human-readable description for the start-up log, without credentials. */
+  describe: string;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+/** Arbitrary constant shared by every instance so concurrent starts migrate one at a time. */
+const MIGRATION_LOCK = 727_311_001;
+
+export interface DatabaseOptions {
+  url: string | undefined;
+  pgliteDir: string;
+  onQuery?: () => void;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const logger = options.onQuery ? { logQuery: options.onQuery } : undefined;
+  if (options.url) return openPostgres(options.url, logger);
+  return openPglite(options.pgliteDir, logger);
+}
+
+async function openPostgres(url: string, logger: { logQuery: () => void } | undefined): Promise<Database> {
+  const client = postgres(url, { max: 10, onnotice: () => {}, connection: { application_name: 'live-recipes' } });
+  const reserved = await client.reserve();
+  try {
+    await reserved`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migratePostgres(drizzlePostgres(reserved), { migrationsFolder });
+  } finally {
+    await reserved`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
+    reserved.release();
+  }
+  const db: Db = drizzlePostgres(client, { schema, logger });
+  const parsed = new URL(url);
+  return {
+    db,
+    describe: `PostgreSQL ${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
+    ping: async () => {
+      await client`select 1`;
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dir: string, logger: { logQuery: () => void } | undefined): Promise<Database> {
+  const inMemory = dir === 'memory://';
+  if (!inMemory) await mkdir(path.resolve(dir), { recursive: true });
+  const client = new PGlite(inMemory ? undefined : path.resolve(dir));
+  await client.waitReady;
+  const db: Db = drizzlePglite(client, { schema, logger });
+  await migratePglite(drizzlePglite(client), { migrationsFolder });
+  return {
+    db,
+    describe: inMemory ? 'embedded PGlite (in memory)' : `embedded PGlite at ${path.resolve(dir)}`,
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,99 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow();
+const textList = (name: string) =>
+  text(name)
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`);
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: createdAt(),
+});
+
+export const recipes = pgTable(
+  'recipes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    title: text('title').notNull(),
+    description: text('description'),
+    ingredients: textList('ingredients'),
+    steps: textList('steps'),
+    tags: textList('tags'),
+    cookingMinutes: integer('cooking_minutes'),
+    servings: integer('servings'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('recipes_newest_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('recipes_author_idx').on(t.authorId, t.createdAt.desc()),
+    index('recipes_tags_idx').using('gin', t.tags),
+  ],
+);
+
+export const blogs = pgTable(
+  'blogs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    tags: textList('tags'),
+    published: boolean('published').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('blogs_newest_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('blogs_author_idx').on(t.authorId, t.createdAt.desc()),
+    index('blogs_tags_idx').using('gin', t.tags),
+  ],
+);
+
+/**
+ * The durable change log. `position` is taken while holding a transaction-scoped advisory lock,
+ * so positions become visible in commit order: once position p is visible, every smaller
+ * position is either visible or will never exist.
+ */
+export const changeLog = pgTable(
+  'change_log',
+  {
+    position: bigint('position', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    entity: text('entity').$type<EntityKind>().notNull(),
+    entityId: uuid('entity_id').notNull(),
+    kind: text('kind').$type<ChangeKind>().notNull(),
+    authorId: uuid('author_id').notNull(),
+    authorName: text('author_name').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index('change_log_occurred_idx').on(t.occurredAt)],
+);
+
+/** Highest position removed by retention: a cursor at or below it can no longer be resumed. */
+export const changeLogHorizon = pgTable('change_log_horizon', {
+  id: integer('id').primaryKey().default(1),
+  position: bigint('position', { mode: 'number' }).notNull().default(0),
+});
+
+export type EntityKind = 'recipe' | 'blog';
+export type ChangeKind = 'CREATED' | 'UPDATED' | 'DELETED';
+export type UserRow = typeof users.$inferSelect;
+export type RecipeRow = typeof recipes.$inferSelect;
+export type BlogRow = typeof blogs.$inferSelect;
+export type ChangeLogRow = typeof changeLog.$inferSelect;

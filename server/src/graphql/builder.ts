@@ -1,0 +1,50 @@
+import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import RelayPlugin from '@pothos/plugin-relay';
+import { GraphQLError, Kind } from 'graphql';
+import type { Context } from '../context.js';
+import { userError } from '../errors.js';
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    ID: { Input: string; Output: string };
+  };
+}>({
+  plugins: [RelayPlugin, DataloaderPlugin],
+  defaultFieldNullability: false,
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    decodeGlobalID: (globalID) => {
+      const decoded = Buffer.from(globalID, 'base64').toString('utf8');
+      const separator = decoded.indexOf(':');
+      if (separator < 1 || Buffer.from(decoded).toString('base64') !== globalID) {
+        throw userError('BAD_USER_INPUT', `"${globalID.slice(0, 64)}" is not an id from this API.`);
+      }
+      return { typename: decoded.slice(0, separator), id: decoded.slice(separator + 1) };
+    },
+  },
+});
+
+builder.scalarType('DateTime', {
+  description: 'An instant in time, as an ISO-8601 string in UTC with milliseconds.',
+  serialize: (value) => value.toISOString(),
+  parseValue: (value) => {
+    const date = typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
+    if (Number.isNaN(date.getTime())) throw new GraphQLError('DateTime must be an ISO-8601 string.');
+    return date;
+  },
+  parseLiteral: (ast) => {
+    const date = ast.kind === Kind.STRING ? new Date(ast.value) : new Date(Number.NaN);
+    if (Number.isNaN(date.getTime())) throw new GraphQLError('DateTime must be an ISO-8601 string.');
+    return date;
+  },
+});
+
+builder.queryType({});
+builder.mutationType({});
+builder.subscriptionType({});

@@ -1,0 +1,151 @@
+import { resolveCursorConnection } from '@pothos/plugin-relay';
+import type { ViewerEvent } from '../../changes/viewer-event.js';
+import type { BlogRow } from '../../db/schema.js';
+import { blogMatches, blogsByIds, blogVisibleTo, createBlog, deleteBlog, listBlogs, updateBlog } from '../../model/blogs.js';
+import { encodeListCursor } from '../../model/pagination.js';
+import { builder } from '../builder.js';
+import { ChangeInterface, changedNode, subscribeToChanges } from '../change-subscription.js';
+import { requireViewer } from '../viewer.js';
+import { UserRef } from './user.js';
+
+export const BlogRef = builder.loadableNode('Blog', {
+  description: 'A blog post. A draft (`published: false`) exists only for its author.',
+  id: { resolve: (blog: BlogRow) => blog.id },
+  load: (ids: string[], ctx) => blogsByIds(ctx.db, ctx.viewer, ids),
+  sort: (blog) => blog.id,
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    body: t.exposeString('body'),
+    tags: t.exposeStringList('tags'),
+    published: t.exposeBoolean('published', { description: 'False for a draft.' }),
+    author: t.field({ type: UserRef, resolve: (blog) => blog.authorId }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    version: t.exposeInt('version', { description: '1 on create, +1 on every update that changes something.' }),
+  }),
+});
+
+const BlogFilter = builder.inputType('BlogFilter', {
+  fields: (t) => ({
+    authorId: t.globalID({ for: UserRef, description: 'Only blogs by this user.' }),
+    tag: t.string({ description: 'Only blogs carrying this tag.' }),
+    published: t.boolean({ description: 'false lists only your own drafts.' }),
+  }),
+});
+
+const CreateBlogInput = builder.inputType('CreateBlogInput', {
+  fields: (t) => ({
+    title: t.string({ required: true, description: '1 to 200 characters.' }),
+    body: t.string({ required: true, description: 'Up to 100,000 characters.' }),
+    tags: t.stringList({ description: 'At most 100 tags of 1 to 50 characters.' }),
+    published: t.boolean({ description: 'Defaults to false: a draft.' }),
+  }),
+});
+
+const UpdateBlogInput = builder.inputType('UpdateBlogInput', {
+  description: 'Only the fields given change. `expectedVersion` makes the update fail with CONFLICT if the blog moved on.',
+  fields: (t) => ({
+    title: t.string(),
+    body: t.string(),
+    tags: t.stringList(),
+    published: t.boolean(),
+    expectedVersion: t.int(),
+  }),
+});
+
+builder.queryFields((t) => ({
+  blog: t.field({
+    type: BlogRef,
+    nullable: true,
+    description: 'Null when absent or a draft of someone else.',
+    args: { id: t.arg.globalID({ required: true, for: BlogRef }) },
+    resolve: (_root, { id }) => id.id,
+  }),
+  blogs: t.connection({
+    type: BlogRef,
+    description: 'Newest first. Drafts appear only to their author.',
+    args: { filter: t.arg({ type: BlogFilter }) },
+    resolve: (_root, args, ctx) =>
+      resolveCursorConnection<Promise<BlogRow[]>>({ args, toCursor: encodeListCursor, defaultSize: 20, maxSize: 100 }, (window) =>
+        listBlogs(
+          ctx.db,
+          ctx.viewer,
+          { authorId: args.filter?.authorId?.id, tag: args.filter?.tag, published: args.filter?.published },
+          window,
+        ),
+      ),
+    },
+    { name: 'BlogConnection' },
+    { name: 'BlogEdge' },
+  ),
+}));
+
+builder.mutationFields((t) => ({
+  createBlog: t.field({
+    type: BlogRef,
+    args: { input: t.arg({ type: CreateBlogInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const { row, change } = await createBlog(ctx.db, requireViewer(ctx), input);
+      ctx.publisher.publish(change);
+      return row;
+    },
+  }),
+  updateBlog: t.field({
+    type: BlogRef,
+    args: {
+      id: t.arg.globalID({ required: true, for: BlogRef }),
+      input: t.arg({ type: UpdateBlogInput, required: true }),
+    },
+    resolve: async (_root, { id, input }, ctx) => {
+      const { row, change } = await updateBlog(ctx.db, requireViewer(ctx), id.id, input);
+      ctx.publisher.publish(change);
+      return row;
+    },
+  }),
+  deleteBlog: t.field({
+    type: 'ID',
+    description: 'Returns the id of the deleted blog.',
+    args: { id: t.arg.globalID({ required: true, for: BlogRef }) },
+    resolve: async (_root, { id }, ctx) => {
+      const { change } = await deleteBlog(ctx.db, requireViewer(ctx), id.id);
+      ctx.publisher.publish(change);
+      return Buffer.from(`Blog:${id.id}`).toString('base64');
+    },
+  }),
+}));
+
+const BlogChange = builder.objectRef<ViewerEvent<BlogRow>>('BlogChange').implement({
+  interfaces: [ChangeInterface],
+  fields: (t) => ({
+    blogId: t.globalID({ resolve: (event) => ({ type: 'Blog', id: event.entityId }) }),
+    blog: t.field({
+      type: BlogRef,
+      nullable: true,
+      description: 'State after the change; null for DELETED.',
+      resolve: (event, _args, ctx) => changedNode(event, ctx),
+    }),
+  }),
+});
+
+builder.subscriptionField('blogChanged', (t) =>
+  t.field({
+    type: BlogChange,
+    description:
+      'Every change to blogs matching the arguments that the viewer may see. A draft being published arrives as CREATED, a blog unpublished as DELETED.',
+    args: {
+      id: t.arg.globalID({ for: BlogRef, description: 'Only this blog.' }),
+      authorId: t.arg.globalID({ for: UserRef, description: 'Only blogs by this user.' }),
+      after: t.arg.string({ description: 'A `cursor` from an earlier change: replay what came after it, then go live.' }),
+    },
+    subscribe: (_root, args, ctx) =>
+      subscribeToChanges<BlogRow>(ctx, 'blog', {
+        entityId: args.id?.id,
+        after: args.after,
+        rules: {
+          visible: (row) => blogVisibleTo(row, ctx.viewer),
+          matches: (row) => blogMatches(row, { authorId: args.authorId?.id }),
+        },
+      }),
+    resolve: (event) => event,
+  }),
+);

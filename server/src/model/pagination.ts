@@ -1,0 +1,51 @@
+import { and, asc, desc, eq, gt, lt, or, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { userError } from '../errors.js';
+
+/** Keyset position in a newest-first list: `createdAt` then `id`, both descending. */
+export interface ListPosition {
+  createdAt: Date;
+  id: string;
+}
+
+/** What the Relay plugin's cursor helper asks for: a window next to a cursor, possibly read backwards. */
+export interface PageWindow {
+  after?: string | undefined;
+  before?: string | undefined;
+  limit: number;
+  inverted: boolean;
+}
+
+const prefix = 'lst1:';
+
+export function encodeListCursor(row: ListPosition): string {
+  return Buffer.from(`${prefix}${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
+}
+
+export function decodeListCursor(cursor: string): ListPosition {
+  const value = Buffer.from(cursor, 'base64url').toString('utf8');
+  const [stamp, id] = value.startsWith(prefix) ? value.slice(prefix.length).split('|') : [];
+  const createdAt = new Date(stamp ?? '');
+  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) {
+    throw userError('BAD_USER_INPUT', 'The list cursor is not one this list gave out.');
+  }
+  return { createdAt, id };
+}
+
+type KeyColumns = { createdAt: PgColumn; id: PgColumn };
+
+/** WHERE and ORDER BY for one page window of a newest-first list. */
+export function pageClauses(columns: KeyColumns, window: PageWindow): { where: SQL | undefined; orderBy: SQL[] } {
+  const older = (p: ListPosition) =>
+    or(lt(columns.createdAt, p.createdAt), and(eq(columns.createdAt, p.createdAt), lt(columns.id, p.id)));
+  const newer = (p: ListPosition) =>
+    or(gt(columns.createdAt, p.createdAt), and(eq(columns.createdAt, p.createdAt), gt(columns.id, p.id)));
+  const where = and(
+    window.after ? older(decodeListCursor(window.after)) : undefined,
+    window.before ? newer(decodeListCursor(window.before)) : undefined,
+  );
+  const orderBy = window.inverted
+    ? [asc(columns.createdAt), asc(columns.id)]
+    : [desc(columns.createdAt), desc(columns.id)];
+  return { where, orderBy };
+}

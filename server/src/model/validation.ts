@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { userError } from '../errors.js';
+
+/** Postgres rejects NUL in text; refusing it here turns a driver error into a clear one. */
+export const text = (min: number, max: number) =>
+  z
+    .string()
+    .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters')
+    .transform((value) => value.trim())
+    .pipe(
+      z
+        .string()
+        .min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`)
+        .max(max, `must be at most ${max.toLocaleString('en')} characters`),
+    );
+
+export const textList = (maxItems: number, maxItemLength: number) =>
+  z.array(text(1, maxItemLength)).max(maxItems, `must have at most ${maxItems} items`);
+
+export const positiveInt = (max: number) =>
+  z.number().int('must be a whole number').min(0, 'must not be negative').max(max, `must be at most ${max}`);
+
+export const limits = {
+  title: text(1, 200),
+  description: text(0, 100_000),
+  body: text(0, 100_000),
+  items: textList(100, 1_000),
+  tags: textList(100, 50),
+  minutes: positiveInt(100_000),
+  servings: positiveInt(10_000),
+} as const;
+
+/** Parses or throws `BAD_USER_INPUT` naming every failing field and its rule. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix = 'input'): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fields = result.error.issues.map((issue) => ({
+    field: [prefix, ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+  const message = fields.map((f) => `${f.field} ${f.message}`).join('; ');
+  throw userError('BAD_USER_INPUT', message, { fields });
+}
+
+/** Free-text arguments of reads (search, tag filters) follow the same NUL rule as writes. */
+export function assertPlainText(value: string | null | undefined, field: string): void {
+  if (value?.includes('\u0000')) throw userError('BAD_USER_INPUT', `${field} must not contain NUL characters`);
+}

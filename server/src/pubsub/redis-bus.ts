@@ -1,0 +1,70 @@
+import { RedisPubSub } from 'graphql-redis-subscriptions';
+import { Redis, type RedisOptions } from 'ioredis';
+import type { Logger } from 'pino';
+import { CHANGES_TOPIC, type ChangeBus, type ChangeMessage, subscribeEngine } from './bus.js';
+
+/**
+ * Redis pub/sub through graphql-redis-subscriptions on two ioredis connections (a subscribed
+ * connection cannot publish). Publishing fails fast while Redis is away instead of queueing in
+ * memory: the change log already holds the change, and every instance catches up from it.
+ */
+export async function createRedisBus(url: string, keyPrefix: string, logger: Logger): Promise<ChangeBus> {
+  const options: RedisOptions = {
+    lazyConnect: true,
+    retryStrategy: (attempt) => Math.min(100 * 2 ** attempt, 2_000),
+    connectionName: 'live-recipes',
+  };
+  const publisher = new Redis(url, { ...options, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  const subscriber = new Redis(url, { ...options, maxRetriesPerRequest: null });
+  for (const [name, client] of [
+    ['publisher', publisher],
+    ['subscriber', subscriber],
+  ] as const) {
+    client.on('error', (error: Error) => logger.warn({ err: error.message, connection: name }, 'redis connection error'));
+  }
+  await Promise.all([publisher.connect(), subscriber.connect()]);
+
+  const engine = new RedisPubSub({ publisher, subscriber });
+  const topic = `${keyPrefix}${CHANGES_TOPIC}`;
+  const reconnectListeners: Array<() => void> = [];
+  let wasReady = true;
+  subscriber.on('close', () => {
+    wasReady = false;
+  });
+  subscriber.on('ready', () => {
+    if (wasReady) return;
+    wasReady = true;
+    logger.info('redis subscriber reconnected');
+    for (const listener of reconnectListeners) listener();
+  });
+
+  const status = (client: Redis) => client.status;
+  return {
+    kind: 'redis',
+    describe: `Redis PubSub at ${new URL(url).host} (channel ${topic})`,
+    publish: (message: ChangeMessage) => engine.publish(topic, message),
+    async subscribe(onMessage) {
+      await subscribeEngine(engine, topic, onMessage);
+    },
+    onReconnect: (listener) => {
+      reconnectListeners.push(listener);
+    },
+    async ping() {
+      try {
+        return (await publisher.ping()) === 'PONG' && status(subscriber) === 'ready';
+      } catch {
+        return false;
+      }
+    },
+    state() {
+      const statuses = [status(publisher), status(subscriber)];
+      if (statuses.every((s) => s === 'ready')) return 'connected';
+      if (statuses.some((s) => s === 'end' || s === 'close')) return 'disconnected';
+      return 'connecting';
+    },
+    async close() {
+      engine.close();
+      await Promise.allSettled([publisher.quit(), subscriber.quit()]);
+    },
+  };
+}
