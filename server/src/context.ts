@@ -11,6 +11,8 @@ export interface Services {
   publisher: Publisher;
   tokens: TokenService;
   maxBacklogBytes: number;
+  /** Metrics hook, called once per event handed to a subscriber. */
+  observeDelivery: (replayed: boolean) => void;
 }
 
 /** How a subscription's transport reacts when its client cannot keep up. */

@@ -19,13 +19,15 @@ export interface ChangeStreamOptions<Row> {
   /** Called once when the backlog bound is crossed; the transport closes the client. */
   onOverflow: () => void;
   onClose?: () => void;
+  /** Counts for metrics: an event handed to the client, and whether it came from the replay. */
+  onDelivered?: (replayed: boolean) => void;
 }
 
 const REPLAY_PAGE = 200;
 /** Replay pauses while this many events wait for the client, so a long replay never piles up. */
 const REPLAY_HIGH_WATER = 100;
 
-type Entry<Row> = { event: ViewerEvent<Row>; bytes: number };
+type Entry<Row> = { event: ViewerEvent<Row>; bytes: number; replayed: boolean };
 
 /**
  * One subscriber's stream: live changes from the instance feed, optionally preceded by a replay
@@ -64,7 +66,7 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): AsyncItera
     const event = viewChange(change as Parameters<typeof viewChange<Row>>[0], options.rules);
     if (!event) return;
     const bytes = approximateBytes(change);
-    queue.push({ event, bytes });
+    queue.push({ event, bytes, replayed: replaying });
     queuedBytes += bytes;
     if (queuedBytes > options.maxBacklogBytes) {
       finish();
@@ -112,6 +114,7 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): AsyncItera
         const entry = queue.shift();
         if (entry) {
           queuedBytes -= entry.bytes;
+          options.onDelivered?.(entry.replayed);
           if (queue.length <= REPLAY_HIGH_WATER) {
             drained?.();
             drained = undefined;
@@ -139,15 +142,19 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): AsyncItera
   return iterator;
 }
 
-/** Cheap size estimate of what the event will cost once serialised. */
+const sizes = new WeakMap<ChangeRecord, number>();
+
+/** Estimate of what the event costs once serialised; computed once per change, not per subscriber. */
 function approximateBytes(change: ChangeRecord): number {
+  const known = sizes.get(change);
+  if (known !== undefined) return known;
   const row = (change.after ?? change.before) as Record<string, unknown> | null;
   let bytes = 200;
-  if (!row) return bytes;
-  for (const value of Object.values(row)) {
+  for (const value of Object.values(row ?? {})) {
     if (typeof value === 'string') bytes += value.length;
     else if (Array.isArray(value)) for (const item of value) bytes += String(item).length + 3;
     else bytes += 16;
   }
+  sizes.set(change, bytes);
   return bytes;
 }

@@ -7,12 +7,8 @@ import { headPosition, readChanges } from './log.js';
 
 export type ChangeListener = (change: ChangeRecord) => void;
 
-export interface FeedStats {
-  /** Changes handed to local listeners, by how they reached this instance. */
-  received: { bus: number; log: number };
-  /** How far behind the commit the changes read from the log (not the bus) were, in ms. */
-  onCatchUp?: (lagMs: number) => void;
-}
+/** Told about every change the feed hands on: which path brought it, and how long after commit. */
+export type FeedObserver = (path: 'bus' | 'log', lagMs: number) => void;
 
 const CATCH_UP_PAGE = 500;
 
@@ -34,13 +30,12 @@ export class ChangeFeed {
   private draining = false;
   private catchUpRequested = false;
   private timer: NodeJS.Timeout | undefined;
-  readonly stats: FeedStats = { received: { bus: 0, log: 0 } };
-
   constructor(
     private readonly db: Db,
     private readonly bus: ChangeBus,
     private readonly logger: Logger,
     private readonly pollIntervalMs: number,
+    private readonly observe: FeedObserver = () => {},
   ) {}
 
   async start(): Promise<void> {
@@ -68,9 +63,9 @@ export class ChangeFeed {
     return () => set?.delete(listener);
   }
 
-  listenerCount(): number {
+  listenerCount(entity?: EntityKind): number {
     let count = 0;
-    for (const set of this.listeners.values()) count += set.size;
+    for (const [kind, set] of this.listeners) if (!entity || kind === entity) count += set.size;
     return count;
   }
 
@@ -101,23 +96,15 @@ export class ChangeFeed {
       for (;;) {
         for (let next = this.pending.get(this.highWater + 1); next; next = this.pending.get(this.highWater + 1)) {
           this.pending.delete(next.position);
-          this.stats.received.bus++;
-          this.deliver(next);
+          this.deliver(next, 'bus');
         }
         if (this.pending.size === 0 && !this.catchUpRequested) return;
         this.catchUpRequested = false;
         const rows = await readChanges(this.db, { after: this.highWater, limit: CATCH_UP_PAGE });
-        const now = Date.now();
         for (const change of rows) {
           if (change.position <= this.highWater) continue;
-          const fromBus = this.pending.has(change.position);
-          this.pending.delete(change.position);
-          if (fromBus) this.stats.received.bus++;
-          else {
-            this.stats.received.log++;
-            this.stats.onCatchUp?.(now - change.occurredAt.getTime());
-          }
-          this.deliver(change);
+          const path = this.pending.delete(change.position) ? 'bus' : 'log';
+          this.deliver(change, path);
         }
         for (const position of this.pending.keys()) if (position <= this.highWater) this.pending.delete(position);
         if (rows.length === CATCH_UP_PAGE) this.catchUpRequested = true;
@@ -131,8 +118,9 @@ export class ChangeFeed {
     }
   }
 
-  private deliver(change: ChangeRecord): void {
+  private deliver(change: ChangeRecord, path: 'bus' | 'log'): void {
     this.highWater = change.position;
+    this.observe(path, Date.now() - change.occurredAt.getTime());
     const listeners = this.listeners.get(change.entity);
     if (!listeners) return;
     for (const listener of listeners) {

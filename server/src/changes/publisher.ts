@@ -5,6 +5,8 @@ import type { ChangeRecord } from './change.js';
 export interface Publisher {
   /** Hands a committed change to the bus without making the writer wait or fail on it. */
   publish(change: ChangeRecord | null): void;
+  /** Waits for publishes still in flight, so a stopping instance hands off what it committed. */
+  flush(): Promise<void>;
 }
 
 /**
@@ -12,16 +14,22 @@ export interface Publisher {
  * reads the log to fill whatever the bus did not carry.
  */
 export function createPublisher(bus: ChangeBus, logger: Logger, onPublished?: (ok: boolean) => void): Publisher {
+  const inFlight = new Set<Promise<void>>();
   return {
     publish(change) {
       if (!change) return;
-      bus.publish({ ...change, position: change.position }).then(
+      const sent = bus.publish({ ...change }).then(
         () => onPublished?.(true),
         (error: unknown) => {
           onPublished?.(false);
           logger.warn({ err: error instanceof Error ? error.message : error, position: change.position }, 'publish failed; subscribers will get the change from the log');
         },
       );
+      inFlight.add(sent);
+      void sent.finally(() => inFlight.delete(sent));
+    },
+    async flush() {
+      await Promise.allSettled([...inFlight]);
     },
   };
 }

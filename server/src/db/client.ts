@@ -44,15 +44,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 async function openPostgres(url: string, logger: { logQuery: () => void } | undefined): Promise<Database> {
-  const client = postgres(url, { max: 10, onnotice: () => {}, connection: { application_name: 'live-recipes' } });
-  const reserved = await client.reserve();
+  // One connection, so the session-level lock and the migration share it.
+  const migrator = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await reserved`select pg_advisory_lock(${MIGRATION_LOCK})`;
-    await migratePostgres(drizzlePostgres(reserved), { migrationsFolder });
+    await migrator`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migratePostgres(drizzlePostgres(migrator), { migrationsFolder });
   } finally {
-    await reserved`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
-    reserved.release();
+    await migrator.end({ timeout: 5 });
   }
+  const client = postgres(url, { max: 10, onnotice: () => {}, connection: { application_name: 'live-recipes' } });
   const db: Db = drizzlePostgres(client, { schema, logger });
   const parsed = new URL(url);
   return {

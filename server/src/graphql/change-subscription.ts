@@ -24,6 +24,7 @@ export async function subscribeToChanges<Row>(
     after,
     maxBacklogBytes: ctx.maxBacklogBytes,
     onOverflow: () => ctx.transport.onOverflow(),
+    onDelivered: ctx.observeDelivery,
   });
 }
 

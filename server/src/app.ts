@@ -1,0 +1,172 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import { createTokenService } from './auth/tokens.js';
+import { ChangeFeed } from './changes/feed.js';
+import { pruneChanges } from './changes/log.js';
+import { createPublisher } from './changes/publisher.js';
+import type { Config } from './config.js';
+import type { Services } from './context.js';
+import { openDatabase } from './db/client.js';
+import { createLogger } from './logger.js';
+import { createMetrics } from './metrics.js';
+import type { ChangeBus } from './pubsub/bus.js';
+import { createInProcessBus } from './pubsub/in-process-bus.js';
+import { createRedisBus } from './pubsub/redis-bus.js';
+import { createGraphqlServer } from './transport/graphql-http.js';
+import { createHttpServer } from './transport/http-server.js';
+import { createStaticHandler } from './transport/static-files.js';
+import { attachWebSockets } from './transport/websocket.js';
+
+export interface App {
+  /** Listens on the configured port; resolves with the bound URL (useful with PORT=0). */
+  start(): Promise<{ url: string; port: number }>;
+  /** Stops accepting, closes sockets with 1001, drains in-flight requests, then closes connections. */
+  stop(): Promise<void>;
+  logger: Logger;
+}
+
+const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+/** Builds one instance from config: no module-level state, so a test can run several side by side. */
+export async function createApp(config: Config, logger: Logger = createLogger(config)): Promise<App> {
+  const metrics = createMetrics();
+  const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
+  logger.info({ database: database.describe }, 'database ready, migrations applied');
+
+  let bus: ChangeBus;
+  if (config.REDIS_URL) {
+    bus = await createRedisBus(config.REDIS_URL, config.REDIS_KEY_PREFIX, logger);
+  } else {
+    bus = createInProcessBus();
+    logger.warn('REDIS_URL is not set: using an in-process PubSub, so this must be the only instance');
+  }
+  logger.info({ pubsub: bus.describe }, 'pubsub ready');
+
+  const { tokens, ephemeral } = createTokenService(config.JWT_SECRET, config.TOKEN_TTL);
+  if (ephemeral) logger.warn('JWT_SECRET is not set: tokens are signed with a random secret and die with this process');
+
+  const feed = new ChangeFeed(database.db, bus, logger, config.RELAY_INTERVAL, (path, lagMs) => {
+    metrics.eventsReceived.inc({ path });
+    (path === 'bus' ? metrics.commitToFeedSeconds : metrics.relayLagSeconds).observe(Math.max(0, lagMs) / 1000);
+  });
+  const publisher = createPublisher(bus, logger, (ok) => metrics.eventsPublished.inc({ outcome: ok ? 'ok' : 'failed' }));
+
+  const services: Services = {
+    db: database.db,
+    feed,
+    publisher,
+    tokens,
+    maxBacklogBytes: config.MAX_SOCKET_BACKLOG,
+    observeDelivery: (replayed) => (replayed ? metrics.eventsReplayed : metrics.eventsDelivered).inc(),
+  };
+
+  const yoga = createGraphqlServer(services, logger);
+  let eventStreams = 0;
+  let sockets: ReturnType<typeof attachWebSockets> | undefined;
+  const webDist = config.WEB_DIST ?? defaultWebDist;
+  if (!existsSync(webDist)) logger.warn({ webDist }, 'web app is not built; run `npm run build` to serve it at /');
+
+  const server = createHttpServer({
+    yoga,
+    logger,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    serveStatic: existsSync(webDist) ? createStaticHandler(webDist) : null,
+    onEventStream: (delta) => {
+      eventStreams += delta;
+      metrics.connectedClients.set({ transport: 'sse' }, eventStreams);
+    },
+    probe: {
+      health: () => ({
+        status: 'ok',
+        instance: config.INSTANCE_ID,
+        connectedClients: (sockets?.count() ?? 0) + eventStreams,
+        activeSubscriptions: feed.listenerCount(),
+      }),
+      ready: async () => {
+        const [dbOk, busOk] = await Promise.all([
+          withTimeout(database.ping().then(() => true), 2_000),
+          withTimeout(bus.ping(), 2_000),
+        ]);
+        const failing = [...(dbOk ? [] : ['database']), ...(busOk ? [] : ['pubsub'])];
+        return { ok: failing.length === 0, failing };
+      },
+      metrics: async () => {
+        metrics.activeSubscriptions.set({ field: 'recipeChanged' }, feed.listenerCount('recipe'));
+        metrics.activeSubscriptions.set({ field: 'blogChanged' }, feed.listenerCount('blog'));
+        metrics.pubsubConnected.set(bus.state() === 'connected' ? 1 : 0);
+        return { contentType: metrics.registry.contentType, body: await metrics.registry.metrics() };
+      },
+    },
+  });
+
+  sockets = attachWebSockets({
+    server,
+    yoga,
+    tokens,
+    logger,
+    keepAliveMs: config.KEEPALIVE_INTERVAL,
+    maxMessageBytes: config.MAX_BODY_BYTES,
+    onCountChange: (open) => metrics.connectedClients.set({ transport: 'websocket' }, open),
+  });
+
+  const prune = async () => {
+    try {
+      const removed = await pruneChanges(database.db, config.CHANGE_LOG_RETENTION);
+      if (removed > 0) logger.info({ removed }, 'pruned changes older than the retention');
+    } catch (error) {
+      logger.warn({ err: error }, 'pruning the change log failed');
+    }
+  };
+  let pruneTimer: NodeJS.Timeout | undefined;
+
+  return {
+    logger,
+    async start() {
+      await feed.start();
+      await prune();
+      pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
+      pruneTimer.unref();
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.PORT, config.HOST, () => resolve());
+      });
+      const port = (server.address() as AddressInfo).port;
+      const url = `http://localhost:${port}`;
+      logger.info({ url: `${url}/graphql`, instance: config.INSTANCE_ID }, 'listening');
+      return { url, port };
+    },
+    async stop() {
+      clearInterval(pruneTimer);
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await sockets?.close();
+      server.closeIdleConnections();
+      const deadline = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_TIMEOUT);
+      await closed;
+      clearTimeout(deadline);
+      feed.stop();
+      await publisher.flush();
+      await bus.close();
+      await database.close();
+      logger.info('stopped');
+    },
+  };
+}
+
+function withTimeout(promise: Promise<boolean>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(false);
+      },
+    );
+  });
+}

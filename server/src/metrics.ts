@@ -1,0 +1,69 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+/** One registry per app instance, so several apps in one test process never share counters. */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const latencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+  return {
+    registry,
+    connectedClients: new Gauge({
+      name: 'live_connected_clients',
+      help: 'Open WebSocket connections and SSE streams.',
+      labelNames: ['transport'] as const,
+      registers: [registry],
+    }),
+    activeSubscriptions: new Gauge({
+      name: 'live_active_subscriptions',
+      help: 'Subscriptions streaming on this instance, by field.',
+      labelNames: ['field'] as const,
+      registers: [registry],
+    }),
+    eventsPublished: new Counter({
+      name: 'live_events_published_total',
+      help: 'Committed changes handed to the PubSub, by outcome.',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
+    eventsReceived: new Counter({
+      name: 'live_events_received_total',
+      help: 'Changes that reached this instance, by path (bus, or read from the log to fill a gap).',
+      labelNames: ['path'] as const,
+      registers: [registry],
+    }),
+    eventsDelivered: new Counter({
+      name: 'live_events_delivered_total',
+      help: 'Change events handed to subscribers.',
+      registers: [registry],
+    }),
+    eventsReplayed: new Counter({
+      name: 'live_events_replayed_total',
+      help: 'Change events replayed from the log for subscribers resuming with `after`.',
+      registers: [registry],
+    }),
+    subscribersDropped: new Counter({
+      name: 'live_subscribers_dropped_total',
+      help: 'Subscribers cut off because their backlog passed MAX_SOCKET_BACKLOG.',
+      registers: [registry],
+    }),
+    commitToFeedSeconds: new Histogram({
+      name: 'live_commit_to_feed_seconds',
+      help: 'From commit to the change reaching this instance, for changes that came over the bus.',
+      buckets: latencyBuckets,
+      registers: [registry],
+    }),
+    relayLagSeconds: new Histogram({
+      name: 'live_relay_lag_seconds',
+      help: 'From commit to delivery for changes this instance had to read from the log (bus missed them).',
+      buckets: latencyBuckets,
+      registers: [registry],
+    }),
+    pubsubConnected: new Gauge({
+      name: 'live_pubsub_connected',
+      help: '1 when the PubSub connection is up.',
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

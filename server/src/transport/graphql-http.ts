@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { PothosValidationError } from '@pothos/core';
+import { GraphQLError } from 'graphql';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { viewerFromAuthorization } from '../auth/viewer.js';
+import type { Context, Services, TransportHooks } from '../context.js';
+import { userError } from '../errors.js';
+import { schema } from '../graphql/schema.js';
+
+/** What a WebSocket hands to the envelop pipeline: the viewer is already known from connection_init. */
+export interface SocketContext {
+  viewer: Context['viewer'];
+  transport: TransportHooks;
+}
+
+export type ServerContext = Partial<SocketContext> & Record<string, unknown>;
+export type GraphqlServer = YogaServerInstance<ServerContext, Context>;
+
+/** graphql can be loaded twice (ESM and CJS), so `instanceof GraphQLError` is not reliable. */
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof Error && 'extensions' in error && 'path' in error;
+}
+
+const NUL = /\u0000|\\u0000/;
+
+/** Postgres cannot store NUL; refusing it at the door means no resolver ever meets it. */
+export function assertNoNul(query: string | undefined, variables: unknown): void {
+  if ((query && NUL.test(query)) || (variables !== undefined && NUL.test(JSON.stringify(variables)))) {
+    throw userError('BAD_USER_INPUT', 'Text must not contain NUL characters.');
+  }
+}
+
+function rejectNul(): Plugin {
+  return {
+    onParams({ params }) {
+      assertNoNul(params.query, params.variables);
+    },
+  };
+}
+
+/** Proxies such as nginx buffer responses unless told not to; SSE must flow as it is written. */
+function unbufferedEventStreams(): Plugin {
+  return {
+    onResponse({ response }) {
+      if (response.headers.get('content-type')?.includes('text/event-stream')) {
+        response.headers.set('X-Accel-Buffering', 'no');
+        response.headers.set('Cache-Control', 'no-cache');
+      }
+    },
+  };
+}
+
+export function createGraphqlServer(services: Services, logger: Logger): GraphqlServer {
+  const maskError = (error: unknown, message: string): Error => {
+    const located = isGraphQLError(error) ? error : undefined;
+    const original = located?.originalError ?? error;
+    const where = located ? { nodes: located.nodes, path: located.path } : {};
+    if (original instanceof Error && original.name === PothosValidationError.name) {
+      return new GraphQLError(original.message, { ...where, extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    // Errors raised on purpose carry their code and a message meant for the client.
+    if (located && (!located.originalError || isGraphQLError(located.originalError))) return located;
+    const errorId = randomUUID();
+    logger.error({ err: original, errorId }, 'unexpected error while executing an operation');
+    return new GraphQLError(message, { ...where, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } });
+  };
+
+  return createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: { title: 'Live Recipes GraphiQL', subscriptionsProtocol: 'WS' },
+    maskedErrors: { maskError, errorMessage: 'Something went wrong on our side; it has been logged.' },
+    logging: {
+      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      info: (...args) => logger.info(args.map(String).join(' ')),
+      warn: (...args) => logger.warn(args.map(String).join(' ')),
+      error: (...args) => logger.error(args.map(String).join(' ')),
+    },
+    plugins: [
+      rejectNul(),
+      unbufferedEventStreams(),
+      EnvelopArmorPlugin({
+        maxDepth: { n: 12 },
+        maxAliases: { n: 20 },
+        maxTokens: { n: 2_000 },
+        costLimit: { maxCost: 5_000 },
+        blockFieldSuggestion: { enabled: false },
+      }),
+    ],
+    context: async (initial): Promise<Context> => {
+      if (initial.transport) {
+        return { ...services, viewer: initial.viewer ?? null, transport: initial.transport };
+      }
+      const request = (initial as { request?: Request }).request;
+      const viewer = await viewerFromAuthorization(services.tokens, request?.headers.get('authorization') ?? undefined);
+      // An SSE stream that falls behind is ended; the client resumes with its last cursor.
+      return { ...services, viewer, transport: { onOverflow: () => {} } };
+    },
+  });
+}

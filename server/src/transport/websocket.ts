@@ -1,0 +1,125 @@
+import type { Server } from 'node:http';
+import { GraphQLError } from 'graphql';
+import type { SubscribePayload } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import { WebSocket, WebSocketServer } from 'ws';
+import type { TokenService, Viewer } from '../auth/tokens.js';
+import { viewerFromAuthorization } from '../auth/viewer.js';
+import { assertNoNul, type GraphqlServer } from './graphql-http.js';
+
+export interface WebSocketOptions {
+  server: Server;
+  yoga: GraphqlServer;
+  tokens: TokenService;
+  logger: Logger;
+  keepAliveMs: number;
+  maxMessageBytes: number;
+  onCountChange: (open: number) => void;
+}
+
+/** Close code for a subscriber that cannot keep up ("try again later"). */
+export const CLOSE_TOO_SLOW = 1013;
+
+/**
+ * graphql-ws on the same HTTP server as Yoga. Authentication happens once in connection_init;
+ * every subscribe then runs through Yoga's envelop pipeline, so plugins, masking and the
+ * schema are the same as over HTTP and SSE.
+ */
+export function attachWebSockets(options: WebSocketOptions) {
+  const { yoga, tokens, logger } = options;
+  const wss = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: options.maxMessageBytes });
+  const viewers = new WeakMap<WebSocket, Viewer | null>();
+  const alive = new WeakMap<WebSocket, boolean>();
+
+  wss.on('connection', (socket) => {
+    alive.set(socket, true);
+    socket.on('pong', () => alive.set(socket, true));
+    options.onCountChange(wss.clients.size);
+    socket.once('close', () => options.onCountChange(wss.clients.size));
+  });
+
+  // Protocol-level pings find peers that vanished without a FIN (sleeping laptops, dead NATs).
+  const heartbeat = setInterval(() => {
+    for (const socket of wss.clients) {
+      if (alive.get(socket) === false) {
+        socket.terminate();
+        continue;
+      }
+      alive.set(socket, false);
+      socket.ping();
+    }
+  }, options.keepAliveMs);
+  heartbeat.unref();
+
+  const disposable = useServer(
+    {
+      connectionInitWaitTimeout: 5_000,
+      onConnect: async (ctx) => {
+        try {
+          viewers.set(ctx.extra.socket, await viewerFromAuthorization(tokens, ctx.connectionParams?.authorization));
+          return true;
+        } catch (error) {
+          if (error instanceof GraphQLError) return false;
+          throw error;
+        }
+      },
+      execute: (args) => (args.rootValue as Envelope).execute(args),
+      subscribe: (args) => (args.rootValue as Envelope).subscribe(args),
+      onSubscribe: async (ctx, _id, payload: SubscribePayload) => {
+        const socket = ctx.extra.socket;
+        try {
+          assertNoNul(payload.query, payload.variables);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket,
+          params: payload,
+          viewer: viewers.get(socket) ?? null,
+          transport: {
+            onOverflow: () => {
+              logger.warn('closing a WebSocket whose client stopped reading');
+              socket.close(CLOSE_TOO_SLOW, 'Subscriber is too slow');
+            },
+          },
+        });
+        let document: ReturnType<typeof parse>;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('The query could not be parsed.')];
+        }
+        const errors = validate(schema, document);
+        if (errors.length > 0) return errors;
+        return {
+          schema,
+          operationName: payload.operationName,
+          document,
+          variableValues: payload.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe } satisfies Envelope,
+        };
+      },
+    },
+    wss,
+  );
+
+  return {
+    /** Tells every client to reconnect elsewhere (1001 Going Away) and stops the heartbeat. */
+    async close(): Promise<void> {
+      clearInterval(heartbeat);
+      for (const socket of wss.clients) socket.close(1001, 'Server is shutting down');
+      await disposable.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+    count: () => wss.clients.size,
+  };
+}
+
+interface Envelope {
+  execute: ReturnType<GraphqlServer['getEnveloped']>['execute'];
+  subscribe: ReturnType<GraphqlServer['getEnveloped']>['subscribe'];
+}

@@ -1,0 +1,241 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql, ok, signUp } from '../support/clients.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import {
+  BLOGS,
+  CREATE_BLOG,
+  CREATE_RECIPE,
+  DELETE_BLOG,
+  DELETE_RECIPE,
+  RECIPES,
+  UPDATE_BLOG,
+  UPDATE_RECIPE,
+} from '../support/operations.js';
+import { type RunningServer, startInProcess } from '../support/servers.js';
+
+const backends = [
+  { name: 'embedded PGlite', env: async () => ({ env: { PGLITE_DIR: 'memory://' }, drop: async () => {} }) },
+  {
+    name: 'PostgreSQL',
+    env: async () => {
+      const db: TestDatabase = await createTestDatabase('api');
+      return { env: { DATABASE_URL: db.url }, drop: () => db.drop() };
+    },
+  },
+];
+
+describe.each(backends)('the API on $name', (backend) => {
+  let server: RunningServer;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const { env, drop: dropDb } = await backend.env();
+    drop = dropDb;
+    server = await startInProcess(env);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await drop?.();
+  });
+
+  const countRecipes = async () => (await ok(server.url, RECIPES, { first: 100 })).recipes.edges.length as number;
+
+  it('signs up, signs in and knows the viewer through me', async () => {
+    const email = `ann-${Date.now()}@Example.com`;
+    const up = await ok(server.url, `mutation ($i: SignUpInput!) { signUp(input: $i) { token user { id name } } }`, {
+      i: { email, password: 'long enough', name: 'Ann' },
+    });
+    expect(up.signUp.user.name).toBe('Ann');
+    const inResult = await ok(server.url, `mutation ($i: SignInInput!) { signIn(input: $i) { token user { id } } }`, {
+      i: { email: email.toLowerCase(), password: 'long enough' },
+    });
+    expect(inResult.signIn.user.id).toBe(up.signUp.user.id);
+    const me = await ok(server.url, '{ me { id name } }', {}, inResult.signIn.token);
+    expect(me.me).toEqual({ id: up.signUp.user.id, name: 'Ann' });
+    expect((await ok(server.url, '{ me { id } }')).me).toBeNull();
+
+    const wrong = await gql(server.url, `mutation ($i: SignInInput!) { signIn(input: $i) { token } }`, {
+      i: { email, password: 'not the password' },
+    });
+    expect(wrong.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const taken = await gql(server.url, `mutation ($i: SignUpInput!) { signUp(input: $i) { token } }`, {
+      i: { email, password: 'long enough', name: 'Other' },
+    });
+    expect(taken.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+
+  it('rejects bad sign-up input with BAD_USER_INPUT naming the field', async () => {
+    const bad = await gql(server.url, `mutation ($i: SignUpInput!) { signUp(input: $i) { token } }`, {
+      i: { email: 'not-an-email', password: 'short', name: '' },
+    });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toMatch(/input\.email must be a valid email address/);
+    expect(bad.errors?.[0]?.message).toMatch(/input\.password must be at least 8 characters/);
+  });
+
+  it('refuses a present but invalid token instead of treating it as anonymous', async () => {
+    const result = await gql(server.url, '{ me { id } }', {}, 'not-a-token');
+    expect(result.status).toBe(401);
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('creates, reads, updates and deletes a recipe, with versions and node(id)', async () => {
+    const cook = await signUp(server.url, 'Chef');
+    const created = (
+      await ok(server.url, CREATE_RECIPE, {
+        input: { title: 'Soup', ingredients: ['water', 'salt'], steps: ['boil'], tags: ['easy'], cookingMinutes: 10, servings: 2 },
+      }, cook.token)
+    ).createRecipe;
+    expect(created).toMatchObject({ title: 'Soup', version: 1, tags: ['easy'], author: { id: cook.id, name: 'Chef' } });
+
+    const byNode = await ok(server.url, `query ($id: ID!) { node(id: $id) { id ... on Recipe { title } } }`, { id: created.id });
+    expect(byNode.node).toEqual({ id: created.id, title: 'Soup' });
+    const authorNode = await ok(server.url, `query ($id: ID!) { node(id: $id) { ... on User { name } } }`, { id: cook.id });
+    expect(authorNode.node).toEqual({ name: 'Chef' });
+
+    const updated = (await ok(server.url, UPDATE_RECIPE, { id: created.id, input: { title: 'Better soup', expectedVersion: 1 } }, cook.token)).updateRecipe;
+    expect(updated).toMatchObject({ title: 'Better soup', version: 2, ingredients: ['water', 'salt'] });
+
+    const unchanged = (await ok(server.url, UPDATE_RECIPE, { id: created.id, input: { title: 'Better soup' } }, cook.token)).updateRecipe;
+    expect(unchanged.version).toBe(2);
+
+    const stale = await gql(server.url, UPDATE_RECIPE, { id: created.id, input: { title: 'Lost', expectedVersion: 1 } }, cook.token);
+    expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect((await ok(server.url, `query ($id: ID!) { recipe(id: $id) { title version } }`, { id: created.id })).recipe).toEqual({
+      title: 'Better soup',
+      version: 2,
+    });
+
+    expect((await ok(server.url, DELETE_RECIPE, { id: created.id }, cook.token)).deleteRecipe).toBe(created.id);
+    expect((await ok(server.url, `query ($id: ID!) { recipe(id: $id) { id } }`, { id: created.id })).recipe).toBeNull();
+    const again = await gql(server.url, DELETE_RECIPE, { id: created.id }, cook.token);
+    expect(again.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('lets only the author change a recipe, and only a viewer write at all', async () => {
+    const owner = await signUp(server.url, 'Owner');
+    const other = await signUp(server.url, 'Other');
+    const { createRecipe } = await ok(server.url, CREATE_RECIPE, { input: { title: 'Mine' } }, owner.token);
+    const forbidden = await gql(server.url, UPDATE_RECIPE, { id: createRecipe.id, input: { title: 'Theirs' } }, other.token);
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const deleteForbidden = await gql(server.url, DELETE_RECIPE, { id: createRecipe.id }, other.token);
+    expect(deleteForbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const anonymous = await gql(server.url, CREATE_RECIPE, { input: { title: 'Anon' } });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await ok(server.url, `query ($id: ID!) { recipe(id: $id) { title version } }`, { id: createRecipe.id })).recipe).toEqual({
+      title: 'Mine',
+      version: 1,
+    });
+  });
+
+  it('rejects every invalid recipe input and changes nothing', async () => {
+    const cook = await signUp(server.url, 'Strict');
+    const { createRecipe: base } = await ok(server.url, CREATE_RECIPE, { input: { title: 'Base', tags: ['a'] } }, cook.token);
+    const before = await countRecipes();
+    const cases: Array<[string, Record<string, unknown>, RegExp]> = [
+      ['empty title', { title: '' }, /input\.title must not be empty/],
+      ['long title', { title: 'x'.repeat(201) }, /input\.title must be at most 200 characters/],
+      ['too many ingredients', { title: 'ok', ingredients: Array.from({ length: 101 }, () => 'x') }, /input\.ingredients must have at most 100 items/],
+      ['long step', { title: 'ok', steps: ['x'.repeat(1001)] }, /input\.steps\.0 must be at most 1,000 characters/],
+      ['long tag', { title: 'ok', tags: ['x'.repeat(51)] }, /input\.tags\.0 must be at most 50 characters/],
+      ['empty tag', { title: 'ok', tags: [''] }, /input\.tags\.0 must not be empty/],
+      ['negative minutes', { title: 'ok', cookingMinutes: -1 }, /input\.cookingMinutes must not be negative/],
+      ['NUL in text', { title: 'nul\u0000here' }, /NUL/],
+    ];
+    for (const [label, input, message] of cases) {
+      const result = await gql(server.url, CREATE_RECIPE, { input }, cook.token);
+      expect(result.errors?.[0]?.extensions?.code, label).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.message, label).toMatch(message);
+      const update = await gql(server.url, UPDATE_RECIPE, { id: base.id, input }, cook.token);
+      expect(update.errors?.[0]?.extensions?.code, `update: ${label}`).toBe('BAD_USER_INPUT');
+    }
+    expect(await countRecipes()).toBe(before);
+    expect((await ok(server.url, `query ($id: ID!) { recipe(id: $id) { title tags version } }`, { id: base.id })).recipe).toEqual({
+      title: 'Base',
+      tags: ['a'],
+      version: 1,
+    });
+    const garbageId = await gql(server.url, UPDATE_RECIPE, { id: 'definitely-not-an-id', input: { title: 'x' } }, cook.token);
+    expect(garbageId.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const wrongType = await gql(server.url, UPDATE_RECIPE, { id: cook.id, input: { title: 'x' } }, cook.token);
+    expect(wrongType.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const noStack = JSON.stringify([garbageId, wrongType]);
+    expect(noStack).not.toMatch(/at .*\.ts:\d+|postgres|select /i);
+  });
+
+  it('pages recipes newest first and filters by author, tag and search', async () => {
+    const a = await signUp(server.url, 'Pager');
+    const b = await signUp(server.url, 'Other');
+    for (let i = 0; i < 7; i++) {
+      await ok(server.url, CREATE_RECIPE, { input: { title: `Page ${i}`, tags: i % 2 ? ['odd'] : ['even'], description: i === 3 ? 'Has SAFFRON' : null } }, a.token);
+    }
+    await ok(server.url, CREATE_RECIPE, { input: { title: 'Not mine', tags: ['odd'] } }, b.token);
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: any = (await ok(server.url, RECIPES, { first: 3, after, filter: { authorId: a.id } })).recipes;
+      seen.push(...page.edges.map((e: any) => e.node.title));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(['Page 6', 'Page 5', 'Page 4', 'Page 3', 'Page 2', 'Page 1', 'Page 0']);
+
+    const odd = (await ok(server.url, RECIPES, { first: 50, filter: { authorId: a.id, tag: 'odd' } })).recipes.edges.map((e: any) => e.node.title);
+    expect(odd).toEqual(['Page 5', 'Page 3', 'Page 1']);
+    const search = (await ok(server.url, RECIPES, { first: 50, filter: { search: 'saffron' } })).recipes.edges.map((e: any) => e.node.title);
+    expect(search).toEqual(['Page 3']);
+    const badCursor = await gql(server.url, RECIPES, { first: 2, after: 'nope' });
+    expect(badCursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('keeps drafts invisible to everyone but their author, in every read', async () => {
+    const author = await signUp(server.url, 'Writer');
+    const reader = await signUp(server.url, 'Reader');
+    const draft = (await ok(server.url, CREATE_BLOG, { input: { title: 'Secret', body: 'draft', tags: ['news'] } }, author.token)).createBlog;
+    const post = (await ok(server.url, CREATE_BLOG, { input: { title: 'Public', body: 'hello', published: true, tags: ['news'] } }, author.token)).createBlog;
+    expect(draft.published).toBe(false);
+
+    const listFor = async (token?: string, filter: Record<string, unknown> = { authorId: author.id }) =>
+      (await ok(server.url, BLOGS, { first: 50, filter }, token)).blogs.edges.map((e: any) => e.node.title);
+    expect(await listFor(author.token)).toEqual(['Public', 'Secret']);
+    expect(await listFor(reader.token)).toEqual(['Public']);
+    expect(await listFor(undefined)).toEqual(['Public']);
+    expect(await listFor(reader.token, { authorId: author.id, published: false })).toEqual([]);
+    expect(await listFor(author.token, { authorId: author.id, published: false })).toEqual(['Secret']);
+
+    const blogQuery = `query ($id: ID!) { blog(id: $id) { title } node(id: $id) { id } }`;
+    expect(await ok(server.url, blogQuery, { id: draft.id }, reader.token)).toEqual({ blog: null, node: null });
+    expect((await ok(server.url, blogQuery, { id: draft.id }, author.token)).blog).toEqual({ title: 'Secret' });
+
+    const edit = await gql(server.url, UPDATE_BLOG, { id: draft.id, input: { title: 'Mine now' } }, reader.token);
+    expect(edit.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const remove = await gql(server.url, DELETE_BLOG, { id: draft.id }, reader.token);
+    expect(remove.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const editPublic = await gql(server.url, UPDATE_BLOG, { id: post.id, input: { title: 'Mine now' } }, reader.token);
+    expect(editPublic.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const published = (await ok(server.url, UPDATE_BLOG, { id: draft.id, input: { published: true, expectedVersion: 1 } }, author.token)).updateBlog;
+    expect(published).toMatchObject({ published: true, version: 2 });
+    expect(await listFor(reader.token)).toEqual(['Public', 'Secret']);
+  });
+
+  it('refuses request bodies over 1 MiB with 413 and writes nothing', async () => {
+    const cook = await signUp(server.url, 'Big');
+    const before = await countRecipes();
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${cook.token}` },
+      body: JSON.stringify({ query: CREATE_RECIPE, variables: { input: { title: 'Huge', description: 'x'.repeat(1024 * 1024) } } }),
+    });
+    expect(response.status).toBe(413);
+    expect(await countRecipes()).toBe(before);
+  });
+
+  it('answers health and readiness', async () => {
+    const health = await (await fetch(`${server.url}/health`)).json();
+    expect(health).toMatchObject({ status: 'ok', connectedClients: 0, activeSubscriptions: 0 });
+    expect(typeof health.instance).toBe('string');
+    expect((await fetch(`${server.url}/ready`)).status).toBe(200);
+  });
+});

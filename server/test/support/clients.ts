@@ -1,0 +1,180 @@
+import { type Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+
+export interface GraphqlResult<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: unknown[] }>;
+}
+
+/** POST a GraphQL operation over real HTTP. */
+export async function gql<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<GraphqlResult<T> & { status: number }> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as GraphqlResult<T>;
+  return { ...body, status: response.status };
+}
+
+/** Like gql, but fails the test on any error and returns data. */
+export async function ok<T = Record<string, any>>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  const result = await gql<T>(url, query, variables, token);
+  if (result.errors?.length || !result.data) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(result.errors)}`);
+  return result.data;
+}
+
+export const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { token user { id name } } }`;
+
+let counter = 0;
+export async function signUp(url: string, name = 'Cook'): Promise<{ token: string; id: string; name: string }> {
+  counter += 1;
+  const email = `${name.toLowerCase()}-${Date.now()}-${counter}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+  const data = await ok<{ signUp: { token: string; user: { id: string; name: string } } }>(url, SIGN_UP, {
+    input: { email, password: 'correct horse battery', name },
+  });
+  return { token: data.signUp.token, ...data.signUp.user };
+}
+
+export function wsClient(wsUrl: string, token?: string, options: { lazy?: boolean; retryAttempts?: number } = {}): Client {
+  return createClient({
+    url: wsUrl,
+    webSocketImpl: WebSocket,
+    lazy: options.lazy ?? true,
+    retryAttempts: options.retryAttempts ?? 0,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+  });
+}
+
+export interface Collected<T> {
+  events: T[];
+  errors: unknown[];
+  completed: boolean;
+  /** Resolves once `count` events arrived; rejects after the timeout with what did arrive. */
+  waitFor(count: number, timeoutMs?: number): Promise<T[]>;
+  stop(): void;
+}
+
+function collector<T>(): Collected<T> & { push(event: T): void; fail(error: unknown): void; complete(): void } {
+  const waiters: Array<() => void> = [];
+  const state = {
+    events: [] as T[],
+    errors: [] as unknown[],
+    completed: false,
+    stop: () => {},
+    push(event: T) {
+      state.events.push(event);
+      for (const w of waiters.splice(0)) w();
+    },
+    fail(error: unknown) {
+      state.errors.push(error);
+      for (const w of waiters.splice(0)) w();
+    },
+    complete() {
+      state.completed = true;
+      for (const w of waiters.splice(0)) w();
+    },
+    async waitFor(count: number, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (state.events.length < count) {
+        if (state.errors.length) throw new Error(`subscription failed: ${JSON.stringify(state.errors)}`);
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`expected ${count} events, got ${state.events.length}: ${JSON.stringify(state.events)}`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, left);
+          waiters.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
+      return state.events.slice(0, count);
+    },
+  };
+  return state;
+}
+
+/** Subscribes over graphql-ws and collects every `data` payload's single root field. */
+export function subscribeWs<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}): Collected<T> {
+  const c = collector<T>();
+  c.stop = client.subscribe<Record<string, T>>(
+    { query, variables },
+    {
+      next: (result) => {
+        if (result.errors?.length) return c.fail(result.errors);
+        const value = result.data ? Object.values(result.data)[0] : undefined;
+        if (value !== undefined) c.push(value);
+      },
+      error: (error) => c.fail(error),
+      complete: () => c.complete(),
+    },
+  );
+  return c;
+}
+
+/** Subscribes over GraphQL SSE (Yoga's distinct-connections mode) with a raw fetch stream. */
+export function subscribeSse<T = any>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Collected<T> & { opened: Promise<void> } {
+  const c = collector<T>();
+  const abort = new AbortController();
+  c.stop = () => abort.abort();
+  let markOpen: () => void = () => {};
+  const opened = new Promise<void>((resolve) => (markOpen = resolve));
+  void (async () => {
+    try {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'text/event-stream',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+        signal: abort.signal,
+      });
+      markOpen();
+      if (!response.body) throw new Error(`no body, status ${response.status}`);
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for await (const chunk of response.body) {
+        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+        let split = buffer.indexOf('\n\n');
+        while (split >= 0) {
+          const frame = buffer.slice(0, split);
+          buffer = buffer.slice(split + 2);
+          split = buffer.indexOf('\n\n');
+          const event = /^event: (.*)$/m.exec(frame)?.[1];
+          const data = frame
+            .split('\n')
+            .filter((line) => line.startsWith('data:'))
+            .map((line) => line.slice(5).trimStart())
+            .join('\n');
+          if (event === 'complete') return c.complete();
+          if (!data) continue;
+          const result = JSON.parse(data) as GraphqlResult<Record<string, T>>;
+          if (result.errors?.length) c.fail(result.errors);
+          else if (result.data) c.push(Object.values(result.data)[0] as T);
+        }
+      }
+      c.complete();
+    } catch (error) {
+      if (!abort.signal.aborted) c.fail(error);
+    }
+  })();
+  return Object.assign(c, { opened });
+}
+
+export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await probe();
+  while (!accept(last)) {
+    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 50));
+    last = await probe();
+  }
+  return last;
+}

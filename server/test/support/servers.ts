@@ -1,0 +1,101 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import { type App, createApp } from '../../src/app.js';
+import { readConfig } from '../../src/config.js';
+
+export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256!!';
+const serverDir = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  wsUrl: string;
+  stop(): Promise<void>;
+}
+
+/** One instance inside the test process: fast, and lets a test reach its internals. */
+export async function startInProcess(env: Record<string, string>): Promise<RunningServer & { app: App }> {
+  const config = readConfig({ PORT: '0', HOST: '127.0.0.1', JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
+  const app = await createApp(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
+  const { url, port } = await app.start();
+  return { app, url, port, wsUrl: `${url.replace('http', 'ws')}/graphql`, stop: () => app.stop() };
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+export interface ServerProcess extends RunningServer {
+  child: ChildProcess;
+  output(): string;
+  /** SIGKILL: no clean-up at all, as in a crash. */
+  kill(): Promise<void>;
+  exited: Promise<number | null>;
+}
+
+/** A real server process, as an operator runs it. */
+export async function spawnServer(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+  const chosen = port ?? (await freePort());
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDir,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      JWT_SECRET: TEST_SECRET,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+      HOST: '127.0.0.1',
+      ...env,
+      PORT: String(chosen),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${chosen}`;
+  await waitForReady(url, exited, () => output);
+  return {
+    child,
+    url,
+    port: chosen,
+    wsUrl: `ws://127.0.0.1:${chosen}/graphql`,
+    output: () => output,
+    exited,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await exited;
+    },
+    async kill() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+export async function waitForReady(url: string, exited?: Promise<unknown>, output?: () => string, timeoutMs = 30_000): Promise<void> {
+  let dead = false;
+  void exited?.then(() => (dead = true));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (dead) throw new Error(`server exited before it was ready:\n${output?.() ?? ''}`);
+    const ok = await fetch(`${url}/ready`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server at ${url} was not ready in ${timeoutMs} ms:\n${output?.() ?? ''}`);
+}
