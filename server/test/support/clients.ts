@@ -140,8 +140,11 @@ export function subscribeSse<T = any>(url: string, query: string, variables: Rec
       if (!response.body) throw new Error(`no body, status ${response.status}`);
       const decoder = new TextDecoder();
       let buffer = '';
-      for await (const chunk of response.body) {
-        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+      const reader = response.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
         let split = buffer.indexOf('\n\n');
         while (split >= 0) {
           const frame = buffer.slice(0, split);
