@@ -26,6 +26,7 @@ const envSchema = z
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
       .optional(),
     PGLITE_DIR: z.string().default('./.data/pglite'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
     REDIS_KEY_PREFIX: z.string().default('live-recipes:'),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

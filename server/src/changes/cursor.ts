@@ -1,16 +1,21 @@
+import type { EntityKind } from '../db/schema.js';
 import { userError } from '../errors.js';
 
-const prefix = 'chg1:';
+const version = 'chg1';
 
-/** Opaque to clients; the prefix lets us tell a change cursor from a list cursor or garbage. */
-export function encodeCursor(position: number): string {
-  return Buffer.from(`${prefix}${position}`).toString('base64url');
+/**
+ * Opaque to clients. The version tells a change cursor from a list cursor or garbage; the entity
+ * makes a `recipeChanged` cursor useless to `blogChanged`, where it would silently skip changes.
+ */
+export function encodeCursor(entity: EntityKind, position: number): string {
+  return Buffer.from(`${version}:${entity}:${position}`).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): number {
+export function decodeCursor(entity: EntityKind, cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const prefix = `${version}:${entity}:`;
   const position = text.startsWith(prefix) ? Number(text.slice(prefix.length)) : Number.NaN;
-  if (!Number.isSafeInteger(position) || position < 0 || encodeCursor(position) !== cursor) {
+  if (!Number.isSafeInteger(position) || position < 0 || encodeCursor(entity, position) !== cursor) {
     throw invalidCursor();
   }
   return position;

@@ -33,6 +33,8 @@ export async function appendChange<Row>(tx: Tx, change: NewChange<Row>): Promise
       authorName: change.author.name,
       before: change.before,
       after: change.after,
+      // Taken under the lock, so occurredAt follows position order closely; now() is the transaction's start.
+      occurredAt: sql`clock_timestamp()`,
     })
     .returning();
   if (!row) throw new Error('change log insert returned nothing');
@@ -66,10 +68,11 @@ export async function horizonPosition(db: Queryable): Promise<number> {
 }
 
 /** Turns a client's cursor into a log position, or explains why it cannot be resumed from. */
-export async function resolveCursor(db: Queryable, cursor: string): Promise<number> {
-  const position = decodeCursor(cursor);
+export async function resolveCursor(db: Queryable, entity: EntityKind, cursor: string): Promise<number> {
+  const position = decodeCursor(entity, cursor);
   const [horizon, head] = await Promise.all([horizonPosition(db), headPosition(db)]);
-  if (position > head) throw invalidCursor();
+  // Pruning may empty the log; a cursor at the horizon is then still a valid place to resume from.
+  if (position > Math.max(head, horizon)) throw invalidCursor();
   if (position < horizon) throw expiredCursor();
   return position;
 }

@@ -1,8 +1,9 @@
-import type { ChangeKind } from '../db/schema.js';
+import type { ChangeKind, EntityKind } from '../db/schema.js';
 
 /** A change as one viewer is allowed to see it. */
 export interface ViewerEvent<Row> {
   kind: ChangeKind;
+  entity: EntityKind;
   entityId: string;
   /** State after the change, null when the viewer sees it as DELETED. */
   node: Row | null;
@@ -23,7 +24,7 @@ export interface ViewRules<Row> {
  * or drop the entity from a filtered view.
  */
 export function viewChange<Row>(
-  change: { kind: ChangeKind; entityId: string; before: Row | null; after: Row | null; position: number; occurredAt: Date; authorId: string; authorName: string },
+  change: { kind: ChangeKind; entity: EntityKind; entityId: string; before: Row | null; after: Row | null; position: number; occurredAt: Date; authorId: string; authorName: string },
   rules: ViewRules<Row>,
 ): ViewerEvent<Row> | null {
   const seenBefore = change.before !== null && rules.visible(change.before);
@@ -35,6 +36,7 @@ export function viewChange<Row>(
   const kind: ChangeKind = seenBefore && seenAfter ? 'UPDATED' : seenAfter ? 'CREATED' : 'DELETED';
   return {
     kind,
+    entity: change.entity,
     entityId: change.entityId,
     node: kind === 'DELETED' ? null : change.after,
     position: change.position,

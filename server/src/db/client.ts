@@ -34,16 +34,18 @@ const MIGRATION_LOCK = 727_311_001;
 export interface DatabaseOptions {
   url: string | undefined;
   pgliteDir: string;
+  /** Connections per instance; PostgreSQL's max_connections is shared by every instance. */
+  poolSize?: number;
   onQuery?: () => void;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const logger = options.onQuery ? { logQuery: options.onQuery } : undefined;
-  if (options.url) return openPostgres(options.url, logger);
+  if (options.url) return openPostgres(options.url, options.poolSize ?? 10, logger);
   return openPglite(options.pgliteDir, logger);
 }
 
-async function openPostgres(url: string, logger: { logQuery: () => void } | undefined): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, logger: { logQuery: () => void } | undefined): Promise<Database> {
   // One connection, so the session-level lock and the migration share it.
   const migrator = postgres(url, { max: 1, onnotice: () => {} });
   try {
@@ -52,7 +54,8 @@ async function openPostgres(url: string, logger: { logQuery: () => void } | unde
   } finally {
     await migrator.end({ timeout: 5 });
   }
-  const client = postgres(url, { max: 10, onnotice: () => {}, connection: { application_name: 'live-recipes' } });
+  // Idle connections go back after a while, so many instances share max_connections fairly.
+  const client = postgres(url, { max: poolSize, idle_timeout: 30, onnotice: () => {}, connection: { application_name: 'live-recipes' } });
   const db: Db = drizzlePostgres(client, { schema, logger });
   const parsed = new URL(url);
   return {

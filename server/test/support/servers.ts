@@ -54,11 +54,16 @@ export async function spawnServer(env: Record<string, string>, port?: number): P
       JWT_SECRET: TEST_SECRET,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
       HOST: '127.0.0.1',
+      DATABASE_POOL_SIZE: '4',
       ...env,
       PORT: String(chosen),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A test process that dies must not leave servers holding ports and database connections.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,0 +1,229 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Collected, ok, signUp, subscribeSse, subscribeWs, wsClient } from '../support/clients.js';
+import { type Cluster, sleep, startCluster, waitForSubscriptions } from '../support/cluster.js';
+import {
+  BLOG_CHANGED,
+  CREATE_BLOG,
+  CREATE_RECIPE,
+  DELETE_BLOG,
+  DELETE_RECIPE,
+  RECIPE_CHANGED,
+  UPDATE_BLOG,
+  UPDATE_RECIPE,
+} from '../support/operations.js';
+import type { ServerProcess } from '../support/servers.js';
+
+interface RecipeChange {
+  kind: 'CREATED' | 'UPDATED' | 'DELETED';
+  recipeId: string;
+  cursor: string;
+  occurredAt: string;
+  recipe: { id: string; title: string; tags: string[]; ingredients: string[]; version: number; author: { id: string; name: string } } | null;
+}
+interface BlogChange {
+  kind: 'CREATED' | 'UPDATED' | 'DELETED';
+  blogId: string;
+  cursor: string;
+  blog: { id: string; title: string; published: boolean; version: number } | null;
+}
+
+const recipeInput = (title: string, tags: string[] = []) => ({
+  title,
+  description: 'A test recipe',
+  ingredients: ['flour', 'water'],
+  steps: ['mix', 'bake'],
+  tags,
+  cookingMinutes: 30,
+  servings: 2,
+});
+
+/** Lets any late or duplicate event arrive before a test asserts that it did not. */
+const settle = () => sleep(700);
+
+describe('change events across three instances sharing PostgreSQL and Redis', () => {
+  let cluster: Cluster;
+  let a: ServerProcess;
+  let b: ServerProcess;
+  let c: ServerProcess;
+  let alice: { token: string; id: string };
+  let bob: { token: string; id: string };
+  const cleanup: Array<() => unknown> = [];
+  const track = <T extends { stop(): void }>(subscription: T): T => {
+    cleanup.push(() => subscription.stop());
+    return subscription;
+  };
+  const connect = (url: string, token?: string) => {
+    const client = wsClient(url, token);
+    cleanup.push(() => client.dispose());
+    return client;
+  };
+
+  beforeAll(async () => {
+    cluster = await startCluster(3);
+    [a, b, c] = cluster.servers as [ServerProcess, ServerProcess, ServerProcess];
+    alice = await signUp(c.url, 'Alice');
+    bob = await signUp(c.url, 'Bob');
+  });
+  afterAll(async () => {
+    for (const close of cleanup) await close();
+    await cluster?.stop();
+  });
+
+  it('delivers CREATED, UPDATED and DELETED exactly once, in order, over WebSocket on one instance and SSE on another', async () => {
+    const client = connect(a.wsUrl);
+    const overWs = track(subscribeWs<RecipeChange>(client, RECIPE_CHANGED));
+    const overSse = track(subscribeSse<RecipeChange>(b.url, RECIPE_CHANGED));
+    await Promise.all([waitForSubscriptions(a.url, 1), waitForSubscriptions(b.url, 1)]);
+
+    const created = (await ok(c.url, CREATE_RECIPE, { input: recipeInput('Soda bread', ['bread']) }, alice.token)).createRecipe;
+    await ok(c.url, UPDATE_RECIPE, { id: created.id, input: { title: 'Irish soda bread' } }, alice.token);
+    await ok(c.url, UPDATE_RECIPE, { id: created.id, input: { servings: 4, expectedVersion: 2 } }, alice.token);
+    await ok(c.url, DELETE_RECIPE, { id: created.id }, alice.token);
+
+    for (const stream of [overWs, overSse]) {
+      const events = await stream.waitFor(4);
+      expect(events.map((e) => e.kind)).toEqual(['CREATED', 'UPDATED', 'UPDATED', 'DELETED']);
+      expect(events.every((e) => e.recipeId === created.id)).toBe(true);
+      expect(events.slice(0, 3).map((e) => e.recipe?.version)).toEqual([1, 2, 3]);
+      expect(events[1]?.recipe?.title).toBe('Irish soda bread');
+      expect(events[0]?.recipe).toMatchObject({ ingredients: ['flour', 'water'], tags: ['bread'], author: { id: alice.id, name: 'Alice' } });
+      expect(events[3]?.recipe).toBeNull();
+      expect(new Set(events.map((e) => e.cursor)).size).toBe(4);
+    }
+    await settle();
+    expect(overWs.events).toHaveLength(4);
+    expect(overSse.events).toHaveLength(4);
+  });
+
+  it('delivers to a filtered subscriber only the changes whose state before or after matches', async () => {
+    const client = connect(b.wsUrl);
+    const byTag = track(subscribeWs<RecipeChange>(client, RECIPE_CHANGED, { tag: 'vegan' }));
+    const byAuthor = track(subscribeSse<RecipeChange>(a.url, RECIPE_CHANGED, { authorId: bob.id }));
+    const soup = (await ok(c.url, CREATE_RECIPE, { input: recipeInput('Lentil soup', ['vegan']) }, alice.token)).createRecipe;
+    const byId = track(subscribeWs<RecipeChange>(client, RECIPE_CHANGED, { id: soup.id }));
+    await Promise.all([waitForSubscriptions(b.url, 2), waitForSubscriptions(a.url, 1)]);
+
+    await ok(c.url, CREATE_RECIPE, { input: recipeInput('Steak', ['meat']) }, alice.token);
+    const bobs = (await ok(c.url, CREATE_RECIPE, { input: recipeInput('Bob stew', ['meat']) }, bob.token)).createRecipe;
+    await ok(c.url, UPDATE_RECIPE, { id: soup.id, input: { tags: ['soup'] } }, alice.token);
+    await ok(c.url, UPDATE_RECIPE, { id: soup.id, input: { title: 'Red lentil soup' } }, alice.token);
+    await ok(c.url, UPDATE_RECIPE, { id: bobs.id, input: { tags: ['vegan'] } }, bob.token);
+
+    // Created with the tag, lost it (still delivered, so a client can drop it), then Bob's recipe gained it.
+    const tagged = await byTag.waitFor(3);
+    expect(tagged.map((e) => [e.kind, e.recipeId, e.recipe?.tags])).toEqual([
+      ['CREATED', soup.id, ['vegan']],
+      ['UPDATED', soup.id, ['soup']],
+      ['UPDATED', bobs.id, ['vegan']],
+    ]);
+    const authored = await byAuthor.waitFor(2);
+    expect(authored.map((e) => [e.kind, e.recipeId])).toEqual([
+      ['CREATED', bobs.id],
+      ['UPDATED', bobs.id],
+    ]);
+    const single = await byId.waitFor(2);
+    expect(single.map((e) => e.recipe?.version)).toEqual([2, 3]);
+    await settle();
+    expect([byTag.events.length, byAuthor.events.length, byId.events.length]).toEqual([3, 2, 2]);
+  });
+
+  it('keeps drafts private on every instance: only the author hears of them, publishing is CREATED and unpublishing DELETED for others', async () => {
+    const authorClient = connect(a.wsUrl, alice.token);
+    const bobClient = connect(b.wsUrl, bob.token);
+    const author = track(subscribeWs<BlogChange>(authorClient, BLOG_CHANGED));
+    const other = track(subscribeWs<BlogChange>(bobClient, BLOG_CHANGED));
+    const anonymous = track(subscribeSse<BlogChange>(b.url, BLOG_CHANGED));
+    await Promise.all([waitForSubscriptions(a.url, 1), waitForSubscriptions(b.url, 2)]);
+
+    const draft = (await ok(c.url, CREATE_BLOG, { input: { title: 'Secret', body: 'not yet', tags: [], published: false } }, alice.token)).createBlog;
+    await ok(c.url, UPDATE_BLOG, { id: draft.id, input: { body: 'still not yet' } }, alice.token);
+    await ok(c.url, DELETE_BLOG, { id: draft.id }, alice.token);
+    const post = (await ok(c.url, CREATE_BLOG, { input: { title: 'Soon', body: 'draft', tags: [], published: false } }, alice.token)).createBlog;
+    await ok(c.url, UPDATE_BLOG, { id: post.id, input: { published: true } }, alice.token);
+    await ok(c.url, UPDATE_BLOG, { id: post.id, input: { body: 'edited in public' } }, alice.token);
+    await ok(c.url, UPDATE_BLOG, { id: post.id, input: { published: false } }, alice.token);
+    await ok(c.url, UPDATE_BLOG, { id: post.id, input: { body: 'edited in private' } }, alice.token);
+
+    const seenByAuthor = await author.waitFor(8);
+    expect(seenByAuthor.map((e) => [e.kind, e.blogId])).toEqual([
+      ['CREATED', draft.id],
+      ['UPDATED', draft.id],
+      ['DELETED', draft.id],
+      ['CREATED', post.id],
+      ['UPDATED', post.id],
+      ['UPDATED', post.id],
+      ['UPDATED', post.id],
+      ['UPDATED', post.id],
+    ]);
+    for (const stream of [other, anonymous]) {
+      const seen = await stream.waitFor(3);
+      expect(seen.map((e) => [e.kind, e.blogId, e.blog?.published ?? null])).toEqual([
+        ['CREATED', post.id, true],
+        ['UPDATED', post.id, true],
+        ['DELETED', post.id, null],
+      ]);
+    }
+    await settle();
+    expect([author.events.length, other.events.length, anonymous.events.length]).toEqual([8, 3, 3]);
+    expect(JSON.stringify(other.events)).not.toContain(draft.id);
+  });
+
+  it('resumes on another instance with `after`: exactly the changes missed, then live, without a duplicate', async () => {
+    const first = connect(a.wsUrl);
+    const before = track(subscribeWs<RecipeChange>(first, RECIPE_CHANGED));
+    await waitForSubscriptions(a.url, 1);
+    const seed = (await ok(c.url, CREATE_RECIPE, { input: recipeInput('Porridge') }, alice.token)).createRecipe;
+    const [last] = await before.waitFor(1);
+    before.stop();
+    await first.dispose();
+
+    for (let i = 1; i <= 5; i++) await ok(c.url, UPDATE_RECIPE, { id: seed.id, input: { servings: i } }, alice.token);
+
+    const second = connect(b.wsUrl);
+    const resumed = track(subscribeWs<RecipeChange>(second, RECIPE_CHANGED, { after: last?.cursor }));
+    const missed = await resumed.waitFor(5);
+    expect(missed.map((e) => e.recipe?.version)).toEqual([2, 3, 4, 5, 6]);
+    await ok(c.url, UPDATE_RECIPE, { id: seed.id, input: { servings: 9 } }, alice.token);
+    const all = await resumed.waitFor(6);
+    expect(all[5]?.recipe?.version).toBe(7);
+    await settle();
+    expect(resumed.events.map((e) => e.recipe?.version)).toEqual([2, 3, 4, 5, 6, 7]);
+  });
+
+  it('delivers 200 concurrent updates on 20 recipes once each, with versions strictly increasing per recipe', async () => {
+    const recipes = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => (await ok(c.url, CREATE_RECIPE, { input: recipeInput(`Batch ${i}`, ['batch']) }, alice.token)).createRecipe),
+    );
+    const ids = new Set(recipes.map((r: { id: string }) => r.id));
+    const client = connect(a.wsUrl);
+    const streams: Array<Collected<RecipeChange>> = [
+      track(subscribeWs<RecipeChange>(client, RECIPE_CHANGED, { tag: 'batch' })),
+      track(subscribeSse<RecipeChange>(b.url, RECIPE_CHANGED, { tag: 'batch' })),
+      track(subscribeSse<RecipeChange>(c.url, RECIPE_CHANGED, { tag: 'batch' })),
+    ];
+    await Promise.all([waitForSubscriptions(a.url, 1), waitForSubscriptions(b.url, 1), waitForSubscriptions(c.url, 1)]);
+
+    // Writers on all three instances at once; each update races the others on the same rows.
+    const writes = Array.from({ length: 200 }, (_, i) => {
+      const recipe = recipes[i % 20] as { id: string };
+      const via = cluster.servers[i % 3] as ServerProcess;
+      return ok(via.url, UPDATE_RECIPE, { id: recipe.id, input: { description: `update ${i}` } }, alice.token);
+    });
+    await Promise.all(writes);
+
+    for (const stream of streams) {
+      const events = await stream.waitFor(200, 30_000);
+      const versions = new Map<string, number>();
+      for (const event of events) {
+        expect(ids.has(event.recipeId)).toBe(true);
+        const version = event.recipe?.version ?? 0;
+        expect(version).toBeGreaterThan(versions.get(event.recipeId) ?? 1);
+        versions.set(event.recipeId, version);
+      }
+      expect([...versions.values()].every((v) => v === 11)).toBe(true);
+      expect(new Set(events.map((e) => e.cursor)).size).toBe(200);
+    }
+    await settle();
+    expect(streams.map((s) => s.events.length)).toEqual([200, 200, 200]);
+  });
+});

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendChange, readChanges } from '../../src/changes/log.js';
+import { type Database, openDatabase } from '../../src/db/client.js';
+import { changeLog } from '../../src/db/schema.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+
+const WRITERS = 60;
+
+describe('change log positions under concurrent writers', () => {
+  let testDb: TestDatabase;
+  let database: Database;
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase('order');
+    database = await openDatabase({ url: testDb.url, pgliteDir: 'memory://', poolSize: 12 });
+  });
+  afterAll(async () => {
+    await database?.close();
+    await testDb?.drop();
+  });
+
+  it('never lets a reader that moved past a position miss a lower one that commits later', async () => {
+    const { db } = database;
+    const author = { id: randomUUID(), name: 'Writer' };
+    // Each writer stalls at random before and after appending, and one in six rolls back, so
+    // commit order differs from the order positions are requested in.
+    const writer = async (i: number) => {
+      try {
+        await db.transaction(async (tx) => {
+          await tx.execute(sql`select pg_sleep(${Math.random() * 0.02})`);
+          await appendChange(tx, { entity: 'recipe', entityId: randomUUID(), kind: 'CREATED', author, before: null, after: { i } });
+          await tx.execute(sql`select pg_sleep(${Math.random() * 0.03})`);
+          if (i % 6 === 0) throw new Error('roll back');
+        });
+      } catch (error) {
+        if (!(error instanceof Error) || error.message !== 'roll back') throw error;
+      }
+    };
+
+    // A reader that resumes after the highest position it has seen, as a subscriber with a cursor does.
+    const seen: number[] = [];
+    let writing = true;
+    const reader = (async () => {
+      let highWater = 0;
+      while (writing) {
+        for (const change of await readChanges(db, { after: highWater, limit: 1_000 })) {
+          seen.push(change.position);
+          highWater = change.position;
+        }
+      }
+      for (const change of await readChanges(db, { after: highWater, limit: 1_000 })) seen.push(change.position);
+    })();
+
+    await Promise.all(Array.from({ length: WRITERS }, (_, i) => writer(i)));
+    writing = false;
+    await reader;
+
+    const committed = (await db.select({ position: changeLog.position }).from(changeLog).orderBy(changeLog.position)).map((r) => r.position);
+    expect(committed).toHaveLength(WRITERS - Math.ceil(WRITERS / 6));
+    expect(seen).toEqual(committed);
+  });
+});

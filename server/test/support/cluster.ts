@@ -1,0 +1,51 @@
+import { createTestDatabase, REDIS_URL, type TestDatabase, uniquePrefix } from './database.js';
+import { type ServerProcess, spawnServer } from './servers.js';
+
+export interface Cluster {
+  servers: ServerProcess[];
+  db: TestDatabase;
+  /** The environment every instance shares; start another one with it to join the cluster. */
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/** Several real server processes sharing one fresh database and one Redis key prefix, as in production. */
+export async function startCluster(count: number, extraEnv: Record<string, string> = {}): Promise<Cluster> {
+  const db = await createTestDatabase('rt');
+  const env = { DATABASE_URL: db.url, REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('rt'), RELAY_INTERVAL: '500ms', ...extraEnv };
+  const servers = await Promise.all(Array.from({ length: count }, (_, i) => spawnServer({ ...env, INSTANCE_ID: `test-${i + 1}` })));
+  return {
+    servers,
+    db,
+    env,
+    async stop() {
+      await Promise.allSettled(servers.map((server) => server.stop()));
+      await db.drop();
+    },
+  };
+}
+
+export interface Health {
+  status: string;
+  instance: string;
+  connectedClients: number;
+  activeSubscriptions: number;
+}
+
+export async function health(url: string): Promise<Health> {
+  const response = await fetch(`${url}/health`);
+  return (await response.json()) as Health;
+}
+
+/** Subscriptions carry no acknowledgement; the instance's own count says when they are in place. */
+export async function waitForSubscriptions(url: string, atLeast: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { activeSubscriptions } = await health(url);
+    if (activeSubscriptions >= atLeast) return;
+    if (Date.now() > deadline) throw new Error(`${url} has ${activeSubscriptions} subscriptions, expected ${atLeast}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
