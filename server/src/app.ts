@@ -33,7 +33,12 @@ const PRUNE_EVERY_MS = 10 * 60_000;
 /** Builds one instance from config: no module-level state, so a test can run several side by side. */
 export async function createApp(config: Config, logger: Logger = createLogger(config)): Promise<App> {
   const metrics = createMetrics();
-  const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR, poolSize: config.DATABASE_POOL_SIZE });
+  const database = await openDatabase({
+    url: config.DATABASE_URL,
+    pgliteDir: config.PGLITE_DIR,
+    poolSize: config.DATABASE_POOL_SIZE,
+    onQuery: () => metrics.databaseQueries.inc(),
+  });
   logger.info({ database: database.describe }, 'database ready, migrations applied');
 
   let bus: ChangeBus;

@@ -19,6 +19,11 @@ export function createMetrics() {
       labelNames: ['field'] as const,
       registers: [registry],
     }),
+    databaseQueries: new Counter({
+      name: 'live_database_queries_total',
+      help: 'SQL statements this instance sent to the database.',
+      registers: [registry],
+    }),
     eventsPublished: new Counter({
       name: 'live_events_published_total',
       help: 'Committed changes handed to the PubSub, by outcome.',

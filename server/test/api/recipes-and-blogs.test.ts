@@ -238,4 +238,23 @@ describe.each(backends)('the API on $name', (backend) => {
     expect(typeof health.instance).toBe('string');
     expect((await fetch(`${server.url}/ready`)).status).toBe(200);
   });
+
+  it('resolves the authors of a page of 50 recipes with a bounded number of queries, not one per recipe', async () => {
+    const cooks = await Promise.all(Array.from({ length: 5 }, (_, i) => signUp(server.url, `Author${i}`)));
+    for (let i = 0; i < 50; i++) {
+      const cook = cooks[i % cooks.length] as { token: string };
+      await ok(server.url, CREATE_RECIPE, { input: { title: `Page ${i}`, ingredients: [], steps: [], tags: ['paged'] } }, cook.token);
+    }
+    const queriesSoFar = async () => {
+      const text = await (await fetch(`${server.url}/metrics`)).text();
+      return Number(/^live_database_queries_total (\d+)/m.exec(text)?.[1]);
+    };
+    const before = await queriesSoFar();
+    const page = await ok(server.url, `{ recipes(first: 50, filter: { tag: "paged" }) { edges { node { title author { id name } } } } }`);
+    const used = (await queriesSoFar()) - before;
+    expect(page.recipes.edges).toHaveLength(50);
+    expect(new Set(page.recipes.edges.map((e: { node: { author: { name: string } } }) => e.node.author.name)).size).toBe(5);
+    expect(used).toBeGreaterThan(0);
+    expect(used).toBeLessThanOrEqual(3);
+  });
 });
