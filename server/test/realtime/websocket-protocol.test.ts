@@ -1,0 +1,78 @@
+import { once } from 'node:events';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { subscribeSse, subscribeWs, wsClient } from '../support/clients.js';
+import { health, sleep, waitForSubscriptions } from '../support/cluster.js';
+import { RECIPE_CHANGED } from '../support/operations.js';
+import { openRawWebSocket } from '../support/raw-websocket.js';
+import { type RunningServer, startInProcess } from '../support/servers.js';
+
+/** Opens a bare graphql-ws socket and resolves with the code the server closes it with. */
+async function closeCodeOf(url: string, act: (socket: WebSocket) => void): Promise<number> {
+  const socket = new WebSocket(url, 'graphql-transport-ws');
+  await once(socket, 'open');
+  act(socket);
+  const [code] = (await once(socket, 'close')) as [number];
+  return code;
+}
+
+describe('the WebSocket transport', () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startInProcess({ PGLITE_DIR: 'memory://', KEEPALIVE_INTERVAL: '300ms', MAX_BODY_BYTES: '65536' });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('closes a socket whose connection_init carries a bad token with 4403', async () => {
+    const code = await closeCodeOf(server.wsUrl, (socket) =>
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: 'Bearer not-a-token' } })),
+    );
+    expect(code).toBe(4403);
+  });
+
+  it('closes a socket that never sends connection_init with 4408 within the init timeout', async () => {
+    const started = Date.now();
+    const code = await closeCodeOf(server.wsUrl, () => {});
+    expect(code).toBe(4408);
+    expect(Date.now() - started).toBeLessThanOrEqual(10_000);
+  });
+
+  it('closes a socket that sends a message over the size limit with 1009', async () => {
+    const code = await closeCodeOf(server.wsUrl, (socket) => socket.send(JSON.stringify({ type: 'connection_init', payload: { pad: 'x'.repeat(70_000) } })));
+    expect(code).toBe(1009);
+  });
+
+  it('cuts a peer that stops answering pings and returns its subscription, while a live client stays', async () => {
+    const live = wsClient(server.wsUrl);
+    const liveStream = subscribeWs(live, RECIPE_CHANGED);
+    const silent = await openRawWebSocket(server.port);
+    silent.send({ type: 'connection_init', payload: {} });
+    await sleep(100);
+    silent.send({ id: '1', type: 'subscribe', payload: { query: RECIPE_CHANGED, variables: {} } });
+    await waitForSubscriptions(server.url, 2);
+
+    await once(silent.socket, 'close');
+    await sleep(100);
+    expect(await health(server.url)).toMatchObject({ connectedClients: 1, activeSubscriptions: 1 });
+    expect(liveStream.errors).toEqual([]);
+    liveStream.stop();
+    await live.dispose();
+  });
+
+  it('serves subscriptions over SSE with proxy buffering off, and refuses a bad token there with UNAUTHENTICATED', async () => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: RECIPE_CHANGED }),
+    });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    expect(response.headers.get('x-accel-buffering')).toBe('no');
+    await response.body?.cancel();
+
+    const refused = subscribeSse(server.url, RECIPE_CHANGED, {}, 'not-a-token');
+    await expect(refused.waitFor(1, 5_000)).rejects.toThrow(/UNAUTHENTICATED/);
+  });
+});
