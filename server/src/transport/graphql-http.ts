@@ -8,6 +8,8 @@ import { viewerFromAuthorization } from '../auth/viewer.js';
 import type { Context, Services, TransportHooks } from '../context.js';
 import { userError } from '../errors.js';
 import { schema } from '../graphql/schema.js';
+import { useSharedSubscriptionExecution } from '../graphql/shared-execution.js';
+import type { ViewerEvent } from '../changes/viewer-event.js';
 
 /** What a WebSocket hands to the envelop pipeline: the viewer is already known from connection_init. */
 export interface SocketContext {
@@ -82,6 +84,13 @@ export function createGraphqlServer(services: Services, logger: Logger): Graphql
     plugins: [
       rejectNul(),
       unbufferedEventStreams(),
+      useSharedSubscriptionExecution({
+        audienceOf: (context) => (context as Context).viewer?.id ?? 'anonymous',
+        eventKeyOf: (payload) => {
+          const event = payload as Partial<ViewerEvent<unknown>>;
+          return typeof event.position === 'number' ? `${event.position}:${event.kind}` : null;
+        },
+      }),
       EnvelopArmorPlugin({
         maxDepth: { n: 12 },
         maxAliases: { n: 20 },

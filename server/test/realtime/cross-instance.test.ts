@@ -99,9 +99,10 @@ describe('change events across three instances sharing PostgreSQL and Redis', ()
     const client = connect(b.wsUrl);
     const byTag = track(subscribeWs<RecipeChange>(client, RECIPE_CHANGED, { tag: 'vegan' }));
     const byAuthor = track(subscribeSse<RecipeChange>(a.url, RECIPE_CHANGED, { authorId: bob.id }));
+    await Promise.all([waitForSubscriptions(b.url, 1), waitForSubscriptions(a.url, 1)]);
     const soup = (await ok(c.url, CREATE_RECIPE, { input: recipeInput('Lentil soup', ['vegan']) }, alice.token)).createRecipe;
     const byId = track(subscribeWs<RecipeChange>(client, RECIPE_CHANGED, { id: soup.id }));
-    await Promise.all([waitForSubscriptions(b.url, 2), waitForSubscriptions(a.url, 1)]);
+    await waitForSubscriptions(b.url, 2);
 
     await ok(c.url, CREATE_RECIPE, { input: recipeInput('Steak', ['meat']) }, alice.token);
     const bobs = (await ok(c.url, CREATE_RECIPE, { input: recipeInput('Bob stew', ['meat']) }, bob.token)).createRecipe;
@@ -133,7 +134,9 @@ describe('change events across three instances sharing PostgreSQL and Redis', ()
     const author = track(subscribeWs<BlogChange>(authorClient, BLOG_CHANGED));
     const other = track(subscribeWs<BlogChange>(bobClient, BLOG_CHANGED));
     const anonymous = track(subscribeSse<BlogChange>(b.url, BLOG_CHANGED));
-    await Promise.all([waitForSubscriptions(a.url, 1), waitForSubscriptions(b.url, 2)]);
+    // Same document and variables as the author, on the author's instance: only the audience differs.
+    const besideAuthor = track(subscribeWs<BlogChange>(connect(a.wsUrl), BLOG_CHANGED));
+    await Promise.all([waitForSubscriptions(a.url, 2), waitForSubscriptions(b.url, 2)]);
 
     const draft = (await ok(c.url, CREATE_BLOG, { input: { title: 'Secret', body: 'not yet', tags: [], published: false } }, alice.token)).createBlog;
     await ok(c.url, UPDATE_BLOG, { id: draft.id, input: { body: 'still not yet' } }, alice.token);
@@ -155,7 +158,7 @@ describe('change events across three instances sharing PostgreSQL and Redis', ()
       ['UPDATED', post.id],
       ['UPDATED', post.id],
     ]);
-    for (const stream of [other, anonymous]) {
+    for (const stream of [other, anonymous, besideAuthor]) {
       const seen = await stream.waitFor(3);
       expect(seen.map((e) => [e.kind, e.blogId, e.blog?.published ?? null])).toEqual([
         ['CREATED', post.id, true],
@@ -164,7 +167,7 @@ describe('change events across three instances sharing PostgreSQL and Redis', ()
       ]);
     }
     await settle();
-    expect([author.events.length, other.events.length, anonymous.events.length]).toEqual([8, 3, 3]);
+    expect([author.events.length, other.events.length, anonymous.events.length, besideAuthor.events.length]).toEqual([8, 3, 3, 3]);
     expect(JSON.stringify(other.events)).not.toContain(draft.id);
   });
 

@@ -160,8 +160,8 @@ describe('server resources under subscription churn and slow clients', () => {
     expect(deliveredWhenCut).toBeDefined();
     expect(deliveredWhenCut).toBeLessThan(EVENTS / 2);
     expect((await closed)?.closeCode).toBe(1013);
-    // Measured: ~30 MB with the bound, ~95 MB with the backlog unbounded.
-    expect((peak - baseline) / 2 ** 20).toBeLessThan(56);
+    // Measured: 30–47 MB with the bound, ~95 MB with the backlog unbounded.
+    expect((peak - baseline) / 2 ** 20).toBeLessThan(64);
     expect(server.child.exitCode).toBeNull();
     reading.stop();
     await client.dispose();
