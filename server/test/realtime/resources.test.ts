@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ok, signUp, subscribeSse, subscribeWs, wsClient } from '../support/clients.js';
 import { type Cluster, health, sleep, startCluster, waitForSubscriptions } from '../support/cluster.js';
 import { REDIS_URL } from '../support/database.js';
@@ -102,6 +102,7 @@ describe('server resources under subscription churn and slow clients', () => {
   it('cuts off a client that stops reading with 1013 and keeps memory bounded, while a reading client on the same instance gets all 2,000 events', async () => {
     // A small heap keeps the garbage collector from hiding growth: what the process gains is what it holds.
     const small = await startCluster(1, { NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}` });
+    onTestFinished(() => small.stop());
     const server = small.servers[0] as ServerProcess;
     const { token } = await signUp(server.url, 'Slow');
     const EVENTS = 2_000;
@@ -165,6 +166,5 @@ describe('server resources under subscription churn and slow clients', () => {
     expect(server.child.exitCode).toBeNull();
     reading.stop();
     await client.dispose();
-    await small.stop();
   });
 });
