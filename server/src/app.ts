@@ -140,7 +140,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       });
       const port = (server.address() as AddressInfo).port;
       const url = `http://localhost:${port}`;
-      logger.info({ url: `${url}/graphql`, instance: config.INSTANCE_ID }, 'listening');
+      logger.info({ url: `${url}/graphql` }, 'listening');
       return { url, port };
     },
     async stop() {
