@@ -42,8 +42,9 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   logger.info({ database: database.describe }, 'database ready, migrations applied');
 
   let bus: ChangeBus;
-  if (config.REDIS_URL) {
-    bus = await createRedisBus(config.REDIS_URL, config.REDIS_KEY_PREFIX, logger);
+  const redisTarget = config.REDIS_CLUSTER_NODES ? { clusterNodes: config.REDIS_CLUSTER_NODES } : config.REDIS_URL ? { url: config.REDIS_URL } : null;
+  if (redisTarget) {
+    bus = await createRedisBus(redisTarget, config.REDIS_KEY_PREFIX, logger);
   } else {
     bus = createInProcessBus();
     logger.warn('REDIS_URL is not set: using an in-process PubSub, so this must be the only instance');

@@ -28,6 +28,20 @@ const envSchema = z
     PGLITE_DIR: z.string().default('./.data/pglite'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+    REDIS_CLUSTER_NODES: z
+      .string()
+      .transform((text, ctx) => {
+        const nodes = text.split(',').map((entry) => {
+          const match = /^\s*([^\s:]+):(\d+)\s*$/.exec(entry);
+          return match ? { host: match[1] as string, port: Number(match[2]) } : null;
+        });
+        if (nodes.some((node) => node === null)) {
+          ctx.addIssue({ code: 'custom', message: `"${text}" is not a list of host:port such as redis-1:6379,redis-2:6379` });
+          return z.NEVER;
+        }
+        return nodes as Array<{ host: string; port: number }>;
+      })
+      .optional(),
     REDIS_KEY_PREFIX: z.string().default('live-recipes:'),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     TOKEN_TTL: duration.default(7 * durationUnits.d),
@@ -42,6 +56,9 @@ const envSchema = z
     WEB_DIST: z.string().optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.REDIS_URL && env.REDIS_CLUSTER_NODES) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_CLUSTER_NODES'], message: 'cannot be set together with REDIS_URL; choose one' });
+    }
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
     }

@@ -1,21 +1,35 @@
 import { RedisPubSub } from 'graphql-redis-subscriptions';
-import { Redis, type RedisOptions } from 'ioredis';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
 import { CHANGES_TOPIC, type ChangeBus, type ChangeMessage, subscribeEngine } from './bus.js';
+
+/** One Redis server, or the seed nodes of a Redis Cluster. */
+export type RedisTarget = { url: string } | { clusterNodes: Array<{ host: string; port: number }> };
 
 /**
  * Redis pub/sub through graphql-redis-subscriptions on two ioredis connections (a subscribed
  * connection cannot publish). Publishing fails fast while Redis is away instead of queueing in
  * memory: the change log already holds the change, and every instance catches up from it.
+ * Against a Redis Cluster the same channel works through the cluster bus, which forwards every
+ * message to every node, so any node a subscriber lands on receives it and a failover is survived.
  */
-export async function createRedisBus(url: string, keyPrefix: string, logger: Logger): Promise<ChangeBus> {
+export async function createRedisBus(target: RedisTarget, keyPrefix: string, logger: Logger): Promise<ChangeBus> {
   const options: RedisOptions = {
     lazyConnect: true,
     retryStrategy: (attempt) => Math.min(100 * 2 ** attempt, 2_000),
     connectionName: 'live-recipes',
   };
-  const publisher = new Redis(url, { ...options, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-  const subscriber = new Redis(url, { ...options, maxRetriesPerRequest: null });
+  const connect = (extra: RedisOptions): Redis | Cluster =>
+    'url' in target
+      ? new Redis(target.url, { ...options, ...extra })
+      : new Cluster(target.clusterNodes, {
+          lazyConnect: true,
+          enableOfflineQueue: extra.enableOfflineQueue ?? true,
+          clusterRetryStrategy: (attempt) => Math.min(100 * 2 ** attempt, 2_000),
+          redisOptions: { ...options, ...extra },
+        });
+  const publisher = connect({ enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  const subscriber = connect({ maxRetriesPerRequest: null });
   for (const [name, client] of [
     ['publisher', publisher],
     ['subscriber', subscriber],
@@ -38,10 +52,10 @@ export async function createRedisBus(url: string, keyPrefix: string, logger: Log
     for (const listener of reconnectListeners) listener();
   });
 
-  const status = (client: Redis) => client.status;
+  const status = (client: Redis | Cluster) => client.status;
   return {
     kind: 'redis',
-    describe: `Redis PubSub at ${new URL(url).host} (channel ${topic})`,
+    describe: `Redis PubSub at ${'url' in target ? new URL(target.url).host : `cluster ${target.clusterNodes.map((n) => `${n.host}:${n.port}`).join(',')}`} (channel ${topic})`,
     publish: (message: ChangeMessage) => engine.publish(topic, message),
     async subscribe(onMessage) {
       await subscribeEngine(engine, topic, onMessage);

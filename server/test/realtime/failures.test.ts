@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Collected, ok, signUp, subscribeWs, wsClient } from '../support/clients.js';
 import { type Cluster, health, sleep, startCluster, waitForSubscriptions } from '../support/cluster.js';
 import { CREATE_RECIPE, RECIPE_CHANGED, UPDATE_RECIPE } from '../support/operations.js';
+import { startRedis } from '../support/redis.js';
 import { freePort, type ServerProcess } from '../support/servers.js';
 
 interface RecipeChange {
@@ -13,23 +14,6 @@ interface RecipeChange {
 }
 
 const recipe = { title: 'Bread', ingredients: ['flour'], steps: ['bake'], tags: [] };
-
-/** A Redis of this test's own, so stopping it disturbs nobody else. */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  process.once('exit', () => child.kill('SIGKILL'));
-  for (let i = 0; i < 50; i++) {
-    const answered = await new Promise<boolean>((resolve) => {
-      const probe = spawn('redis-cli', ['-p', String(port), 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] });
-      let out = '';
-      probe.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      probe.once('exit', () => resolve(out.includes('PONG')));
-    });
-    if (answered) return child;
-    await sleep(100);
-  }
-  throw new Error(`redis-server on ${port} did not answer`);
-}
 
 async function ready(url: string): Promise<{ status: number; failing?: string[] }> {
   const response = await fetch(`${url}/ready`);
