@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
@@ -74,6 +75,8 @@ export function createGraphqlServer(services: Services, logger: Logger): Graphql
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { title: 'Live Recipes GraphiQL', subscriptionsProtocol: 'WS' },
+    // Bundled into the page instead of loaded from a CDN, so GraphiQL works offline and under a strict CSP.
+    renderGraphiQL,
     maskedErrors: { maskError, errorMessage: 'Something went wrong on our side; it has been logged.' },
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
