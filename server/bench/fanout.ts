@@ -40,7 +40,8 @@ async function sample(pid: number | undefined): Promise<ProcessSample> {
   return { rss: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) * 1024, cpuSeconds: ticks / 100 };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
 async function main() {
@@ -49,8 +50,9 @@ async function main() {
   const servers = cluster.servers as [ServerProcess, ServerProcess];
   try {
     const { token } = await signUp(servers[0].url, 'Bench');
-    const recipe = (await ok(servers[0].url, CREATE_RECIPE, { input: { title: 'Bench', ingredients: ['x'], steps: ['y'], tags: ['bench'] } }, token))
-      .createRecipe as { id: string };
+    const recipe = (
+      await ok(servers[0].url, CREATE_RECIPE, { input: { title: 'Bench', ingredients: ['x'], steps: ['y'], tags: ['bench'] } }, token)
+    ).createRecipe as { id: string };
 
     const idle = await Promise.all(servers.map((s) => sample(s.child.pid)));
     const received = Array.from({ length: SUBSCRIBERS }, () => new Map<string, number>());
@@ -89,7 +91,9 @@ async function main() {
     );
     // Wait until every subscription is registered on its instance.
     for (;;) {
-      const counts = await Promise.all(servers.map(async (s) => ((await (await fetch(`${s.url}/health`)).json()) as { activeSubscriptions: number }).activeSubscriptions));
+      const counts = await Promise.all(
+        servers.map(async (s) => ((await (await fetch(`${s.url}/health`)).json()) as { activeSubscriptions: number }).activeSubscriptions),
+      );
       if (counts.reduce((a, b) => a + b, 0) >= SUBSCRIBERS) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -132,10 +136,14 @@ async function main() {
     console.log('');
     console.log(`deliveries            ${deliveries} of ${expected} in ${elapsed.toFixed(1)} s (${Math.round(deliveries / elapsed)}/s)`);
     console.log(`deliveries per server CPU-second  ${Math.round(deliveries / cpu)} (${cpu.toFixed(2)} CPU-s on 2 instances)`);
-    console.log(`commit → receive      p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies.at(-1)} ms`);
+    console.log(
+      `commit → receive      p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies.at(-1)} ms`,
+    );
     console.log(`missing ${missing}, duplicates ${duplicates}`);
     console.log(`server RSS per idle subscribed socket  ${perConnection.map((b) => `${(b / 1024).toFixed(1)} KB`).join(', ')}`);
-    console.log(`server RSS            idle ${idle.map((s) => mb(s.rss)).join(', ')}; subscribed ${subscribed.map((s) => mb(s.rss)).join(', ')}; after ${busy.map((s) => mb(s.rss)).join(', ')}`);
+    console.log(
+      `server RSS            idle ${idle.map((s) => mb(s.rss)).join(', ')}; subscribed ${subscribed.map((s) => mb(s.rss)).join(', ')}; after ${busy.map((s) => mb(s.rss)).join(', ')}`,
+    );
 
     await Promise.all(clients.map((c) => c.dispose()));
   } finally {

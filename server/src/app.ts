@@ -42,7 +42,11 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   logger.info({ database: database.describe }, 'database ready, migrations applied');
 
   let bus: ChangeBus;
-  const redisTarget = config.REDIS_CLUSTER_NODES ? { clusterNodes: config.REDIS_CLUSTER_NODES } : config.REDIS_URL ? { url: config.REDIS_URL } : null;
+  const redisTarget = config.REDIS_CLUSTER_NODES
+    ? { clusterNodes: config.REDIS_CLUSTER_NODES }
+    : config.REDIS_URL
+      ? { url: config.REDIS_URL }
+      : null;
   if (redisTarget) {
     bus = await createRedisBus(redisTarget, config.REDIS_KEY_PREFIX, logger);
   } else {
@@ -93,7 +97,10 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       }),
       ready: async () => {
         const [dbOk, busOk] = await Promise.all([
-          withTimeout(database.ping().then(() => true), 2_000),
+          withTimeout(
+            database.ping().then(() => true),
+            2_000,
+          ),
           withTimeout(bus.ping(), 2_000),
         ]);
         const failing = [...(dbOk ? [] : ['database']), ...(busOk ? [] : ['pubsub'])];

@@ -27,7 +27,10 @@ const envSchema = z
       .optional(),
     PGLITE_DIR: z.string().default('./.data/pglite'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional(),
     REDIS_CLUSTER_NODES: z
       .string()
       .transform((text, ctx) => {

@@ -1,5 +1,4 @@
-import type { Viewer } from './auth/tokens.js';
-import type { TokenService } from './auth/tokens.js';
+import type { TokenService, Viewer } from './auth/tokens.js';
 import type { ChangeFeed } from './changes/feed.js';
 import type { Publisher } from './changes/publisher.js';
 import type { Db } from './db/client.js';

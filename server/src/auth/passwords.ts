@@ -1,4 +1,4 @@
-import { randomBytes, scrypt as scryptCallback, type ScryptOptions, timingSafeEqual } from 'node:crypto';
+import { randomBytes, type ScryptOptions, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 
 // OWASP's scrypt floor (N=2^17, r=8, p=1) costs ~128 MiB and ~150 ms per hash; N=2^15 keeps a
 // sign-in storm from exhausting memory on a 2-core box while staying far from fast hashes.

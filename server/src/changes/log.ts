@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, lt, max, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../db/client.js';
-import { changeLog, changeLogHorizon, type ChangeKind, type EntityKind } from '../db/schema.js';
+import { type ChangeKind, changeLog, changeLogHorizon, type EntityKind } from '../db/schema.js';
 import { type ChangeRecord, reviveChange } from './change.js';
 import { decodeCursor, expiredCursor, invalidCursor } from './cursor.js';
 
@@ -42,16 +42,11 @@ export async function appendChange<Row>(tx: Tx, change: NewChange<Row>): Promise
 }
 
 /** Changes after `position` in log order, optionally for one entity kind. */
-export async function readChanges(
-  db: Queryable,
-  options: { after: number; limit: number; entity?: EntityKind },
-): Promise<ChangeRecord[]> {
+export async function readChanges(db: Queryable, options: { after: number; limit: number; entity?: EntityKind }): Promise<ChangeRecord[]> {
   const rows = await db
     .select()
     .from(changeLog)
-    .where(
-      and(gt(changeLog.position, options.after), options.entity ? eq(changeLog.entity, options.entity) : undefined),
-    )
+    .where(and(gt(changeLog.position, options.after), options.entity ? eq(changeLog.entity, options.entity) : undefined))
     .orderBy(asc(changeLog.position))
     .limit(options.limit);
   return rows.map(reviveChange);

@@ -22,7 +22,10 @@ export function createPublisher(bus: ChangeBus, logger: Logger, onPublished?: (o
         () => onPublished?.(true),
         (error: unknown) => {
           onPublished?.(false);
-          logger.warn({ err: error instanceof Error ? error.message : error, position: change.position }, 'publish failed; subscribers will get the change from the log');
+          logger.warn(
+            { err: error instanceof Error ? error.message : error, position: change.position },
+            'publish failed; subscribers will get the change from the log',
+          );
         },
       );
       inFlight.add(sent);

@@ -24,7 +24,17 @@ export interface ViewRules<Row> {
  * or drop the entity from a filtered view.
  */
 export function viewChange<Row>(
-  change: { kind: ChangeKind; entity: EntityKind; entityId: string; before: Row | null; after: Row | null; position: number; occurredAt: Date; authorId: string; authorName: string },
+  change: {
+    kind: ChangeKind;
+    entity: EntityKind;
+    entityId: string;
+    before: Row | null;
+    after: Row | null;
+    position: number;
+    occurredAt: Date;
+    authorId: string;
+    authorName: string;
+  },
   rules: ViewRules<Row>,
 ): ViewerEvent<Row> | null {
   const seenBefore = change.before !== null && rules.visible(change.before);

@@ -3,11 +3,7 @@ import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid 
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow();
-const textList = (name: string) =>
-  text(name)
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`);
+const textList = (name: string) => text(name).array().notNull().default(sql`'{}'::text[]`);
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),

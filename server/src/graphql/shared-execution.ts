@@ -47,7 +47,9 @@ export function useSharedSubscriptionExecution(options: SharedExecutionOptions):
       known = { id: nextDocumentId++, startVariables: startOnlyVariables(args.document) };
       documents.set(args.document, known);
     }
-    const variables = Object.entries((args.variableValues ?? {}) as Record<string, unknown>).filter(([name]) => !known.startVariables.has(name));
+    const variables = Object.entries((args.variableValues ?? {}) as Record<string, unknown>).filter(
+      ([name]) => !known.startVariables.has(name),
+    );
     return `${known.id}|${args.operationName ?? ''}|${audience}|${JSON.stringify(variables)}`;
   };
 

@@ -1,4 +1,4 @@
-import { and, arrayContains, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Viewer } from '../auth/tokens.js';
 import type { Db, Queryable } from '../db/client.js';
@@ -35,7 +35,10 @@ const table: OwnedTable<BlogRow, BlogValues> = {
   },
   isPublic: (row) => row.published,
   async insert(tx, authorId, values) {
-    const [row] = await tx.insert(blogs).values({ ...values, authorId }).returning();
+    const [row] = await tx
+      .insert(blogs)
+      .values({ ...values, authorId })
+      .returning();
     if (!row) throw new Error('blog insert returned nothing');
     return row;
   },

@@ -78,9 +78,13 @@ export function updateOwned<Row extends Owned, Values>(
   return db.transaction(async (tx) => {
     const before = await lockOwned(tx, table, viewer, id);
     if (expectedVersion !== null && expectedVersion !== undefined && expectedVersion !== before.version) {
-      throw userError('CONFLICT', `This ${table.label} was changed by someone else (now version ${before.version}); reload it and try again.`, {
-        currentVersion: before.version,
-      });
+      throw userError(
+        'CONFLICT',
+        `This ${table.label} was changed by someone else (now version ${before.version}); reload it and try again.`,
+        {
+          currentVersion: before.version,
+        },
+      );
     }
     if (!changesSomething(before, patch as Partial<Row>)) return { row: before, change: null };
     const author = await authorOf(tx, viewer);

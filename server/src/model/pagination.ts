@@ -36,16 +36,12 @@ type KeyColumns = { createdAt: PgColumn; id: PgColumn };
 
 /** WHERE and ORDER BY for one page window of a newest-first list. */
 export function pageClauses(columns: KeyColumns, window: PageWindow): { where: SQL | undefined; orderBy: SQL[] } {
-  const older = (p: ListPosition) =>
-    or(lt(columns.createdAt, p.createdAt), and(eq(columns.createdAt, p.createdAt), lt(columns.id, p.id)));
-  const newer = (p: ListPosition) =>
-    or(gt(columns.createdAt, p.createdAt), and(eq(columns.createdAt, p.createdAt), gt(columns.id, p.id)));
+  const older = (p: ListPosition) => or(lt(columns.createdAt, p.createdAt), and(eq(columns.createdAt, p.createdAt), lt(columns.id, p.id)));
+  const newer = (p: ListPosition) => or(gt(columns.createdAt, p.createdAt), and(eq(columns.createdAt, p.createdAt), gt(columns.id, p.id)));
   const where = and(
     window.after ? older(decodeListCursor(window.after)) : undefined,
     window.before ? newer(decodeListCursor(window.before)) : undefined,
   );
-  const orderBy = window.inverted
-    ? [asc(columns.createdAt), asc(columns.id)]
-    : [desc(columns.createdAt), desc(columns.id)];
+  const orderBy = window.inverted ? [asc(columns.createdAt), asc(columns.id)] : [desc(columns.createdAt), desc(columns.id)];
   return { where, orderBy };
 }

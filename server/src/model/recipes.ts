@@ -1,4 +1,4 @@
-import { and, arrayContains, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Viewer } from '../auth/tokens.js';
 import type { Db, Queryable } from '../db/client.js';
@@ -51,7 +51,10 @@ const table: OwnedTable<RecipeRow, RecipeValues> = {
   },
   isPublic: () => true,
   async insert(tx, authorId, values) {
-    const [row] = await tx.insert(recipes).values({ ...values, authorId }).returning();
+    const [row] = await tx
+      .insert(recipes)
+      .values({ ...values, authorId })
+      .returning();
     if (!row) throw new Error('recipe insert returned nothing');
     return row;
   },

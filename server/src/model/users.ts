@@ -47,7 +47,10 @@ export async function signIn(db: Queryable, input: unknown): Promise<PublicUser>
 
 export async function usersByIds(db: Queryable, ids: readonly string[]): Promise<PublicUser[]> {
   if (ids.length === 0) return [];
-  return db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...ids]));
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, [...ids]));
 }
 
 export async function userById(db: Queryable, id: string): Promise<PublicUser | null> {

@@ -24,10 +24,6 @@ export interface ChangeBus {
 export const CHANGES_TOPIC = 'changes';
 
 /** Shared by both engines: subscribe through graphql-subscriptions' engine interface. */
-export async function subscribeEngine(
-  engine: PubSubEngine,
-  topic: string,
-  onMessage: (message: ChangeMessage) => void,
-): Promise<number> {
+export async function subscribeEngine(engine: PubSubEngine, topic: string, onMessage: (message: ChangeMessage) => void): Promise<number> {
   return engine.subscribe(topic, onMessage, {});
 }

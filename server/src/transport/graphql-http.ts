@@ -6,11 +6,11 @@ import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { viewerFromAuthorization } from '../auth/viewer.js';
+import type { ViewerEvent } from '../changes/viewer-event.js';
 import type { Context, Services, TransportHooks } from '../context.js';
 import { userError } from '../errors.js';
 import { schema } from '../graphql/schema.js';
 import { useSharedSubscriptionExecution } from '../graphql/shared-execution.js';
-import type { ViewerEvent } from '../changes/viewer-event.js';
 
 /** What a WebSocket hands to the envelop pipeline: the viewer is already known from connection_init. */
 export interface SocketContext {
@@ -26,7 +26,8 @@ function isGraphQLError(error: unknown): error is GraphQLError {
   return error instanceof Error && 'extensions' in error && 'path' in error;
 }
 
-const NUL = /\u0000|\\u0000/;
+// The character itself, or its JSON escape inside a query string.
+const NUL = new RegExp(`${String.fromCharCode(0)}|\\\\u0000`);
 
 /** Postgres cannot store NUL; refusing it at the door means no resolver ever meets it. */
 export function assertNoNul(query: string | undefined, variables: unknown): void {

@@ -43,7 +43,13 @@ export function createHttpServer(options: HttpServerOptions): Server {
         const length = Number(req.headers['content-length'] ?? 0);
         if (length > options.maxBodyBytes) {
           res.writeHead(413, { 'Content-Type': 'application/json', Connection: 'close' });
-          res.end(JSON.stringify({ errors: [{ message: `Request body is larger than ${options.maxBodyBytes} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }));
+          res.end(
+            JSON.stringify({
+              errors: [
+                { message: `Request body is larger than ${options.maxBodyBytes} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } },
+              ],
+            }),
+          );
           req.resume();
           return;
         }

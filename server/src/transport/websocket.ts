@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
-import { WebSocket, WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import type { TokenService, Viewer } from '../auth/tokens.js';
 import { viewerFromAuthorization } from '../auth/viewer.js';
 import { assertNoNul, type GraphqlServer } from './graphql-http.js';

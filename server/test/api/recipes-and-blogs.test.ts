@@ -13,6 +13,12 @@ import {
 } from '../support/operations.js';
 import { type RunningServer, startInProcess } from '../support/servers.js';
 
+interface Page {
+  edges: Array<{ node: { title: string } }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+const titles = (page: Page) => page.edges.map((edge) => edge.node.title);
+
 const backends = [
   { name: 'embedded PGlite', env: async () => ({ env: { PGLITE_DIR: 'memory://' }, drop: async () => {} }) },
   {
@@ -82,9 +88,14 @@ describe.each(backends)('the API on $name', (backend) => {
   it('creates, reads, updates and deletes a recipe, with versions and node(id)', async () => {
     const cook = await signUp(server.url, 'Chef');
     const created = (
-      await ok(server.url, CREATE_RECIPE, {
-        input: { title: 'Soup', ingredients: ['water', 'salt'], steps: ['boil'], tags: ['easy'], cookingMinutes: 10, servings: 2 },
-      }, cook.token)
+      await ok(
+        server.url,
+        CREATE_RECIPE,
+        {
+          input: { title: 'Soup', ingredients: ['water', 'salt'], steps: ['boil'], tags: ['easy'], cookingMinutes: 10, servings: 2 },
+        },
+        cook.token,
+      )
     ).createRecipe;
     expect(created).toMatchObject({ title: 'Soup', version: 1, tags: ['easy'], author: { id: cook.id, name: 'Chef' } });
 
@@ -93,7 +104,9 @@ describe.each(backends)('the API on $name', (backend) => {
     const authorNode = await ok(server.url, `query ($id: ID!) { node(id: $id) { ... on User { name } } }`, { id: cook.id });
     expect(authorNode.node).toEqual({ name: 'Chef' });
 
-    const updated = (await ok(server.url, UPDATE_RECIPE, { id: created.id, input: { title: 'Better soup', expectedVersion: 1 } }, cook.token)).updateRecipe;
+    const updated = (
+      await ok(server.url, UPDATE_RECIPE, { id: created.id, input: { title: 'Better soup', expectedVersion: 1 } }, cook.token)
+    ).updateRecipe;
     expect(updated).toMatchObject({ title: 'Better soup', version: 2, ingredients: ['water', 'salt'] });
 
     const unchanged = (await ok(server.url, UPDATE_RECIPE, { id: created.id, input: { title: 'Better soup' } }, cook.token)).updateRecipe;
@@ -135,7 +148,11 @@ describe.each(backends)('the API on $name', (backend) => {
     const cases: Array<[string, Record<string, unknown>, RegExp]> = [
       ['empty title', { title: '' }, /input\.title must not be empty/],
       ['long title', { title: 'x'.repeat(201) }, /input\.title must be at most 200 characters/],
-      ['too many ingredients', { title: 'ok', ingredients: Array.from({ length: 101 }, () => 'x') }, /input\.ingredients must have at most 100 items/],
+      [
+        'too many ingredients',
+        { title: 'ok', ingredients: Array.from({ length: 101 }, () => 'x') },
+        /input\.ingredients must have at most 100 items/,
+      ],
       ['long step', { title: 'ok', steps: ['x'.repeat(1001)] }, /input\.steps\.0 must be at most 1,000 characters/],
       ['long tag', { title: 'ok', tags: ['x'.repeat(51)] }, /input\.tags\.0 must be at most 50 characters/],
       ['empty tag', { title: 'ok', tags: [''] }, /input\.tags\.0 must not be empty/],
@@ -167,23 +184,28 @@ describe.each(backends)('the API on $name', (backend) => {
     const a = await signUp(server.url, 'Pager');
     const b = await signUp(server.url, 'Other');
     for (let i = 0; i < 7; i++) {
-      await ok(server.url, CREATE_RECIPE, { input: { title: `Page ${i}`, tags: i % 2 ? ['odd'] : ['even'], description: i === 3 ? 'Has SAFFRON' : null } }, a.token);
+      await ok(
+        server.url,
+        CREATE_RECIPE,
+        { input: { title: `Page ${i}`, tags: i % 2 ? ['odd'] : ['even'], description: i === 3 ? 'Has SAFFRON' : null } },
+        a.token,
+      );
     }
     await ok(server.url, CREATE_RECIPE, { input: { title: 'Not mine', tags: ['odd'] } }, b.token);
 
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: any = (await ok(server.url, RECIPES, { first: 3, after, filter: { authorId: a.id } })).recipes;
-      seen.push(...page.edges.map((e: any) => e.node.title));
+      const page: Page = (await ok<{ recipes: Page }>(server.url, RECIPES, { first: 3, after, filter: { authorId: a.id } })).recipes;
+      seen.push(...titles(page));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
     expect(seen).toEqual(['Page 6', 'Page 5', 'Page 4', 'Page 3', 'Page 2', 'Page 1', 'Page 0']);
 
-    const odd = (await ok(server.url, RECIPES, { first: 50, filter: { authorId: a.id, tag: 'odd' } })).recipes.edges.map((e: any) => e.node.title);
+    const odd = titles((await ok<{ recipes: Page }>(server.url, RECIPES, { first: 50, filter: { authorId: a.id, tag: 'odd' } })).recipes);
     expect(odd).toEqual(['Page 5', 'Page 3', 'Page 1']);
-    const search = (await ok(server.url, RECIPES, { first: 50, filter: { search: 'saffron' } })).recipes.edges.map((e: any) => e.node.title);
+    const search = titles((await ok<{ recipes: Page }>(server.url, RECIPES, { first: 50, filter: { search: 'saffron' } })).recipes);
     expect(search).toEqual(['Page 3']);
     const badCursor = await gql(server.url, RECIPES, { first: 2, after: 'nope' });
     expect(badCursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -192,12 +214,15 @@ describe.each(backends)('the API on $name', (backend) => {
   it('keeps drafts invisible to everyone but their author, in every read', async () => {
     const author = await signUp(server.url, 'Writer');
     const reader = await signUp(server.url, 'Reader');
-    const draft = (await ok(server.url, CREATE_BLOG, { input: { title: 'Secret', body: 'draft', tags: ['news'] } }, author.token)).createBlog;
-    const post = (await ok(server.url, CREATE_BLOG, { input: { title: 'Public', body: 'hello', published: true, tags: ['news'] } }, author.token)).createBlog;
+    const draft = (await ok(server.url, CREATE_BLOG, { input: { title: 'Secret', body: 'draft', tags: ['news'] } }, author.token))
+      .createBlog;
+    const post = (
+      await ok(server.url, CREATE_BLOG, { input: { title: 'Public', body: 'hello', published: true, tags: ['news'] } }, author.token)
+    ).createBlog;
     expect(draft.published).toBe(false);
 
     const listFor = async (token?: string, filter: Record<string, unknown> = { authorId: author.id }) =>
-      (await ok(server.url, BLOGS, { first: 50, filter }, token)).blogs.edges.map((e: any) => e.node.title);
+      titles((await ok<{ blogs: Page }>(server.url, BLOGS, { first: 50, filter }, token)).blogs);
     expect(await listFor(author.token)).toEqual(['Public', 'Secret']);
     expect(await listFor(reader.token)).toEqual(['Public']);
     expect(await listFor(undefined)).toEqual(['Public']);
@@ -215,7 +240,8 @@ describe.each(backends)('the API on $name', (backend) => {
     const editPublic = await gql(server.url, UPDATE_BLOG, { id: post.id, input: { title: 'Mine now' } }, reader.token);
     expect(editPublic.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    const published = (await ok(server.url, UPDATE_BLOG, { id: draft.id, input: { published: true, expectedVersion: 1 } }, author.token)).updateBlog;
+    const published = (await ok(server.url, UPDATE_BLOG, { id: draft.id, input: { published: true, expectedVersion: 1 } }, author.token))
+      .updateBlog;
     expect(published).toMatchObject({ published: true, version: 2 });
     expect(await listFor(reader.token)).toEqual(['Public', 'Secret']);
   });

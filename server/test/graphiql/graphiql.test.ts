@@ -19,7 +19,15 @@ describe('GraphiQL', () => {
     // Playwright gives every launch a fresh, throw-away profile.
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {
@@ -31,7 +39,12 @@ describe('GraphiQL', () => {
     const page = await browser.newPage();
     const outside: string[] = [];
     page.on('request', (request) => {
-      if (!request.url().startsWith(server.url.replace('localhost', '127.0.0.1')) && !request.url().startsWith(server.url) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) {
+      if (
+        !request.url().startsWith(server.url.replace('localhost', '127.0.0.1')) &&
+        !request.url().startsWith(server.url) &&
+        !request.url().startsWith('data:') &&
+        !request.url().startsWith('blob:')
+      ) {
         outside.push(request.url());
       }
     });

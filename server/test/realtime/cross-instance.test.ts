@@ -18,7 +18,14 @@ interface RecipeChange {
   recipeId: string;
   cursor: string;
   occurredAt: string;
-  recipe: { id: string; title: string; tags: string[]; ingredients: string[]; version: number; author: { id: string; name: string } } | null;
+  recipe: {
+    id: string;
+    title: string;
+    tags: string[];
+    ingredients: string[];
+    version: number;
+    author: { id: string; name: string };
+  } | null;
 }
 interface BlogChange {
   kind: 'CREATED' | 'UPDATED' | 'DELETED';
@@ -65,7 +72,10 @@ describe('change events across three instances sharing PostgreSQL and Redis', ()
     bob = await signUp(c.url, 'Bob');
   });
   afterAll(async () => {
-    for (const close of cleanup) await Promise.resolve().then(close).catch(() => {});
+    for (const close of cleanup)
+      await Promise.resolve()
+        .then(close)
+        .catch(() => {});
     await cluster?.stop();
   });
 
@@ -86,7 +96,11 @@ describe('change events across three instances sharing PostgreSQL and Redis', ()
       expect(events.every((e) => e.recipeId === created.id)).toBe(true);
       expect(events.slice(0, 3).map((e) => e.recipe?.version)).toEqual([1, 2, 3]);
       expect(events[1]?.recipe?.title).toBe('Irish soda bread');
-      expect(events[0]?.recipe).toMatchObject({ ingredients: ['flour', 'water'], tags: ['bread'], author: { id: alice.id, name: 'Alice' } });
+      expect(events[0]?.recipe).toMatchObject({
+        ingredients: ['flour', 'water'],
+        tags: ['bread'],
+        author: { id: alice.id, name: 'Alice' },
+      });
       expect(events[3]?.recipe).toBeNull();
       expect(new Set(events.map((e) => e.cursor)).size).toBe(4);
     }
@@ -138,10 +152,12 @@ describe('change events across three instances sharing PostgreSQL and Redis', ()
     const besideAuthor = track(subscribeWs<BlogChange>(connect(a.wsUrl), BLOG_CHANGED));
     await Promise.all([waitForSubscriptions(a.url, 2), waitForSubscriptions(b.url, 2)]);
 
-    const draft = (await ok(c.url, CREATE_BLOG, { input: { title: 'Secret', body: 'not yet', tags: [], published: false } }, alice.token)).createBlog;
+    const draft = (await ok(c.url, CREATE_BLOG, { input: { title: 'Secret', body: 'not yet', tags: [], published: false } }, alice.token))
+      .createBlog;
     await ok(c.url, UPDATE_BLOG, { id: draft.id, input: { body: 'still not yet' } }, alice.token);
     await ok(c.url, DELETE_BLOG, { id: draft.id }, alice.token);
-    const post = (await ok(c.url, CREATE_BLOG, { input: { title: 'Soon', body: 'draft', tags: [], published: false } }, alice.token)).createBlog;
+    const post = (await ok(c.url, CREATE_BLOG, { input: { title: 'Soon', body: 'draft', tags: [], published: false } }, alice.token))
+      .createBlog;
     await ok(c.url, UPDATE_BLOG, { id: post.id, input: { published: true } }, alice.token);
     await ok(c.url, UPDATE_BLOG, { id: post.id, input: { body: 'edited in public' } }, alice.token);
     await ok(c.url, UPDATE_BLOG, { id: post.id, input: { published: false } }, alice.token);
@@ -195,7 +211,10 @@ describe('change events across three instances sharing PostgreSQL and Redis', ()
 
   it('delivers 200 concurrent updates on 20 recipes once each, with versions strictly increasing per recipe', async () => {
     const recipes = await Promise.all(
-      Array.from({ length: 20 }, async (_, i) => (await ok(c.url, CREATE_RECIPE, { input: recipeInput(`Batch ${i}`, ['batch']) }, alice.token)).createRecipe),
+      Array.from(
+        { length: 20 },
+        async (_, i) => (await ok(c.url, CREATE_RECIPE, { input: recipeInput(`Batch ${i}`, ['batch']) }, alice.token)).createRecipe,
+      ),
     );
     const ids = new Set(recipes.map((r: { id: string }) => r.id));
     const client = connect(a.wsUrl);

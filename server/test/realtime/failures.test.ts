@@ -65,7 +65,11 @@ describe('delivery through failures', () => {
 
     await before.waitFor(20, 15_000);
     await doomed.kill();
-    await until(async () => before.errors.length + (before.completed ? 1 : 0), (n) => n > 0, 10_000);
+    await until(
+      async () => before.errors.length + (before.completed ? 1 : 0),
+      (n) => n > 0,
+      10_000,
+    );
     received.push(...before.events);
     await first.dispose();
 
@@ -100,20 +104,32 @@ describe('delivery through failures', () => {
 
     redis.kill('SIGTERM');
     await once(redis, 'exit');
-    const down = await until(() => ready(reader.url), (r) => r.status === 503, 10_000);
+    const down = await until(
+      () => ready(reader.url),
+      (r) => r.status === 503,
+      10_000,
+    );
     expect(down.failing).toEqual(['pubsub']);
     // Writes do not need Redis.
     for (let i = 5; i <= 14; i++) await update(i);
 
     redis = await startRedis(redisPort);
     const backAt = Date.now();
-    await until(() => ready(reader.url), (r) => r.status === 200, 15_000);
+    await until(
+      () => ready(reader.url),
+      (r) => r.status === 200,
+      15_000,
+    );
     await stream.waitFor(15, 15_000);
     const recoveredInMs = Date.now() - backAt;
     expect(recoveredInMs).toBeLessThan(15_000);
 
     // Live again through Redis: with the poll at 60 s, only the bus can bring these quickly.
-    await until(() => ready(writer.url), (r) => r.status === 200, 15_000);
+    await until(
+      () => ready(writer.url),
+      (r) => r.status === 200,
+      15_000,
+    );
     for (let i = 15; i <= 19; i++) await update(i);
     await stream.waitFor(20, 5_000);
     await sleep(300);

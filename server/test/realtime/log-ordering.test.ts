@@ -57,7 +57,9 @@ describe('change log positions under concurrent writers', () => {
     writing = false;
     await reader;
 
-    const committed = (await db.select({ position: changeLog.position }).from(changeLog).orderBy(changeLog.position)).map((r) => r.position);
+    const committed = (await db.select({ position: changeLog.position }).from(changeLog).orderBy(changeLog.position)).map(
+      (r) => r.position,
+    );
     expect(committed).toHaveLength(WRITERS - Math.ceil(WRITERS / 6));
     expect(seen).toEqual(committed);
   });

@@ -27,7 +27,8 @@ describe('instances sharing a Redis Cluster', () => {
     const stream = subscribeWs<{ kind: string; recipe: { version: number } | null }>(client, RECIPE_CHANGED);
     await waitForSubscriptions(reader.url, 1);
 
-    const created = (await ok(writer.url, CREATE_RECIPE, { input: { title: 'Sharded', ingredients: [], steps: [], tags: [] } }, token)).createRecipe as { id: string };
+    const created = (await ok(writer.url, CREATE_RECIPE, { input: { title: 'Sharded', ingredients: [], steps: [], tags: [] } }, token))
+      .createRecipe as { id: string };
     for (let servings = 1; servings <= 4; servings++) await ok(writer.url, UPDATE_RECIPE, { id: created.id, input: { servings } }, token);
     const events = await stream.waitFor(5, 5_000);
     expect(events.map((e) => e.recipe?.version)).toEqual([1, 2, 3, 4, 5]);

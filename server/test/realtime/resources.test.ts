@@ -110,7 +110,8 @@ describe('server resources under subscription churn and slow clients', () => {
     // ~24 KB per event, ~48 MB in all: far more than a held backlog could hide in the noise.
     const filler = 'x'.repeat(24_000);
     const ids: string[] = [];
-    for (let i = 0; i < WORKERS; i++) ids.push(((await ok(server.url, CREATE_RECIPE, { input: recipe(`Big ${i}`) }, token)).createRecipe as { id: string }).id);
+    for (let i = 0; i < WORKERS; i++)
+      ids.push(((await ok(server.url, CREATE_RECIPE, { input: recipe(`Big ${i}`) }, token)).createRecipe as { id: string }).id);
 
     const frozen = await openRawWebSocket(server.port);
     frozen.send({ type: 'connection_init', payload: {} });
@@ -151,7 +152,9 @@ describe('server resources under subscription churn and slow clients', () => {
     watching = false;
     await watcher;
 
-    console.info(`slow client: cut after ${deliveredWhenCut} of ${EVENTS} events; server RSS ${(baseline / 2 ** 20).toFixed(0)} MB -> peak ${(peak / 2 ** 20).toFixed(0)} MB`);
+    console.info(
+      `slow client: cut after ${deliveredWhenCut} of ${EVENTS} events; server RSS ${(baseline / 2 ** 20).toFixed(0)} MB -> peak ${(peak / 2 ** 20).toFixed(0)} MB`,
+    );
     const perRecipe = new Map<string, number>();
     for (const event of events) {
       const id = event.recipe?.id ?? '';

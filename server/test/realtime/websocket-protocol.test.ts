@@ -41,7 +41,9 @@ describe('the WebSocket transport', () => {
   });
 
   it('closes a socket that sends a message over the size limit with 1009', async () => {
-    const code = await closeCodeOf(server.wsUrl, (socket) => socket.send(JSON.stringify({ type: 'connection_init', payload: { pad: 'x'.repeat(70_000) } })));
+    const code = await closeCodeOf(server.wsUrl, (socket) =>
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { pad: 'x'.repeat(70_000) } })),
+    );
     expect(code).toBe(1009);
   });
 

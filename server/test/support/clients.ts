@@ -23,7 +23,12 @@ export async function gql<T = Record<string, any>>(
 }
 
 /** Like gql, but fails the test on any error and returns data. */
-export async function ok<T = Record<string, any>>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+export async function ok<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<T> {
   const result = await gql<T>(url, query, variables, token);
   if (result.errors?.length || !result.data) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(result.errors)}`);
   return result.data;
@@ -118,7 +123,12 @@ export function subscribeWs<T = any>(client: Client, query: string, variables: R
 }
 
 /** Subscribes over GraphQL SSE (Yoga's distinct-connections mode) with a raw fetch stream. */
-export function subscribeSse<T = any>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Collected<T> & { opened: Promise<void> } {
+export function subscribeSse<T = any>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Collected<T> & { opened: Promise<void> } {
   const c = collector<T>();
   const abort = new AbortController();
   c.stop = () => abort.abort();

@@ -48,7 +48,11 @@ export async function startRedisCluster(size = 3): Promise<RedisCluster> {
   for (let i = 0; i < size; i++) {
     const [port, busPort] = [await freePort(), await freePort()];
     children.push(
-      await startRedis(port, ['--cluster-enabled', 'yes', '--cluster-port', String(busPort), '--cluster-config-file', `nodes-${port}.conf`], dir),
+      await startRedis(
+        port,
+        ['--cluster-enabled', 'yes', '--cluster-port', String(busPort), '--cluster-config-file', `nodes-${port}.conf`],
+        dir,
+      ),
     );
     nodes.push({ host: '127.0.0.1', port });
   }

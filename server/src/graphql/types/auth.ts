@@ -1,4 +1,4 @@
-import { signIn, signUp, type PublicUser, userById } from '../../model/users.js';
+import { type PublicUser, signIn, signUp, userById } from '../../model/users.js';
 import { builder } from '../builder.js';
 import { UserRef } from './user.js';
 

@@ -61,19 +61,20 @@ builder.queryFields((t) => ({
     args: { id: t.arg.globalID({ required: true, for: BlogRef }) },
     resolve: (_root, { id }) => id.id,
   }),
-  blogs: t.connection({
-    type: BlogRef,
-    description: 'Newest first. Drafts appear only to their author.',
-    args: { filter: t.arg({ type: BlogFilter }) },
-    resolve: (_root, args, ctx) =>
-      resolveCursorConnection<Promise<BlogRow[]>>({ args, toCursor: encodeListCursor, defaultSize: 20, maxSize: 100 }, (window) =>
-        listBlogs(
-          ctx.db,
-          ctx.viewer,
-          { authorId: args.filter?.authorId?.id, tag: args.filter?.tag, published: args.filter?.published },
-          window,
+  blogs: t.connection(
+    {
+      type: BlogRef,
+      description: 'Newest first. Drafts appear only to their author.',
+      args: { filter: t.arg({ type: BlogFilter }) },
+      resolve: (_root, args, ctx) =>
+        resolveCursorConnection<Promise<BlogRow[]>>({ args, toCursor: encodeListCursor, defaultSize: 20, maxSize: 100 }, (window) =>
+          listBlogs(
+            ctx.db,
+            ctx.viewer,
+            { authorId: args.filter?.authorId?.id, tag: args.filter?.tag, published: args.filter?.published },
+            window,
+          ),
         ),
-      ),
     },
     { name: 'BlogConnection' },
     { name: 'BlogEdge' },

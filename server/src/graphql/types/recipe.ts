@@ -69,18 +69,15 @@ builder.queryFields((t) => ({
     args: { id: t.arg.globalID({ required: true, for: RecipeRef }) },
     resolve: (_root, { id }) => id.id,
   }),
-  recipes: t.connection({
-    type: RecipeRef,
-    description: 'Newest first.',
-    args: { filter: t.arg({ type: RecipeFilter }) },
-    resolve: (_root, args, ctx) =>
-      resolveCursorConnection<Promise<RecipeRow[]>>({ args, toCursor: encodeListCursor, defaultSize: 20, maxSize: 100 }, (window) =>
-        listRecipes(
-          ctx.db,
-          { authorId: args.filter?.authorId?.id, tag: args.filter?.tag, search: args.filter?.search },
-          window,
+  recipes: t.connection(
+    {
+      type: RecipeRef,
+      description: 'Newest first.',
+      args: { filter: t.arg({ type: RecipeFilter }) },
+      resolve: (_root, args, ctx) =>
+        resolveCursorConnection<Promise<RecipeRow[]>>({ args, toCursor: encodeListCursor, defaultSize: 20, maxSize: 100 }, (window) =>
+          listRecipes(ctx.db, { authorId: args.filter?.authorId?.id, tag: args.filter?.tag, search: args.filter?.search }, window),
         ),
-      ),
     },
     { name: 'RecipeConnection' },
     { name: 'RecipeEdge' },

@@ -1,4 +1,4 @@
-import { usersByIds, type PublicUser } from '../../model/users.js';
+import { type PublicUser, usersByIds } from '../../model/users.js';
 import { builder } from '../builder.js';
 
 export const UserRef = builder.loadableNode('User', {
