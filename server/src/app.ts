@@ -73,7 +73,10 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     observeDelivery: (replayed) => (replayed ? metrics.eventsReplayed : metrics.eventsDelivered).inc(),
   };
 
-  const yoga = createGraphqlServer(services, logger);
+  const yoga = createGraphqlServer(services, logger, () => {
+    metrics.subscribersDropped.inc({ transport: 'sse' });
+    logger.warn('ending an SSE stream whose client stopped reading');
+  });
   let eventStreams = 0;
   let sockets: ReturnType<typeof attachWebSockets> | undefined;
   const webDist = config.WEB_DIST ?? defaultWebDist;
@@ -123,6 +126,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     keepAliveMs: config.KEEPALIVE_INTERVAL,
     maxMessageBytes: config.MAX_BODY_BYTES,
     onCountChange: (open) => metrics.connectedClients.set({ transport: 'websocket' }, open),
+    onDropped: () => metrics.subscribersDropped.inc({ transport: 'websocket' }),
   });
 
   const prune = async () => {
@@ -155,6 +159,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       clearInterval(pruneTimer);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await sockets?.close();
+      server.drain();
       server.closeIdleConnections();
       const deadline = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_TIMEOUT);
       await closed;

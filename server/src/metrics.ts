@@ -5,7 +5,7 @@ export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const latencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
-  return {
+  const metrics = {
     registry,
     connectedClients: new Gauge({
       name: 'live_connected_clients',
@@ -48,7 +48,8 @@ export function createMetrics() {
     }),
     subscribersDropped: new Counter({
       name: 'live_subscribers_dropped_total',
-      help: 'Subscribers cut off because their backlog passed MAX_SOCKET_BACKLOG.',
+      help: 'Subscribers cut off because their backlog passed MAX_SOCKET_BACKLOG, by transport (websocket, sse).',
+      labelNames: ['transport'] as const,
       registers: [registry],
     }),
     commitToFeedSeconds: new Histogram({
@@ -69,6 +70,14 @@ export function createMetrics() {
       registers: [registry],
     }),
   };
+  // Labelled series appear only once touched; zero them so a dashboard sees 0, not "no data".
+  for (const transport of ['websocket', 'sse']) {
+    metrics.connectedClients.set({ transport }, 0);
+    metrics.subscribersDropped.inc({ transport }, 0);
+  }
+  for (const field of ['recipeChanged', 'blogChanged']) metrics.activeSubscriptions.set({ field }, 0);
+  for (const outcome of ['ok', 'failed']) metrics.eventsPublished.inc({ outcome }, 0);
+  return metrics;
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

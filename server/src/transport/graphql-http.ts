@@ -56,7 +56,8 @@ function unbufferedEventStreams(): Plugin {
   };
 }
 
-export function createGraphqlServer(services: Services, logger: Logger): GraphqlServer {
+/** @param onSseDropped counts an SSE subscriber cut off for falling behind (its stream then ends). */
+export function createGraphqlServer(services: Services, logger: Logger, onSseDropped: () => void = () => {}): GraphqlServer {
   const maskError = (error: unknown, message: string): Error => {
     const located = isGraphQLError(error) ? error : undefined;
     const original = located?.originalError ?? error;
@@ -110,7 +111,7 @@ export function createGraphqlServer(services: Services, logger: Logger): Graphql
       const request = (initial as { request?: Request }).request;
       const viewer = await viewerFromAuthorization(services.tokens, request?.headers.get('authorization') ?? undefined);
       // An SSE stream that falls behind is ended; the client resumes with its last cursor.
-      return { ...services, viewer, transport: { onOverflow: () => {} } };
+      return { ...services, viewer, transport: { onOverflow: onSseDropped } };
     },
   });
 }

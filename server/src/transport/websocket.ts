@@ -7,6 +7,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import type { TokenService, Viewer } from '../auth/tokens.js';
 import { viewerFromAuthorization } from '../auth/viewer.js';
 import { assertNoNul, type GraphqlServer } from './graphql-http.js';
+import { requestIdOf } from './request-id.js';
 
 export interface WebSocketOptions {
   server: Server;
@@ -16,6 +17,8 @@ export interface WebSocketOptions {
   keepAliveMs: number;
   maxMessageBytes: number;
   onCountChange: (open: number) => void;
+  /** Called when a subscriber is cut off for falling behind, so the drop is counted. */
+  onDropped: () => void;
 }
 
 /** Close code for a subscriber that cannot keep up ("try again later"). */
@@ -31,12 +34,24 @@ export function attachWebSockets(options: WebSocketOptions) {
   const wss = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: options.maxMessageBytes });
   const viewers = new WeakMap<WebSocket, Viewer | null>();
   const alive = new WeakMap<WebSocket, boolean>();
+  // One logger per socket carrying the upgrade request's id, so its log lines join the proxy's.
+  const socketLoggers = new WeakMap<WebSocket, Logger>();
 
-  wss.on('connection', (socket) => {
+  // The 101 answer carries the id too, so a client can quote it when reporting a problem.
+  wss.on('headers', (headers, request) => headers.push(`X-Request-Id: ${requestIdOf(request)}`));
+
+  wss.on('connection', (socket, request) => {
+    const opened = Date.now();
+    const log = logger.child({ reqId: requestIdOf(request) });
+    socketLoggers.set(socket, log);
     alive.set(socket, true);
     socket.on('pong', () => alive.set(socket, true));
     options.onCountChange(wss.clients.size);
-    socket.once('close', () => options.onCountChange(wss.clients.size));
+    log.debug('websocket opened');
+    socket.once('close', (code) => {
+      options.onCountChange(wss.clients.size);
+      log.debug({ code, durationMs: Date.now() - opened }, 'websocket closed');
+    });
   });
 
   // Protocol-level pings find peers that vanished without a FIN (sleeping laptops, dead NATs).
@@ -81,7 +96,8 @@ export function attachWebSockets(options: WebSocketOptions) {
           viewer: viewers.get(socket) ?? null,
           transport: {
             onOverflow: () => {
-              logger.warn('closing a WebSocket whose client stopped reading');
+              options.onDropped();
+              (socketLoggers.get(socket) ?? logger).warn('closing a WebSocket whose client stopped reading');
               socket.close(CLOSE_TOO_SLOW, 'Subscriber is too slow');
             },
           },

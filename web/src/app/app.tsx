@@ -1,0 +1,65 @@
+import { useEffect, useMemo } from 'react';
+import { Provider } from 'urql';
+import { AppShell } from '../components/app-shell';
+import { LiveUpdates } from '../features/live/live-updates';
+import { createAppClient } from '../graphql/client';
+import { createLiveStateStore, useLiveState } from '../graphql/live/live-state';
+import { recentChanges } from '../lib/recent-changes';
+import { useLocation } from '../lib/router';
+import { SessionContext, type SessionStore, useSession, useSessionStore } from '../lib/session';
+import { Routes } from './routes';
+
+export interface AppProps {
+  sessions: SessionStore;
+  /** The server's origin; the page's own in production and behind Vite's proxy. */
+  origin: string;
+}
+
+export function App({ sessions, origin }: AppProps) {
+  return (
+    <SessionContext.Provider value={sessions}>
+      <ClientScope origin={origin} />
+    </SessionContext.Provider>
+  );
+}
+
+function ClientScope({ origin }: { origin: string }) {
+  const session = useSession();
+  const sessions = useSessionStore();
+  const token = session?.token ?? null;
+  const liveState = useMemo(() => createLiveStateStore(), []);
+  // A new client (and cache, and socket) per token: one viewer's drafts never linger for the next.
+  const appClient = useMemo(
+    () =>
+      createAppClient({
+        origin,
+        token,
+        onLiveState: (state) => liveState.set(state),
+        onAuthRejected: () => sessions.clear(),
+        onLiveChange: (id) => recentChanges.mark(id),
+      }),
+    [origin, token, liveState, sessions],
+  );
+  useEffect(() => {
+    // A new client starts its own connection: show its state, not the last client's.
+    liveState.set(appClient.liveState());
+    return () => appClient.dispose();
+  }, [appClient, liveState]);
+  const live = useLiveState(liveState);
+  const location = useLocation();
+
+  return (
+    <Provider value={appClient.client}>
+      <LiveUpdates />
+      <AppShell
+        userName={session?.user.name ?? null}
+        status={live.status}
+        transport={live.transport}
+        path={location.path}
+        onSignOut={() => sessions.clear()}
+      >
+        <Routes location={location} />
+      </AppShell>
+    </Provider>
+  );
+}

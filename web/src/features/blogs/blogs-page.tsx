@@ -1,0 +1,82 @@
+import { useMemo } from 'react';
+import { type ActiveFilter, FilterBar } from '../../components/filter-bar';
+import { ListFooter } from '../../components/list-footer';
+import { EmptyState, Loading, Notice } from '../../components/notices';
+import { graphql } from '../../graphql/generated';
+import type { BlogFilter } from '../../graphql/generated/graphql';
+import { usePagedConnection } from '../../graphql/use-paged-connection';
+import { readError } from '../../lib/graphql-errors';
+import { hrefTo } from '../../lib/router';
+import { useSession } from '../../lib/session';
+import { LiveBlogCard } from '../live/live-cards';
+
+export const BlogsListQuery = graphql(`
+  query BlogsPage_List($first: Int!, $after: String, $filter: BlogFilter) {
+    blogs(first: $first, after: $after, filter: $filter) {
+      edges {
+        node {
+          ...BlogFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export function BlogsPage({ query }: { query: URLSearchParams }) {
+  const session = useSession();
+  const queryString = query.toString();
+  // Published posts only: the viewer's drafts have their own page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the string is the query's identity
+  const filter = useMemo((): BlogFilter => {
+    const built: BlogFilter = { published: true };
+    const tag = query.get('tag');
+    const authorId = query.get('author');
+    if (tag) built.tag = tag;
+    if (authorId) built.authorId = authorId;
+    return built;
+  }, [queryString]);
+  const params = Object.fromEntries(query);
+  const list = usePagedConnection(BlogsListQuery, { first: 10, filter }, (data) => data.blogs);
+  const active: ActiveFilter[] = [];
+  if (filter.tag) active.push({ label: `#${filter.tag}`, clearHref: hrefTo('/blogs', { ...params, tag: null }) });
+  if (filter.authorId) {
+    active.push({
+      label: `by ${query.get('authorName') ?? 'one writer'}`,
+      clearHref: hrefTo('/blogs', { ...params, author: null, authorName: null }),
+    });
+  }
+  const error = readError(list.result.error);
+  return (
+    <section className="stack">
+      <div className="page-head">
+        <div>
+          <h1>Blogs</h1>
+          <p className="muted">Stories from the kitchen, newest first.</p>
+        </div>
+        {session && (
+          <a className="button button--primary" href="#/blogs/new">
+            Write a post
+          </a>
+        )}
+      </div>
+      <FilterBar active={active} />
+      {error && !list.result.data && (
+        <Notice tone="error" title="The blogs could not be loaded.">
+          {error.summary}
+        </Notice>
+      )}
+      {list.result.fetching && !list.result.data && <Loading />}
+      {list.result.data && list.items.length === 0 && <EmptyState title="No posts here yet." />}
+      <div className="grid grid--wide" data-testid="blog-list">
+        {list.items.map((blog) => (
+          <LiveBlogCard key={blog.id} blog={blog} />
+        ))}
+      </div>
+      <ListFooter hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+    </section>
+  );
+}

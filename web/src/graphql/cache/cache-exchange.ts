@@ -1,0 +1,176 @@
+import { type Cache, type CacheExchangeOpts, cacheExchange, type Data, type ResolverConfig } from '@urql/exchange-graphcache';
+import { relayPagination } from '@urql/exchange-graphcache/extras';
+import type { GraphCacheConfig, GraphCacheKeysConfig } from '../generated/graphcache';
+import type { BlogFilter, ChangeKind, RecipeFilter } from '../generated/graphql';
+import { BlogEdgeFragment, RecipeEdgeFragment } from './edge-fragments';
+import { blogMatchesFilter, recipeMatchesFilter } from './list-filters';
+import { type ConnectionSpec, invalidateAllLists, removeFromAllLists, syncListMembership } from './list-membership';
+
+export interface CacheOptions {
+  /** Called with the id of every item a live event created or updated (for the highlight). */
+  onLiveChange?: (id: string) => void;
+}
+
+const recipeLists: ConnectionSpec<RecipeFilter> = {
+  field: 'recipes',
+  nodeTypename: 'Recipe',
+  edgeTypename: 'RecipeEdge',
+  edgeFragment: RecipeEdgeFragment,
+  matches: recipeMatchesFilter,
+};
+
+const blogLists: ConnectionSpec<BlogFilter> = {
+  field: 'blogs',
+  nodeTypename: 'Blog',
+  edgeTypename: 'BlogEdge',
+  edgeFragment: BlogEdgeFragment,
+  matches: blogMatchesFilter,
+};
+
+/** An edge is keyed by its node, so a list can gain an edge the server never sent it. */
+function edgeKey(edge: Data): string | null {
+  const node = edge.node;
+  return typeof node === 'object' && node !== null && 'id' in node && typeof node.id === 'string' ? node.id : null;
+}
+
+/** Wrappers without an identity of their own are stored inside their parent. */
+const embedded = () => null;
+
+const keys: GraphCacheKeysConfig = {
+  RecipeConnection: embedded,
+  BlogConnection: embedded,
+  PageInfo: embedded,
+  RecipeEdge: edgeKey,
+  BlogEdge: edgeKey,
+  RecipeChange: embedded,
+  BlogChange: embedded,
+  AuthPayload: embedded,
+};
+
+/**
+ * `recipe(id)` / `blog(id)` answered from the cache when a list already brought the item, so
+ * opening a card shows it at once. A link the server answered (null for a deleted item) wins.
+ */
+function cachedEntity(typename: 'Recipe' | 'Blog', field: 'recipe' | 'blog') {
+  return (_parent: Data, args: Record<string, unknown>, cache: Cache) => {
+    if (typeof args.id !== 'string') return undefined;
+    const link = cache.resolve('Query', field, { id: args.id });
+    if (link !== undefined) return link;
+    const key = cache.keyOfEntity({ __typename: typename, id: args.id });
+    return key && cache.resolve(key, 'title') !== undefined ? key : undefined;
+  };
+}
+
+function entityKey(cache: Cache, typename: string, id: string): string | null {
+  return cache.keyOfEntity({ __typename: typename, id });
+}
+
+/** What a DELETED change (or the viewer's own delete) does: gone from every list and from its detail query. */
+function removeEntity<Filter>(cache: Cache, spec: ConnectionSpec<Filter>, field: 'recipe' | 'blog', id: string): void {
+  const key = entityKey(cache, spec.nodeTypename, id);
+  if (!key) return;
+  removeFromAllLists(cache, spec, key);
+  cache.link('Query', field, { id }, null);
+  cache.invalidate(key);
+}
+
+function applyChange<Filter>(
+  cache: Cache,
+  spec: ConnectionSpec<Filter>,
+  field: 'recipe' | 'blog',
+  change: { kind?: ChangeKind | undefined; id?: string | undefined } | null,
+  options: CacheOptions,
+): void {
+  if (change === null) {
+    // The live transport's gap signal (see live-transport.ts): changes may have been missed.
+    invalidateAllLists(cache, spec);
+    return;
+  }
+  if (!change.kind || !change.id) return;
+  if (change.kind === 'DELETED') {
+    removeEntity(cache, spec, field, change.id);
+    return;
+  }
+  // CREATED and UPDATED: normalisation has already written the item's new state.
+  const key = entityKey(cache, spec.nodeTypename, change.id);
+  if (key) syncListMembership(cache, spec, key);
+  options.onLiveChange?.(change.id);
+}
+
+/** Only the fields the viewer set: an optimistic result must not blank the others. */
+function definedFields<T extends object>(input: T): { [K in keyof T]?: NonNullable<T[K]> } {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== null)) as {
+    [K in keyof T]?: NonNullable<T[K]>;
+  };
+}
+
+/**
+ * Graphcache for the whole app. Lists stay right without refetching: subscription events and
+ * mutation results go through `updates`, which place items in (or take them out of) every
+ * cached list whose filter they match; the viewer's own edits and deletes show at once through
+ * `optimistic` and roll back if the server refuses them.
+ */
+export function createCacheConfig(options: CacheOptions = {}): CacheExchangeOpts {
+  // The generated resolver types leave out `undefined` (a cache miss) and `null`, which
+  // graphcache accepts from a resolver and these resolvers need; they use graphcache's own type.
+  const resolvers: ResolverConfig = {
+    Query: {
+      recipes: relayPagination(),
+      blogs: relayPagination(),
+      recipe: cachedEntity('Recipe', 'recipe'),
+      blog: cachedEntity('Blog', 'blog'),
+    },
+  };
+  const typed: Omit<GraphCacheConfig, 'resolvers'> = {
+    keys,
+    updates: {
+      Subscription: {
+        recipeChanged: (result, _args, cache) => {
+          const change = result.recipeChanged;
+          applyChange(cache, recipeLists, 'recipe', change ? { kind: change.kind, id: change.recipeId } : null, options);
+        },
+        blogChanged: (result, _args, cache) => {
+          const change = result.blogChanged;
+          applyChange(cache, blogLists, 'blog', change ? { kind: change.kind, id: change.blogId } : null, options);
+        },
+      },
+      Mutation: {
+        createRecipe: (result, _args, cache) => {
+          const key = result.createRecipe?.id ? entityKey(cache, 'Recipe', result.createRecipe.id) : null;
+          if (key) syncListMembership(cache, recipeLists, key);
+        },
+        updateRecipe: (_result, args, cache) => {
+          const key = entityKey(cache, 'Recipe', args.id);
+          if (key) syncListMembership(cache, recipeLists, key);
+        },
+        deleteRecipe: (_result, args, cache) => removeEntity(cache, recipeLists, 'recipe', args.id),
+        createBlog: (result, _args, cache) => {
+          const key = result.createBlog?.id ? entityKey(cache, 'Blog', result.createBlog.id) : null;
+          if (key) syncListMembership(cache, blogLists, key);
+        },
+        updateBlog: (_result, args, cache) => {
+          const key = entityKey(cache, 'Blog', args.id);
+          if (key) syncListMembership(cache, blogLists, key);
+        },
+        deleteBlog: (_result, args, cache) => removeEntity(cache, blogLists, 'blog', args.id),
+      },
+    },
+    optimistic: {
+      updateRecipe: (args) => {
+        const { expectedVersion: _expected, ...changes } = args.input;
+        return { ...definedFields(changes), __typename: 'Recipe', id: args.id };
+      },
+      updateBlog: (args) => {
+        const { expectedVersion: _expected, ...changes } = args.input;
+        return { ...definedFields(changes), __typename: 'Blog', id: args.id };
+      },
+      deleteRecipe: (args) => args.id,
+      deleteBlog: (args) => args.id,
+    },
+  };
+  return { ...typed, resolvers };
+}
+
+export function createCacheExchange(options: CacheOptions = {}) {
+  return cacheExchange(createCacheConfig(options));
+}

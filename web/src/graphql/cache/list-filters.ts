@@ -1,0 +1,29 @@
+import type { BlogFilter, RecipeFilter } from '../generated/graphql';
+
+/** The fields of a cached item that list filters look at. */
+export interface FilterableItem {
+  authorId: string | null;
+  tags: readonly string[];
+  title: string;
+  description?: string | null | undefined;
+  published?: boolean | undefined;
+}
+
+/** Mirrors the server's `recipeMatches`: the same rule decides list membership on both sides. */
+export function recipeMatchesFilter(recipe: FilterableItem, filter: RecipeFilter | null | undefined): boolean {
+  if (filter?.authorId && recipe.authorId !== filter.authorId) return false;
+  if (filter?.tag && !recipe.tags.includes(filter.tag)) return false;
+  if (filter?.search) {
+    const needle = filter.search.toLowerCase();
+    if (!recipe.title.toLowerCase().includes(needle) && !(recipe.description ?? '').toLowerCase().includes(needle)) return false;
+  }
+  return true;
+}
+
+/** Mirrors the server's `blogMatches`. `published: false` lists are the viewer's own drafts. */
+export function blogMatchesFilter(blog: FilterableItem, filter: BlogFilter | null | undefined): boolean {
+  if (filter?.authorId && blog.authorId !== filter.authorId) return false;
+  if (filter?.tag && !blog.tags.includes(filter.tag)) return false;
+  if (filter?.published !== null && filter?.published !== undefined && blog.published !== filter.published) return false;
+  return true;
+}

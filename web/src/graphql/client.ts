@@ -1,0 +1,75 @@
+import { Client, type Exchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
+import { createCacheExchange } from './cache/cache-exchange';
+import type { LiveState } from './live/live-state';
+import { createLiveTransport, type LiveTransportOptions } from './live/live-transport';
+
+export interface AppClientOptions {
+  /** Where /graphql lives, e.g. `http://localhost:4000`; the page's own origin in the browser. */
+  origin: string;
+  token: string | null;
+  onLiveState(state: LiveState): void;
+  /** The server refused the token: the caller signs the viewer out. */
+  onAuthRejected(): void;
+  onLiveChange?(id: string): void;
+  /** Test seams for Node, where there is no browser WebSocket or window. */
+  transport?: Pick<LiveTransportOptions, 'webSocketImpl' | 'events' | 'wsFailuresBeforeSse' | 'backoff'>;
+}
+
+export interface AppClient {
+  client: Client;
+  /** The live connection's state now; changes after this arrive through `onLiveState`. */
+  liveState(): LiveState;
+  dispose(): void;
+}
+
+/**
+ * One urql client per viewer: it is made anew when the token changes, so the cache never mixes
+ * what two viewers may see (drafts) and the socket's connection_init carries the new token.
+ */
+export function createAppClient(options: AppClientOptions): AppClient {
+  const { origin, token } = options;
+  const httpUrl = `${origin}/graphql`;
+  const live = createLiveTransport({
+    wsUrl: httpUrl.replace(/^http/, 'ws'),
+    httpUrl,
+    token,
+    onState: options.onLiveState,
+    onAuthRejected: options.onAuthRejected,
+    ...options.transport,
+  });
+
+  // A stale token on HTTP is UNAUTHENTICATED, never anonymous: sign out rather than keep failing.
+  // Only request-level errors (no `path`) mean the token; a wrong password on signIn has a path.
+  const signOutOnRejectedToken: Exchange = mapExchange({
+    onError(error) {
+      if (token && error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED' && !e.path)) options.onAuthRejected();
+    },
+  });
+
+  const client = new Client({
+    url: httpUrl,
+    requestPolicy: 'cache-first',
+    fetchOptions: () => (token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+    exchanges: [
+      signOutOnRejectedToken,
+      createCacheExchange({ onLiveChange: options.onLiveChange }),
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription: (request) => ({
+          subscribe: (sink) => ({
+            unsubscribe: live.subscribe(
+              {
+                query: request.query ?? '',
+                operationName: request.operationName,
+                variables: { ...request.variables },
+                extensions: request.extensions,
+              },
+              sink,
+            ),
+          }),
+        }),
+      }),
+    ],
+  });
+  return { client, liveState: () => live.state(), dispose: () => live.dispose() };
+}

@@ -1,0 +1,71 @@
+import { cacheExchange } from '@urql/exchange-graphcache';
+import { Client, type ExecutionResult, fetchExchange, type OperationResult, subscriptionExchange, type TypedDocumentNode } from 'urql';
+import { BlogChangedSubscription, RecipeChangedSubscription } from '../../../src/features/live/live-updates';
+import { createCacheConfig } from '../../../src/graphql/cache/cache-exchange';
+
+export type Responder = (operationName: string, variables: Record<string, unknown>) => unknown;
+
+interface Sink {
+  next(result: ExecutionResult): void;
+}
+
+/**
+ * The app's real graphcache config inside a real urql client. Only the far side is stood in for:
+ * HTTP answers come from `respond` (a function of the operation), and live events are pushed by
+ * the test through the subscription exchange, as the live transport would push them.
+ */
+export function createCacheHarness(respond: Responder) {
+  const highlighted: string[] = [];
+  const feeds = new Map<string, Sink>();
+  const client = new Client({
+    url: 'http://cache.test/graphql',
+    preferGetMethod: false,
+    requestPolicy: 'cache-first',
+    fetch: async (_input, init) => {
+      const body = JSON.parse(String(init?.body)) as { operationName: string; variables?: Record<string, unknown> };
+      const result = await respond(body.operationName, body.variables ?? {});
+      return new Response(JSON.stringify(result), { headers: { 'content-type': 'application/json' } });
+    },
+    exchanges: [
+      cacheExchange(createCacheConfig({ onLiveChange: (id) => highlighted.push(id) })),
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription: (request) => ({
+          subscribe(sink) {
+            feeds.set(request.operationName ?? '', sink);
+            return { unsubscribe: () => feeds.delete(request.operationName ?? '') };
+          },
+        }),
+      }),
+    ],
+  });
+  // The app keeps both feeds open all the time (LiveUpdates); so does the harness.
+  client.subscription(RecipeChangedSubscription, {}).subscribe(() => {});
+  client.subscription(BlogChangedSubscription, {}).subscribe(() => {});
+
+  return {
+    client,
+    highlighted,
+    /** Runs the query over "HTTP" and lets graphcache store the answer. */
+    async load<Data, Variables extends Record<string, unknown>>(
+      query: TypedDocumentNode<Data, Variables>,
+      variables: Variables,
+    ): Promise<Data> {
+      const result: OperationResult<Data> = await client.query(query, variables).toPromise();
+      if (result.error || !result.data) throw result.error ?? new Error('no data');
+      return result.data;
+    },
+    /** What the cache alone answers now (null on a cache miss). */
+    read<Data, Variables extends Record<string, unknown>>(query: TypedDocumentNode<Data, Variables>, variables: Variables): Data | null {
+      return client.readQuery(query, variables, { requestPolicy: 'cache-only' })?.data ?? null;
+    },
+    /** Delivers one live event, as `recipeChanged` or `blogChanged` data. */
+    async emit(data: Record<string, unknown>): Promise<void> {
+      const operation = 'recipeChanged' in data ? 'LiveUpdates_RecipeChanged' : 'LiveUpdates_BlogChanged';
+      const feed = feeds.get(operation);
+      if (!feed) throw new Error(`no open subscription ${operation}`);
+      feed.next({ data });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+  };
+}

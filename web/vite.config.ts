@@ -1,0 +1,54 @@
+import { defineConfig } from 'vitest/config';
+
+// The server this dev setup talks to; `npm run dev -w server` listens on 4000 by default.
+const apiTarget = process.env.API_URL ?? 'http://localhost:4000';
+
+export default defineConfig({
+  // No @vitejs/plugin-react here (it does not install on this machine): esbuild's automatic
+  // JSX runtime is all the app needs; there is no Fast Refresh, a change reloads the page.
+  esbuild: { jsx: 'automatic' },
+  resolve: {
+    // urql and graphcache each bring their own copy of @urql/core; one copy keeps the bundle small
+    // and the client's internals shared.
+    dedupe: ['@urql/core', 'graphql', 'react', 'react-dom'],
+  },
+  server: {
+    proxy: {
+      // HTTP, SSE and the graphql-ws WebSocket all live on /graphql.
+      '/graphql': { target: apiTarget, ws: true, changeOrigin: true },
+      '/health': { target: apiTarget, changeOrigin: true },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+        },
+      },
+      {
+        extends: true,
+        resolve: {
+          // The e2e test imports the server's test helpers; like the server's own tests, they must
+          // see the CommonJS copy of graphql that the server's dependencies load.
+          alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+        },
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          pool: 'forks',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
