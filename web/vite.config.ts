@@ -1,3 +1,4 @@
+import { compression } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 
 // The server this dev setup talks to; `npm run dev -w server` listens on 4000 by default.
@@ -7,6 +8,9 @@ export default defineConfig({
   // No @vitejs/plugin-react here (it does not install on this machine): esbuild's automatic
   // JSX runtime is all the app needs; there is no Fast Refresh, a change reloads the page.
   esbuild: { jsx: 'automatic' },
+  // `.br` and `.gz` beside each text file of the build; the server sends them to clients that
+  // accept them, so nothing is compressed per request.
+  plugins: [compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 512 })],
   resolve: {
     // urql and graphcache each bring their own copy of @urql/core; one copy keeps the bundle small
     // and the client's internals shared.

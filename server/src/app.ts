@@ -14,6 +14,8 @@ import { createMetrics } from './metrics.js';
 import type { ChangeBus } from './pubsub/bus.js';
 import { createInProcessBus } from './pubsub/in-process-bus.js';
 import { createRedisBus } from './pubsub/redis-bus.js';
+import { corsPolicy } from './transport/cors.js';
+import { createGraphiqlPage } from './transport/graphiql-page.js';
 import { createGraphqlServer } from './transport/graphql-http.js';
 import { createHttpServer } from './transport/http-server.js';
 import { createStaticHandler } from './transport/static-files.js';
@@ -73,10 +75,15 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     observeDelivery: (replayed) => (replayed ? metrics.eventsReplayed : metrics.eventsDelivered).inc(),
   };
 
-  const yoga = createGraphqlServer(services, logger, () => {
-    metrics.subscribersDropped.inc({ transport: 'sse' });
-    logger.warn('ending an SSE stream whose client stopped reading');
-  });
+  const yoga = createGraphqlServer(
+    services,
+    logger,
+    () => {
+      metrics.subscribersDropped.inc({ transport: 'sse' });
+      logger.warn('ending an SSE stream whose client stopped reading');
+    },
+    { cors: corsPolicy(config.CORS_ORIGINS, config.NODE_ENV === 'production') },
+  );
   let eventStreams = 0;
   let sockets: ReturnType<typeof attachWebSockets> | undefined;
   const webDist = config.WEB_DIST ?? defaultWebDist;
@@ -87,6 +94,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     logger,
     maxBodyBytes: config.MAX_BODY_BYTES,
     serveStatic: existsSync(webDist) ? createStaticHandler(webDist) : null,
+    serveGraphiql: config.GRAPHIQL ? createGraphiqlPage({ title: 'Live Recipes GraphiQL' }) : null,
     onEventStream: (delta) => {
       eventStreams += delta;
       metrics.connectedClients.set({ transport: 'sse' }, eventStreams);

@@ -16,6 +16,22 @@ const duration = z.string().transform((text, ctx) => {
 
 const bytes = z.coerce.number().int().positive();
 
+const flag = z.enum(['true', 'false', '1', '0']).transform((text) => text === 'true' || text === '1');
+
+/** `https://app.example,http://localhost:5173`: exact origins (scheme, host, port), no paths. */
+const origins = z.string().transform((text, ctx) => {
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    if (URL.canParse(entry) && new URL(entry).origin === entry) continue;
+    ctx.addIssue({ code: 'custom', message: `"${entry}" is not an origin such as https://app.example or http://localhost:5173` });
+    return z.NEVER;
+  }
+  return entries;
+});
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -57,6 +73,8 @@ const envSchema = z
     MAX_BODY_BYTES: bytes.default(1024 * 1024),
     SHUTDOWN_TIMEOUT: duration.default(10_000),
     WEB_DIST: z.string().optional(),
+    GRAPHIQL: flag.optional(),
+    CORS_ORIGINS: origins.optional(),
   })
   .superRefine((env, ctx) => {
     if (env.REDIS_URL && env.REDIS_CLUSTER_NODES) {
@@ -67,7 +85,10 @@ const envSchema = z
     }
   });
 
-export type Config = z.output<typeof envSchema>;
+/** Settings whose default depends on NODE_ENV. */
+const withDefaults = envSchema.transform((env) => ({ ...env, GRAPHIQL: env.GRAPHIQL ?? env.NODE_ENV !== 'production' }));
+
+export type Config = z.output<typeof withDefaults>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -78,7 +99,7 @@ export class ConfigError extends Error {
 /** Reads the whole environment once and reports every problem together, so an operator fixes them in one go. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const result = envSchema.safeParse(present);
+  const result = withDefaults.safeParse(present);
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`));
   }

@@ -22,13 +22,29 @@ export const builder = new SchemaBuilder<{
     decodeGlobalID: (globalID) => {
       const decoded = Buffer.from(globalID, 'base64').toString('utf8');
       const separator = decoded.indexOf(':');
-      if (separator < 1 || Buffer.from(decoded).toString('base64') !== globalID) {
+      const typename = decoded.slice(0, separator);
+      if (separator < 1 || Buffer.from(decoded).toString('base64') !== globalID || !isNodeType(typename)) {
         throw userError('BAD_USER_INPUT', `"${globalID.slice(0, 64)}" is not an id from this API.`);
       }
-      return { typename: decoded.slice(0, separator), id: decoded.slice(separator + 1) };
+      return { typename, id: decoded.slice(separator + 1) };
     },
   },
 });
+
+/** Only object types implementing Node (directly or through another interface) have global ids. */
+function isNodeType(typename: string): boolean {
+  const store = builder.configStore;
+  if (!store.hasImplementation(typename)) return false;
+  const config = store.getTypeConfig(typename);
+  if (config.kind !== 'Object') return false;
+  const pending = [...config.interfaces];
+  for (let ref = pending.pop(); ref; ref = pending.pop()) {
+    const iface = store.getTypeConfig(ref);
+    if (iface.name === 'Node') return true;
+    if (iface.kind === 'Interface') pending.push(...iface.interfaces);
+  }
+  return false;
+}
 
 builder.scalarType('DateTime', {
   description: 'An instant in time, as an ISO-8601 string in UTC with milliseconds.',

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
@@ -8,9 +7,13 @@ import type { Logger } from 'pino';
 import { viewerFromAuthorization } from '../auth/viewer.js';
 import type { ViewerEvent } from '../changes/viewer-event.js';
 import type { Context, Services, TransportHooks } from '../context.js';
-import { userError } from '../errors.js';
 import { schema } from '../graphql/schema.js';
 import { useSharedSubscriptionExecution } from '../graphql/shared-execution.js';
+import { type CorsPolicy, corsPolicy, yogaCors } from './cors.js';
+import { assertAcceptableInput } from './request-input.js';
+
+// The WebSocket transport runs the same check under this name.
+export { assertAcceptableInput as assertNoNul } from './request-input.js';
 
 /** What a WebSocket hands to the envelop pipeline: the viewer is already known from connection_init. */
 export interface SocketContext {
@@ -18,7 +21,10 @@ export interface SocketContext {
   transport: TransportHooks;
 }
 
-export type ServerContext = Partial<SocketContext> & Record<string, unknown>;
+export type ServerContext = Partial<SocketContext> & {
+  /** Called by the HTTP transport's plugin once a response turns out to be an event stream. */
+  onEventStream?: () => void;
+} & Record<string, unknown>;
 export type GraphqlServer = YogaServerInstance<ServerContext, Context>;
 
 /** graphql can be loaded twice (ESM and CJS), so `instanceof GraphQLError` is not reliable. */
@@ -26,38 +32,85 @@ function isGraphQLError(error: unknown): error is GraphQLError {
   return error instanceof Error && 'extensions' in error && 'path' in error;
 }
 
-// The character itself, or its JSON escape inside a query string.
-const NUL = new RegExp(`${String.fromCharCode(0)}|\\\\u0000`);
-
-/** Postgres cannot store NUL; refusing it at the door means no resolver ever meets it. */
-export function assertNoNul(query: string | undefined, variables: unknown): void {
-  if ((query && NUL.test(query)) || (variables !== undefined && NUL.test(JSON.stringify(variables)))) {
-    throw userError('BAD_USER_INPUT', 'Text must not contain NUL characters.');
-  }
-}
-
-function rejectNul(): Plugin {
+/** Checked before anything parses or walks the input; a refusal is a request error (HTTP 400). */
+function rejectUnacceptableInput(): Plugin {
   return {
     onParams({ params }) {
-      assertNoNul(params.query, params.variables);
-    },
-  };
-}
-
-/** Proxies such as nginx buffer responses unless told not to; SSE must flow as it is written. */
-function unbufferedEventStreams(): Plugin {
-  return {
-    onResponse({ response }) {
-      if (response.headers.get('content-type')?.includes('text/event-stream')) {
-        response.headers.set('X-Accel-Buffering', 'no');
-        response.headers.set('Cache-Control', 'no-cache');
+      try {
+        assertAcceptableInput(params.query, params.variables);
+      } catch (error) {
+        if (isGraphQLError(error)) error.extensions.http = { status: 400, spec: true };
+        throw error;
       }
     },
   };
 }
 
+/**
+ * Proxies such as nginx buffer responses unless told not to; SSE must flow as it is written.
+ * The HTTP transport learns here which responses really are event streams (a client may accept
+ * one and still get JSON), so only those count as SSE clients.
+ */
+function eventStreams(): Plugin<Record<string, unknown>, ServerContext> {
+  return {
+    onResponse({ response, serverContext }) {
+      if (response.headers.get('content-type')?.includes('text/event-stream')) {
+        response.headers.set('X-Accel-Buffering', 'no');
+        response.headers.set('Cache-Control', 'no-cache');
+        serverContext.onEventStream?.();
+      }
+    },
+  };
+}
+
+/** Whether a response may carry CORS headers depends on the request's Origin. */
+function varyByOrigin(): Plugin {
+  return {
+    onResponse({ response }) {
+      response.headers.append('Vary', 'Origin');
+    },
+  };
+}
+
+/**
+ * graphql-armor's limits as validation errors rather than exceptions: then they are reported
+ * like any invalid operation (`GRAPHQL_VALIDATION_FAILED`, HTTP 400 under
+ * `application/graphql-response+json`) instead of escaping validation as a bare error.
+ */
+const reportLimit = {
+  propagateOnRejection: false,
+  onReject: [
+    (context: unknown, error: GraphQLError) => {
+      const message = error.message.replace(/^Syntax Error: /, '');
+      (context as { reportError(error: GraphQLError): void }).reportError(
+        new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+      );
+    },
+  ],
+};
+
+/** Every error leaves with a code: errors of the request itself (bad variables) are the client's input. */
+function ensureCode(error: GraphQLError): GraphQLError {
+  if (typeof error.extensions.code !== 'string') {
+    (error.extensions as Record<string, unknown>).code = error.path ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT';
+  }
+  return error;
+}
+
+export interface GraphqlServerOptions {
+  /** Which other origins may call from a browser; none unless given. */
+  cors?: CorsPolicy;
+}
+
 /** @param onSseDropped counts an SSE subscriber cut off for falling behind (its stream then ends). */
-export function createGraphqlServer(services: Services, logger: Logger, onSseDropped: () => void = () => {}): GraphqlServer {
+export function createGraphqlServer(
+  services: Services,
+  logger: Logger,
+  onSseDropped: () => void = () => {},
+  options: GraphqlServerOptions = {},
+): GraphqlServer {
+  // Errors already logged with their errorId; Yoga reports each masked error again.
+  const logged = new WeakSet<object>();
   const maskError = (error: unknown, message: string): Error => {
     const located = isGraphQLError(error) ? error : undefined;
     const original = located?.originalError ?? error;
@@ -66,9 +119,10 @@ export function createGraphqlServer(services: Services, logger: Logger, onSseDro
       return new GraphQLError(original.message, { ...where, extensions: { code: 'BAD_USER_INPUT' } });
     }
     // Errors raised on purpose carry their code and a message meant for the client.
-    if (located && (!located.originalError || isGraphQLError(located.originalError))) return located;
+    if (located && (!located.originalError || isGraphQLError(located.originalError))) return ensureCode(located);
     const errorId = randomUUID();
     logger.error({ err: original, errorId }, 'unexpected error while executing an operation');
+    if (error instanceof Error) logged.add(error);
     return new GraphQLError(message, { ...where, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } });
   };
 
@@ -76,19 +130,24 @@ export function createGraphqlServer(services: Services, logger: Logger, onSseDro
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: { title: 'Live Recipes GraphiQL', subscriptionsProtocol: 'WS' },
-    // Bundled into the page instead of loaded from a CDN, so GraphiQL works offline and under a strict CSP.
-    renderGraphiQL,
+    // The HTTP transport serves GraphiQL itself, rendered once (graphiql-page.ts).
+    graphiql: false,
+    cors: yogaCors(options.cors ?? corsPolicy([], true)),
     maskedErrors: { maskError, errorMessage: 'Something went wrong on our side; it has been logged.' },
     logging: {
-      debug: (...args) => logger.debug(args.map(String).join(' ')),
-      info: (...args) => logger.info(args.map(String).join(' ')),
-      warn: (...args) => logger.warn(args.map(String).join(' ')),
-      error: (...args) => logger.error(args.map(String).join(' ')),
+      debug: (...args) => logger.debug(describe(args)),
+      info: (...args) => logger.info(describe(args)),
+      warn: (...args) => logger.warn(describe(args)),
+      error: (...args) => {
+        if (args.some((arg) => typeof arg === 'object' && arg !== null && logged.has(arg))) return;
+        const err = args.find((arg) => arg instanceof Error);
+        logger.error(err ? { err } : {}, describe(args));
+      },
     },
     plugins: [
-      rejectNul(),
-      unbufferedEventStreams(),
+      rejectUnacceptableInput(),
+      eventStreams(),
+      varyByOrigin(),
       useSharedSubscriptionExecution({
         audienceOf: (context) => (context as Context).viewer?.id ?? 'anonymous',
         eventKeyOf: (payload) => {
@@ -97,10 +156,11 @@ export function createGraphqlServer(services: Services, logger: Logger, onSseDro
         },
       }),
       EnvelopArmorPlugin({
-        maxDepth: { n: 12 },
-        maxAliases: { n: 20 },
+        maxDepth: { n: 12, ...reportLimit },
+        maxAliases: { n: 20, ...reportLimit },
+        maxDirectives: { n: 50, ...reportLimit },
         maxTokens: { n: 2_000 },
-        costLimit: { maxCost: 5_000 },
+        costLimit: { maxCost: 5_000, ...reportLimit },
         blockFieldSuggestion: { enabled: false },
       }),
     ],
@@ -114,4 +174,9 @@ export function createGraphqlServer(services: Services, logger: Logger, onSseDro
       return { ...services, viewer, transport: { onOverflow: onSseDropped } };
     },
   });
+}
+
+/** One line of text for Yoga's log calls, which pass strings and errors. */
+function describe(args: unknown[]): string {
+  return args.map((arg) => (arg instanceof Error ? arg.message : typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ');
 }

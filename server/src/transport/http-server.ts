@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import { wantsGraphiql } from './graphiql-page.js';
 import type { GraphqlServer } from './graphql-http.js';
+import { answerTooLarge, readBody } from './request-body.js';
 import { requestIdOf } from './request-id.js';
 
 export interface Probe {
@@ -27,7 +29,17 @@ export interface HttpServerOptions {
   logger: Logger;
   maxBodyBytes: number;
   serveStatic: ((req: IncomingMessage, res: ServerResponse) => Promise<boolean>) | null;
+  /** GraphiQL for browsers that GET /graphql; null when `GRAPHIQL` is off. */
+  serveGraphiql: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null;
   onEventStream: (delta: 1 | -1) => void;
+}
+
+/** A body read ahead, in the form @whatwg-node/server takes from body parsers: an async iterable with an own property. */
+class ReadAhead implements AsyncIterable<Buffer> {
+  constructor(readonly bytes: Buffer) {}
+  async *[Symbol.asyncIterator]() {
+    yield this.bytes;
+  }
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -36,11 +48,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function pathOf(req: IncomingMessage): string {
+/** The decoded path, or null when it is not a valid URL path (bad percent-encoding, NUL). */
+function pathOf(req: IncomingMessage): string | null {
   try {
-    return new URL(req.url ?? '/', 'http://x').pathname;
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    return pathname.includes('\0') ? null : pathname;
   } catch {
-    return '/';
+    return null;
   }
 }
 
@@ -54,7 +68,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   const server = createServer(async (req, res) => {
     const started = performance.now();
     const reqId = requestIdOf(req);
-    const pathname = pathOf(req);
+    const decoded = pathOf(req);
+    const pathname = decoded ?? '(malformed)';
     res.setHeader('X-Request-Id', reqId);
     if (draining) res.setHeader('Connection', 'close');
     inFlight.add(res);
@@ -85,30 +100,23 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         res.writeHead(200, { 'Content-Type': contentType });
         return res.end(body);
       }
+      if (decoded === null) return sendJson(res, 400, { error: 'The path is not a valid URL path.' });
       if (pathname === '/graphql') {
-        const length = Number(req.headers['content-length'] ?? 0);
-        if (length > options.maxBodyBytes) {
-          res.writeHead(413, { 'Content-Type': 'application/json', Connection: 'close' });
-          res.end(
-            JSON.stringify({
-              errors: [
-                { message: `Request body is larger than ${options.maxBodyBytes} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } },
-              ],
-            }),
-          );
-          req.resume();
-          return;
-        }
-        if (req.method === 'POST' && req.headers['transfer-encoding'] && !req.headers['content-length']) {
-          res.writeHead(411, { 'Content-Type': 'application/json' });
-          return res.end(JSON.stringify({ errors: [{ message: 'Send the request body with a Content-Length.' }] }));
-        }
-        if (req.headers.accept?.includes('text/event-stream')) {
+        if (options.serveGraphiql && wantsGraphiql(req)) return await options.serveGraphiql(req, res);
+        const onEventStream = () => {
           eventStreams.add(res);
           options.onEventStream(1);
           res.once('close', () => options.onEventStream(-1));
+        };
+        if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') {
+          return await yoga.handle(req, res, { onEventStream });
         }
-        return await yoga.requestListener(req, res);
+        const outcome = await readBody(req, options.maxBodyBytes);
+        if (outcome.kind === 'too-large') return answerTooLarge(req, res, options.maxBodyBytes);
+        if (outcome.kind === 'aborted') return;
+        // Read here (Yoga would take any length) so that chunked bodies meet the same limit.
+        if (outcome.body.length > 0) Object.assign(req, { body: new ReadAhead(outcome.body) });
+        return await yoga.handle(req, res, { onEventStream });
       }
       if (options.serveStatic && (await options.serveStatic(req, res))) return;
       sendJson(res, 404, { error: 'Not found' });

@@ -1,42 +1,38 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
+import sirv from 'sirv';
+import { webAppHeaders } from './security-headers.js';
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
+// Vite names every file under assets/ by its content hash, so a changed file has a new name.
+const HASHED = /^\/assets\//;
 
-/** Serves the built web app; unknown paths get index.html so client-side routes survive a reload. */
+/**
+ * Serves the built web app through sirv. sirv lists the folder once at start and answers only
+ * paths on that list, so no path (`..`, encoded separators, a sibling folder sharing the
+ * prefix) can reach a file outside it. Precompressed `.br`/`.gz` siblings written by the
+ * build are sent to clients that accept them; hashed assets are cached for a year, everything
+ * else (index.html) is revalidated with its ETag. Unknown paths without an extension get
+ * index.html, so a reload of a client-side route works.
+ */
 export function createStaticHandler(root: string) {
-  const base = path.resolve(root);
+  const serve = sirv(root, {
+    dev: false,
+    etag: true,
+    brotli: true,
+    gzip: true,
+    single: true,
+    setHeaders: (res, pathname) => {
+      res.setHeader('Cache-Control', HASHED.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const candidate = path.resolve(base, `.${pathname}`);
-    if (!candidate.startsWith(base)) return false;
-    for (const file of [candidate, path.join(base, 'index.html')]) {
-      const info = await stat(file).catch(() => null);
-      if (!info?.isFile()) continue;
-      const immutable = file.includes(`${path.sep}assets${path.sep}`);
-      res.writeHead(200, {
-        'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
-        'Content-Length': info.size,
-        'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      });
-      if (req.method === 'HEAD') res.end();
-      else createReadStream(file).pipe(res);
-      return true;
-    }
-    return false;
+    // Set before sirv answers, so 304s carry them too; they apply to HTML and do no harm elsewhere.
+    webAppHeaders(req, res);
+    // sirv answers synchronously (the body streams afterwards) or calls next when it has no such file.
+    let found = true;
+    serve(req, res, () => {
+      found = false;
+    });
+    return found;
   };
 }

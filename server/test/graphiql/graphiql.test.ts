@@ -35,9 +35,13 @@ describe('GraphiQL', () => {
     await server?.stop();
   });
 
-  it('loads without any outside network and runs a live subscription over the WebSocket', async () => {
+  it('loads without any outside network and without CSP violations, and runs a live subscription over the WebSocket', async () => {
     const page = await browser.newPage();
     const outside: string[] = [];
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
     page.on('request', (request) => {
       if (
         !request.url().startsWith(server.url.replace('localhost', '127.0.0.1')) &&
@@ -49,7 +53,13 @@ describe('GraphiQL', () => {
       }
     });
     const query = 'subscription { recipeChanged { kind recipe { title } } }';
-    await page.goto(`${server.url}/graphql?query=${encodeURIComponent(query)}`);
+    const response = await page.goto(`${server.url}/graphql?query=${encodeURIComponent(query)}`);
+    expect((await response?.allHeaders())?.['content-security-policy']).toContain("frame-ancestors 'none'");
+    await page.evaluate(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
     const run = page.locator('.graphiql-execute-button');
     await run.waitFor({ timeout: 20_000 });
     await run.click();
@@ -60,5 +70,6 @@ describe('GraphiQL', () => {
     await page.getByText('Seen in GraphiQL').first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: path.join(screenshots, 'subscription.png') });
     expect(outside).toEqual([]);
+    expect(violations).toEqual([]);
   });
 });

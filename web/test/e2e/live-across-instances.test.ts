@@ -125,6 +125,13 @@ describe('the web app on two server instances', () => {
     const pageB = await (await browser.newContext({ viewport: { width: 1100, height: 800 } })).newPage();
     const pageC = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })).newPage();
     await pageC.addInitScript(blockWebSockets);
+    // The server's Content-Security-Policy must not block anything the app does.
+    const cspViolations: string[] = [];
+    for (const page of [pageA, pageB, pageC]) {
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+      });
+    }
 
     // What page B sends: every list query (a refetch) and every subscribe frame (with its `after`).
     const listRequestsB: string[] = [];
@@ -207,5 +214,6 @@ describe('the web app on two server instances', () => {
     expect(listRequestsB.length).toBe(listQueriesBeforeOutage);
     const resumed = subscribeFramesB.at(-1) ?? '';
     expect(JSON.parse(resumed).payload.variables.after).toEqual(expect.any(String));
+    expect(cspViolations).toEqual([]);
   });
 });
