@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
@@ -11,6 +12,8 @@ import type { Context, Services, TransportHooks } from '../context.js';
 import { userError } from '../errors.js';
 import { schema } from '../graphql/schema.js';
 import { useSharedSubscriptionExecution } from '../graphql/shared-execution.js';
+import { clientAddress } from '../limits/client-address.js';
+import { retryAfterHeader } from '../limits/retry-after-header.js';
 
 /** What a WebSocket hands to the envelop pipeline: the viewer is already known from connection_init. */
 export interface SocketContext {
@@ -89,6 +92,7 @@ export function createGraphqlServer(services: Services, logger: Logger, onSseDro
     plugins: [
       rejectNul(),
       unbufferedEventStreams(),
+      retryAfterHeader(),
       useSharedSubscriptionExecution({
         audienceOf: (context) => (context as Context).viewer?.id ?? 'anonymous',
         eventKeyOf: (payload) => {
@@ -105,13 +109,15 @@ export function createGraphqlServer(services: Services, logger: Logger, onSseDro
       }),
     ],
     context: async (initial): Promise<Context> => {
+      // Node's request: the HTTP request, or a WebSocket's upgrade request.
+      const address = clientAddress((initial as { req?: IncomingMessage }).req, services.trustProxy);
       if (initial.transport) {
-        return { ...services, viewer: initial.viewer ?? null, transport: initial.transport };
+        return { ...services, viewer: initial.viewer ?? null, clientAddress: address, transport: initial.transport };
       }
       const request = (initial as { request?: Request }).request;
       const viewer = await viewerFromAuthorization(services.tokens, request?.headers.get('authorization') ?? undefined);
       // An SSE stream that falls behind is ended; the client resumes with its last cursor.
-      return { ...services, viewer, transport: { onOverflow: onSseDropped } };
+      return { ...services, viewer, clientAddress: address, transport: { onOverflow: onSseDropped } };
     },
   });
 }
