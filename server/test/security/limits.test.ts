@@ -128,7 +128,8 @@ describe('limits shared by three instances on one Redis', () => {
     );
     const listed = async () => {
       const answer = await post(cluster.servers[2]?.url ?? '', RECIPES, { first: 100, filter: { authorId: writer.id } });
-      return (answer.data?.recipes as { edges: Array<{ node: { id: string; title: string; version: number } }> }).edges.map((e) => e.node);
+      const recipes = answer.data?.recipes as { edges: Array<{ node: { id: string; title: string; version: number } }> } | undefined;
+      return (recipes?.edges ?? []).map((edge) => edge.node);
     };
     expect((await listed()).map((node) => node.id).sort()).toEqual(created.map((node) => node.id).sort());
 
