@@ -150,6 +150,22 @@ describe('limits shared by three instances on one Redis', () => {
     );
   });
 
+  it('counts every mutation field of one operation, so aliased writes cannot slip past the budget', async () => {
+    const writer = await signUpAs(cluster.servers[0]?.url ?? '', emailFor('aliases'), freshAddress());
+    const fields = Array.from({ length: 8 }, (_, i) => `w${i}: createRecipe(input: $input) { id }`).join(' ');
+    const answer = await post(
+      cluster.servers[1]?.url ?? '',
+      `mutation ($input: CreateRecipeInput!) { ${fields} }`,
+      { input: recipe('Alias') },
+      {
+        token: writer.token,
+      },
+    );
+    expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+    const listed = await post(cluster.servers[2]?.url ?? '', RECIPES, { first: 100, filter: { authorId: writer.id } });
+    expect((listed.data?.recipes as { edges: unknown[] } | undefined)?.edges).toHaveLength(6);
+  });
+
   it('limits sign-ups per client address named by a trusted proxy hop, whatever a client prepends to X-Forwarded-For', async () => {
     const address = '203.0.113.7';
     const attempts = await spread(cluster, 5, (url, i) =>
