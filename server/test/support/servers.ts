@@ -90,7 +90,13 @@ export async function spawnServer(env: Record<string, string>, port?: number): P
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${chosen}`;
-  await waitForReady(url, exited, () => output);
+  try {
+    await waitForReady(url, exited, () => output);
+  } catch (error) {
+    // A server too slow to become ready must not live on after the test gave up on it.
+    child.kill('SIGKILL');
+    throw error;
+  }
   return {
     child,
     url,
