@@ -3,12 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { createTokenService } from './auth/tokens.js';
+import { createCursorSeal } from './changes/cursor.js';
 import { ChangeFeed } from './changes/feed.js';
 import { pruneChanges } from './changes/log.js';
 import { createPublisher } from './changes/publisher.js';
 import type { Config } from './config.js';
 import type { Services } from './context.js';
 import { openDatabase } from './db/client.js';
+import { createLimits } from './limits/limits.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import type { ChangeBus } from './pubsub/bus.js';
@@ -16,6 +18,7 @@ import { createInProcessBus } from './pubsub/in-process-bus.js';
 import { createRedisBus } from './pubsub/redis-bus.js';
 import { corsPolicy } from './transport/cors.js';
 import { createGraphiqlPage } from './transport/graphiql-page.js';
+import { redisConnection } from './redis.js';
 import { createGraphqlServer } from './transport/graphql-http.js';
 import { createHttpServer } from './transport/http-server.js';
 import { createStaticHandler } from './transport/static-files.js';
@@ -59,6 +62,17 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
 
   const { tokens, ephemeral } = createTokenService(config.JWT_SECRET, config.TOKEN_TTL);
   if (ephemeral) logger.warn('JWT_SECRET is not set: tokens are signed with a random secret and die with this process');
+  const { cursors } = createCursorSeal(config.CURSOR_SECRET ?? config.JWT_SECRET);
+
+  // A plain command connection (the bus's are busy subscribing and publishing); failing fast lets
+  // the limiter fall back to in-memory counters while Redis is away.
+  const limiterRedis = redisTarget ? redisConnection(redisTarget, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
+  limiterRedis?.on('error', (error: Error) => logger.warn({ err: error.message, connection: 'limiter' }, 'redis connection error'));
+  await limiterRedis?.connect();
+  const limits = createLimits(
+    { signInFailures: config.SIGNIN_MAX_FAILURES, writes: config.RATE_LIMIT_WRITES, signUps: config.RATE_LIMIT_SIGNUPS },
+    limiterRedis ? { redis: limiterRedis, keyPrefix: config.REDIS_KEY_PREFIX } : null,
+  );
 
   const feed = new ChangeFeed(database.db, bus, logger, config.RELAY_INTERVAL, (path, lagMs) => {
     metrics.eventsReceived.inc({ path });
@@ -71,6 +85,9 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     feed,
     publisher,
     tokens,
+    limits,
+    cursors,
+    trustProxy: config.TRUST_PROXY,
     maxBacklogBytes: config.MAX_SOCKET_BACKLOG,
     observeDelivery: (replayed) => (replayed ? metrics.eventsReplayed : metrics.eventsDelivered).inc(),
   };
@@ -175,6 +192,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       feed.stop();
       await publisher.flush();
       await bus.close();
+      await limiterRedis?.quit().catch(() => {});
       await database.close();
       logger.info('stopped');
     },

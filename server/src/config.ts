@@ -1,4 +1,5 @@
 import os from 'node:os';
+import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
 
 const durationUnits = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -30,6 +31,45 @@ const origins = z.string().transform((text, ctx) => {
     return z.NEVER;
   }
   return entries;
+});
+
+/** A budget of `points` per window; null turns the limit off. */
+export type Rate = { points: number; windowMs: number } | null;
+
+/** `<count>/<duration>` such as `100/10s`, or `0` for no limit; a bare count takes `defaultWindowMs`. */
+const rate = (defaultWindowMs?: number) =>
+  z.string().transform((text, ctx): Rate => {
+    const match = /^(\d+)(?:\s*\/\s*(\d+)\s*(ms|s|m|h|d)?)?$/.exec(text.trim());
+    const points = Number(match?.[1]);
+    if (match && points === 0) return null;
+    const windowMs = match?.[2] ? Number(match[2]) * durationUnits[(match[3] ?? 'ms') as keyof typeof durationUnits] : defaultWindowMs;
+    // The shared limiter counts in whole seconds.
+    if (!match || windowMs === undefined || windowMs < 1_000 || windowMs % 1_000 !== 0) {
+      ctx.addIssue({ code: 'custom', message: `"${text}" is not a rate such as 100/10s or 20/1h (whole seconds), or 0 for none` });
+      return z.NEVER;
+    }
+    return { points, windowMs };
+  });
+
+/** Which peers may tell us the client address through X-Forwarded-For: a hop count, or addresses/CIDRs. */
+export type TrustProxy = (address: string, hop: number) => boolean;
+
+const trustProxy = z.string().transform((text, ctx): TrustProxy => {
+  const value = text.trim();
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  if (value === 'false' || value === 'none') return () => false;
+  try {
+    return proxyAddr.compile(value.split(',').map((entry) => entry.trim()));
+  } catch (error) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${text}" is not a hop count or a list of addresses, CIDRs, loopback, linklocal or uniquelocal (${(error as Error).message})`,
+    });
+    return z.NEVER;
+  }
 });
 
 const envSchema = z
@@ -75,6 +115,11 @@ const envSchema = z
     WEB_DIST: z.string().optional(),
     GRAPHIQL: flag.optional(),
     CORS_ORIGINS: origins.optional(),
+    SIGNIN_MAX_FAILURES: rate(15 * durationUnits.m).default({ points: 10, windowMs: 15 * durationUnits.m }),
+    RATE_LIMIT_WRITES: rate().default({ points: 100, windowMs: 10_000 }),
+    RATE_LIMIT_SIGNUPS: rate().default({ points: 20, windowMs: durationUnits.h }),
+    TRUST_PROXY: trustProxy.default(() => () => false),
+    CURSOR_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.REDIS_URL && env.REDIS_CLUSTER_NODES) {

@@ -1,7 +1,10 @@
 import type { TokenService, Viewer } from './auth/tokens.js';
+import type { CursorSeal } from './changes/cursor.js';
 import type { ChangeFeed } from './changes/feed.js';
 import type { Publisher } from './changes/publisher.js';
+import type { TrustProxy } from './config.js';
 import type { Db } from './db/client.js';
+import type { Limits } from './limits/limits.js';
 
 /** Long-lived parts of one instance, shared by every request and socket. */
 export interface Services {
@@ -9,6 +12,10 @@ export interface Services {
   feed: ChangeFeed;
   publisher: Publisher;
   tokens: TokenService;
+  limits: Limits;
+  cursors: CursorSeal;
+  /** Which peers' X-Forwarded-For is believed when working out a client's address. */
+  trustProxy: TrustProxy;
   maxBacklogBytes: number;
   /** Metrics hook, called once per event handed to a subscriber. */
   observeDelivery: (replayed: boolean) => void;
@@ -21,5 +28,7 @@ export interface TransportHooks {
 
 export interface Context extends Services {
   viewer: Viewer | null;
+  /** The client's address, as far as trusted proxies vouch for it; sign-ups are limited by it. */
+  clientAddress: string;
   transport: TransportHooks;
 }

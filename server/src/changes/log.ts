@@ -2,7 +2,7 @@ import { and, asc, eq, gt, lt, max, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../db/client.js';
 import { type ChangeKind, changeLog, changeLogHorizon, type EntityKind } from '../db/schema.js';
 import { type ChangeRecord, reviveChange } from './change.js';
-import { decodeCursor, expiredCursor, invalidCursor } from './cursor.js';
+import { type CursorSeal, expiredCursor, invalidCursor } from './cursor.js';
 
 /** Every writer takes this lock right before appending, so positions are assigned in commit order. */
 const APPEND_LOCK = 727_311_002;
@@ -63,8 +63,8 @@ export async function horizonPosition(db: Queryable): Promise<number> {
 }
 
 /** Turns a client's cursor into a log position, or explains why it cannot be resumed from. */
-export async function resolveCursor(db: Queryable, entity: EntityKind, cursor: string): Promise<number> {
-  const position = decodeCursor(entity, cursor);
+export async function resolveCursor(db: Queryable, cursors: CursorSeal, entity: EntityKind, cursor: string): Promise<number> {
+  const position = cursors.open(entity, cursor);
   const [horizon, head] = await Promise.all([horizonPosition(db), headPosition(db)]);
   // Pruning may empty the log; a cursor at the horizon is then still a valid place to resume from.
   if (position > Math.max(head, horizon)) throw invalidCursor();

@@ -4,6 +4,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import { GraphQLError, Kind } from 'graphql';
 import type { Context } from '../context.js';
 import { userError } from '../errors.js';
+import MutationGuardPlugin from './mutation-guard.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -14,8 +15,12 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string };
   };
 }>({
-  plugins: [RelayPlugin, DataloaderPlugin],
+  plugins: [RelayPlugin, DataloaderPlugin, MutationGuardPlugin],
   defaultFieldNullability: false,
+  // Writes per user, across every instance; anonymous mutations (sign-up, sign-in) have their own limits.
+  beforeMutation: async (ctx) => {
+    if (ctx.viewer) await ctx.limits.write(ctx.viewer.id);
+  },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',

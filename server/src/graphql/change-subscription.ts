@@ -1,5 +1,4 @@
 import { changeStream } from '../changes/change-stream.js';
-import { encodeCursor } from '../changes/cursor.js';
 import { resolveCursor } from '../changes/log.js';
 import type { ViewerEvent, ViewRules } from '../changes/viewer-event.js';
 import type { Context } from '../context.js';
@@ -14,7 +13,7 @@ export async function subscribeToChanges<Row>(
   entity: EntityKind,
   options: { entityId?: string | undefined; after?: string | null | undefined; rules: ViewRules<Row> },
 ): Promise<AsyncIterable<ViewerEvent<Row>>> {
-  const after = options.after ? await resolveCursor(ctx.db, entity, options.after) : undefined;
+  const after = options.after ? await resolveCursor(ctx.db, ctx.cursors, entity, options.after) : undefined;
   return changeStream<Row>({
     db: ctx.db,
     feed: ctx.feed,
@@ -41,7 +40,7 @@ export const ChangeInterface = builder.interfaceRef<ViewerEvent<unknown>>('Chang
     kind: t.field({ type: ChangeKindEnum, resolve: (event) => event.kind }),
     cursor: t.string({
       description: 'Position in the change log; pass it as `after` to resume right after this change.',
-      resolve: (event) => encodeCursor(event.entity, event.position),
+      resolve: (event, _args, ctx) => ctx.cursors.seal(event.entity, event.position),
     }),
     occurredAt: t.field({
       type: 'DateTime',

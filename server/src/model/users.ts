@@ -37,12 +37,17 @@ export async function signUp(db: Queryable, input: unknown): Promise<PublicUser>
   return row;
 }
 
-export async function signIn(db: Queryable, input: unknown): Promise<PublicUser> {
+/** Runs a sign-in attempt for a normalised email, so spelling variants of one address share a budget. */
+export type SignInThrottle = <T>(email: string, attempt: () => Promise<T>) => Promise<T>;
+
+export async function signIn(db: Queryable, input: unknown, throttle: SignInThrottle): Promise<PublicUser> {
   const data = parseInput(signInInput, input);
-  const [row] = await db.select().from(users).where(eq(users.email, data.email));
-  const ok = await verifyPassword(data.password, row?.passwordHash ?? decoyHash);
-  if (!row || !ok) throw userError('UNAUTHENTICATED', 'The email or password is wrong.');
-  return { id: row.id, name: row.name };
+  return throttle(data.email, async () => {
+    const [row] = await db.select().from(users).where(eq(users.email, data.email));
+    const ok = await verifyPassword(data.password, row?.passwordHash ?? decoyHash);
+    if (!row || !ok) throw userError('UNAUTHENTICATED', 'The email or password is wrong.');
+    return { id: row.id, name: row.name };
+  });
 }
 
 export async function usersByIds(db: Queryable, ids: readonly string[]): Promise<PublicUser[]> {

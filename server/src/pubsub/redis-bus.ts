@@ -1,10 +1,8 @@
 import { RedisPubSub } from 'graphql-redis-subscriptions';
-import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { describeRedisTarget, type RedisTarget, redisConnection } from '../redis.js';
 import { CHANGES_TOPIC, type ChangeBus, type ChangeMessage, subscribeEngine } from './bus.js';
-
-/** One Redis server, or the seed nodes of a Redis Cluster. */
-export type RedisTarget = { url: string } | { clusterNodes: Array<{ host: string; port: number }> };
 
 /**
  * Redis pub/sub through graphql-redis-subscriptions on two ioredis connections (a subscribed
@@ -14,22 +12,8 @@ export type RedisTarget = { url: string } | { clusterNodes: Array<{ host: string
  * message to every node, so any node a subscriber lands on receives it and a failover is survived.
  */
 export async function createRedisBus(target: RedisTarget, keyPrefix: string, logger: Logger): Promise<ChangeBus> {
-  const options: RedisOptions = {
-    lazyConnect: true,
-    retryStrategy: (attempt) => Math.min(100 * 2 ** attempt, 2_000),
-    connectionName: 'live-recipes',
-  };
-  const connect = (extra: RedisOptions): Redis | Cluster =>
-    'url' in target
-      ? new Redis(target.url, { ...options, ...extra })
-      : new Cluster(target.clusterNodes, {
-          lazyConnect: true,
-          enableOfflineQueue: extra.enableOfflineQueue ?? true,
-          clusterRetryStrategy: (attempt) => Math.min(100 * 2 ** attempt, 2_000),
-          redisOptions: { ...options, ...extra },
-        });
-  const publisher = connect({ enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-  const subscriber = connect({ maxRetriesPerRequest: null });
+  const publisher = redisConnection(target, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  const subscriber = redisConnection(target, { maxRetriesPerRequest: null });
   for (const [name, client] of [
     ['publisher', publisher],
     ['subscriber', subscriber],
@@ -55,7 +39,7 @@ export async function createRedisBus(target: RedisTarget, keyPrefix: string, log
   const status = (client: Redis | Cluster) => client.status;
   return {
     kind: 'redis',
-    describe: `Redis PubSub at ${'url' in target ? new URL(target.url).host : `cluster ${target.clusterNodes.map((n) => `${n.host}:${n.port}`).join(',')}`} (channel ${topic})`,
+    describe: `Redis PubSub at ${describeRedisTarget(target)} (channel ${topic})`,
     publish: (message: ChangeMessage) => engine.publish(topic, message),
     async subscribe(onMessage) {
       await subscribeEngine(engine, topic, onMessage);

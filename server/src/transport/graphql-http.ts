@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
@@ -14,6 +15,8 @@ import { assertAcceptableInput } from './request-input.js';
 
 // The WebSocket transport runs the same check under this name.
 export { assertAcceptableInput as assertNoNul } from './request-input.js';
+import { clientAddress } from '../limits/client-address.js';
+import { retryAfterHeader } from '../limits/retry-after-header.js';
 
 /** What a WebSocket hands to the envelop pipeline: the viewer is already known from connection_init. */
 export interface SocketContext {
@@ -148,6 +151,7 @@ export function createGraphqlServer(
       rejectUnacceptableInput(),
       eventStreams(),
       varyByOrigin(),
+      retryAfterHeader(),
       useSharedSubscriptionExecution({
         audienceOf: (context) => (context as Context).viewer?.id ?? 'anonymous',
         eventKeyOf: (payload) => {
@@ -165,13 +169,15 @@ export function createGraphqlServer(
       }),
     ],
     context: async (initial): Promise<Context> => {
+      // Node's request: the HTTP request, or a WebSocket's upgrade request.
+      const address = clientAddress((initial as { req?: IncomingMessage }).req, services.trustProxy);
       if (initial.transport) {
-        return { ...services, viewer: initial.viewer ?? null, transport: initial.transport };
+        return { ...services, viewer: initial.viewer ?? null, clientAddress: address, transport: initial.transport };
       }
       const request = (initial as { request?: Request }).request;
       const viewer = await viewerFromAuthorization(services.tokens, request?.headers.get('authorization') ?? undefined);
       // An SSE stream that falls behind is ended; the client resumes with its last cursor.
-      return { ...services, viewer, transport: { onOverflow: onSseDropped } };
+      return { ...services, viewer, clientAddress: address, transport: { onOverflow: onSseDropped } };
     },
   });
 }

@@ -13,7 +13,15 @@ export interface Cluster {
 export async function startCluster(count: number, extraEnv: Record<string, string> = {}): Promise<Cluster> {
   const db = await createTestDatabase('rt');
   const env = { DATABASE_URL: db.url, REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('rt'), RELAY_INTERVAL: '500ms', ...extraEnv };
-  const servers = await Promise.all(Array.from({ length: count }, (_, i) => spawnServer({ ...env, INSTANCE_ID: `test-${i + 1}` })));
+  const started = await Promise.allSettled(Array.from({ length: count }, (_, i) => spawnServer({ ...env, INSTANCE_ID: `test-${i + 1}` })));
+  const servers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed) {
+    // Those that did start would otherwise outlive the test, holding ports and database connections.
+    await Promise.allSettled(servers.map((server) => server.kill()));
+    await db.drop();
+    throw failed.reason;
+  }
   return {
     servers,
     db,

@@ -7,6 +7,16 @@ import { type App, createApp } from '../../src/app.js';
 import { readConfig } from '../../src/config.js';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256!!';
+
+/**
+ * Suites sign many users up from 127.0.0.1 and write hundreds of times a second; the limits'
+ * own tests set them back to what they test.
+ */
+export const GENEROUS_LIMITS = {
+  SIGNIN_MAX_FAILURES: '1000000/1s',
+  RATE_LIMIT_WRITES: '1000000/1s',
+  RATE_LIMIT_SIGNUPS: '1000000/1s',
+};
 const serverDir = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface RunningServer {
@@ -18,7 +28,15 @@ export interface RunningServer {
 
 /** One instance inside the test process: fast, and lets a test reach its internals. */
 export async function startInProcess(env: Record<string, string>): Promise<RunningServer & { app: App }> {
-  const config = readConfig({ PORT: '0', HOST: '127.0.0.1', JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
+  const config = readConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    JWT_SECRET: TEST_SECRET,
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    ...GENEROUS_LIMITS,
+    ...env,
+  });
   const app = await createApp(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   const { url, port } = await app.start();
   return { app, url, port, wsUrl: `${url.replace('http', 'ws')}/graphql`, stop: () => app.stop() };
@@ -57,6 +75,7 @@ export async function spawnServer(env: Record<string, string>, port?: number): P
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
       HOST: '127.0.0.1',
       DATABASE_POOL_SIZE: '4',
+      ...GENEROUS_LIMITS,
       ...env,
       PORT: String(chosen),
     },
@@ -71,7 +90,13 @@ export async function spawnServer(env: Record<string, string>, port?: number): P
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${chosen}`;
-  await waitForReady(url, exited, () => output);
+  try {
+    await waitForReady(url, exited, () => output);
+  } catch (error) {
+    // A server too slow to become ready must not live on after the test gave up on it.
+    child.kill('SIGKILL');
+    throw error;
+  }
   return {
     child,
     url,

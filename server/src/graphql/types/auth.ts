@@ -40,6 +40,7 @@ builder.mutationFields((t) => ({
     description: 'Creates an account. A taken email is CONFLICT.',
     args: { input: t.arg({ type: SignUpInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
+      await ctx.limits.signUp(ctx.clientAddress);
       const user = await signUp(ctx.db, input);
       return { user, token: await ctx.tokens.sign(user) };
     },
@@ -49,7 +50,7 @@ builder.mutationFields((t) => ({
     description: 'Exchanges email and password for a token. A wrong pair is UNAUTHENTICATED.',
     args: { input: t.arg({ type: SignInInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const user = await signIn(ctx.db, input);
+      const user = await signIn(ctx.db, input, (email, attempt) => ctx.limits.signIn(email, attempt));
       return { user, token: await ctx.tokens.sign(user) };
     },
   }),

@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import type { Cluster, Redis } from 'ioredis';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Rate } from '../config.js';
+import { userError } from '../errors.js';
+
+/** The budgets every instance shares: sign-in failures per email, writes per user, sign-ups per client address. */
+export interface Limits {
+  /**
+   * Runs one sign-in attempt for an already normalised email. The attempt takes a point before the
+   * password is checked, so concurrent guesses spread over instances cannot overshoot the budget;
+   * only a wrong password keeps it.
+   */
+  signIn<T>(email: string, attempt: () => Promise<T>): Promise<T>;
+  /** Counts one mutation by this user, or throws RATE_LIMITED without letting it run. */
+  write(userId: string): Promise<void>;
+  /** Counts one account created from this client address, or throws RATE_LIMITED. */
+  signUp(clientAddress: string): Promise<void>;
+}
+
+export interface LimitSettings {
+  signInFailures: Rate;
+  writes: Rate;
+  signUps: Rate;
+}
+
+/** A RATE_LIMITED error with the whole seconds until a retry can succeed. */
+export function rateLimited(message: string, msBeforeNext: number) {
+  const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return userError('RATE_LIMITED', `${message} Try again in ${retryAfter} s.`, { retryAfter });
+}
+
+interface Budget {
+  take(key: string): Promise<void>;
+  giveBack(key: string): Promise<void>;
+}
+
+const unlimited: Budget = { take: async () => {}, giveBack: async () => {} };
+
+/**
+ * Counters live in Redis when the instance has one, so every instance spends from the same budget;
+ * without Redis (a single instance) they live in memory. While Redis is away each instance falls
+ * back to its own in-memory counters rather than refusing or waving through every request.
+ */
+export function createLimits(settings: LimitSettings, store: { redis: Redis | Cluster; keyPrefix: string } | null): Limits {
+  const budget = (name: string, rate: Rate, refusal: string): Budget => {
+    if (!rate) return unlimited;
+    const base = { keyPrefix: `${store?.keyPrefix ?? ''}limit:${name}`, points: rate.points, duration: rate.windowMs / 1000 };
+    const limiter: RateLimiterAbstract = store
+      ? new RateLimiterRedis({
+          ...base,
+          storeClient: store.redis,
+          rejectIfRedisNotReady: true,
+          insuranceLimiter: new RateLimiterMemory(base),
+        })
+      : new RateLimiterMemory(base);
+    return {
+      async take(key) {
+        try {
+          await limiter.consume(key);
+        } catch (error) {
+          if (error instanceof RateLimiterRes) throw rateLimited(refusal, error.msBeforeNext);
+          throw error;
+        }
+      },
+      async giveBack(key) {
+        await limiter.reward(key);
+      },
+    };
+  };
+
+  const signInFailures = budget('signin', settings.signInFailures, 'Too many failed sign-ins for this email.');
+  const writes = budget('writes', settings.writes, 'Too many changes in a short time.');
+  const signUps = budget('signup', settings.signUps, 'Too many accounts were created from this address.');
+  // Emails stay out of Redis: the counter is keyed by a digest.
+  const emailKey = (email: string) => createHash('sha256').update(email).digest('base64url');
+
+  return {
+    async signIn(email, attempt) {
+      const key = emailKey(email);
+      await signInFailures.take(key);
+      let wrongPassword = false;
+      try {
+        return await attempt();
+      } catch (error) {
+        wrongPassword = (error as { extensions?: { code?: unknown } }).extensions?.code === 'UNAUTHENTICATED';
+        throw error;
+      } finally {
+        // A point that cannot be given back only makes the budget stricter.
+        if (!wrongPassword) await signInFailures.giveBack(key).catch(() => {});
+      }
+    },
+    write: (userId) => writes.take(userId),
+    signUp: (clientAddress) => signUps.take(clientAddress),
+  };
+}

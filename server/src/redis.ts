@@ -1,0 +1,26 @@
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
+
+/** One Redis server, or the seed nodes of a Redis Cluster. */
+export type RedisTarget = { url: string } | { clusterNodes: Array<{ host: string; port: number }> };
+
+const baseOptions: RedisOptions = {
+  lazyConnect: true,
+  retryStrategy: (attempt) => Math.min(100 * 2 ** attempt, 2_000),
+  connectionName: 'live-recipes',
+};
+
+/** A lazily connecting ioredis client for the target, reconnecting with a capped backoff. */
+export function redisConnection(target: RedisTarget, extra: RedisOptions = {}): Redis | Cluster {
+  return 'url' in target
+    ? new Redis(target.url, { ...baseOptions, ...extra })
+    : new Cluster(target.clusterNodes, {
+        lazyConnect: true,
+        enableOfflineQueue: extra.enableOfflineQueue ?? true,
+        clusterRetryStrategy: (attempt) => Math.min(100 * 2 ** attempt, 2_000),
+        redisOptions: { ...baseOptions, ...extra },
+      });
+}
+
+export function describeRedisTarget(target: RedisTarget): string {
+  return 'url' in target ? new URL(target.url).host : `cluster ${target.clusterNodes.map((n) => `${n.host}:${n.port}`).join(',')}`;
+}
