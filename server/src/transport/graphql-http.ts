@@ -15,6 +15,7 @@ import { assertAcceptableInput } from './request-input.js';
 
 // The WebSocket transport runs the same check under this name.
 export { assertAcceptableInput as assertNoNul } from './request-input.js';
+
 import { clientAddress } from '../limits/client-address.js';
 import { retryAfterHeader } from '../limits/retry-after-header.js';
 
