@@ -10,14 +10,13 @@ import type { ViewerEvent } from '../changes/viewer-event.js';
 import type { Context, Services, TransportHooks } from '../context.js';
 import { schema } from '../graphql/schema.js';
 import { useSharedSubscriptionExecution } from '../graphql/shared-execution.js';
+import { clientAddress } from '../limits/client-address.js';
+import { retryAfterHeader } from '../limits/retry-after-header.js';
 import { type CorsPolicy, corsPolicy, yogaCors } from './cors.js';
 import { assertAcceptableInput } from './request-input.js';
 
 // The WebSocket transport runs the same check under this name.
 export { assertAcceptableInput as assertNoNul } from './request-input.js';
-
-import { clientAddress } from '../limits/client-address.js';
-import { retryAfterHeader } from '../limits/retry-after-header.js';
 
 /** What a WebSocket hands to the envelop pipeline: the viewer is already known from connection_init. */
 export interface SocketContext {
