@@ -8,9 +8,10 @@ import type { Logger } from 'pino';
 import { viewerFromAuthorization } from '../auth/viewer.js';
 import type { ViewerEvent } from '../changes/viewer-event.js';
 import type { Context, Services, TransportHooks } from '../context.js';
-import { userError } from '../errors.js';
+import { isGraphQLError, userError } from '../errors.js';
 import { schema } from '../graphql/schema.js';
 import { useSharedSubscriptionExecution } from '../graphql/shared-execution.js';
+import { useEndStreamsAtTokenExpiry } from './token-expiry.js';
 
 /** What a WebSocket hands to the envelop pipeline: the viewer is already known from connection_init. */
 export interface SocketContext {
@@ -20,11 +21,6 @@ export interface SocketContext {
 
 export type ServerContext = Partial<SocketContext> & Record<string, unknown>;
 export type GraphqlServer = YogaServerInstance<ServerContext, Context>;
-
-/** graphql can be loaded twice (ESM and CJS), so `instanceof GraphQLError` is not reliable. */
-function isGraphQLError(error: unknown): error is GraphQLError {
-  return error instanceof Error && 'extensions' in error && 'path' in error;
-}
 
 // The character itself, or its JSON escape inside a query string.
 const NUL = new RegExp(`${String.fromCharCode(0)}|\\\\u0000`);
@@ -89,6 +85,7 @@ export function createGraphqlServer(services: Services, logger: Logger, onSseDro
     plugins: [
       rejectNul(),
       unbufferedEventStreams(),
+      useEndStreamsAtTokenExpiry(),
       useSharedSubscriptionExecution({
         audienceOf: (context) => (context as Context).viewer?.id ?? 'anonymous',
         eventKeyOf: (payload) => {
@@ -111,7 +108,7 @@ export function createGraphqlServer(services: Services, logger: Logger, onSseDro
       const request = (initial as { request?: Request }).request;
       const viewer = await viewerFromAuthorization(services.tokens, request?.headers.get('authorization') ?? undefined);
       // An SSE stream that falls behind is ended; the client resumes with its last cursor.
-      return { ...services, viewer, transport: { onOverflow: onSseDropped } };
+      return { ...services, viewer, transport: { onOverflow: onSseDropped, endsAtTokenExpiry: true } };
     },
   });
 }
