@@ -135,8 +135,9 @@ describe('token lifetime', () => {
   it('accepts refreshToken over the WebSocket the token opened', async () => {
     const cook = await signUp(server.url, 'Resocketed');
     const client = wsClient(server.wsUrl, cook.token);
-    const result = await new Promise<Record<string, any>>((resolve, reject) => {
-      client.subscribe({ query: REFRESH }, { next: (value) => resolve(value as Record<string, any>), error: reject, complete: () => {} });
+    type Refreshed = { data: { refreshToken: { token: string; user: { id: string } } } };
+    const result = await new Promise<Refreshed>((resolve, reject) => {
+      client.subscribe({ query: REFRESH }, { next: (value) => resolve(value as Refreshed), error: reject, complete: () => {} });
     });
     expect(result.data.refreshToken.user.id).toBe(cook.id);
     expect(expiryOf(result.data.refreshToken.token)).toBeGreaterThanOrEqual(expiryOf(cook.token));
