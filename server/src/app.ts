@@ -150,6 +150,9 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     logger,
     keepAliveMs: config.KEEPALIVE_INTERVAL,
     maxMessageBytes: config.MAX_BODY_BYTES,
+    maxDocumentBytes: config.MAX_DOCUMENT_BYTES,
+    maxOperations: config.MAX_SUBSCRIPTIONS_PER_SOCKET,
+    maxBufferedBytes: config.MAX_SOCKET_BACKLOG,
     onCountChange: (open) => metrics.connectedClients.set({ transport: 'websocket' }, open),
     onDropped: () => metrics.subscribersDropped.inc({ transport: 'websocket' }),
   });

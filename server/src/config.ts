@@ -111,6 +111,8 @@ const envSchema = z
     KEEPALIVE_INTERVAL: duration.default(12_000),
     MAX_SOCKET_BACKLOG: bytes.default(1024 * 1024),
     MAX_BODY_BYTES: bytes.default(1024 * 1024),
+    MAX_DOCUMENT_BYTES: bytes.default(32 * 1024),
+    MAX_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().positive().default(100),
     SHUTDOWN_TIMEOUT: duration.default(10_000),
     WEB_DIST: z.string().optional(),
     GRAPHIQL: flag.optional(),

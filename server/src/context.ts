@@ -1,4 +1,4 @@
-import type { TokenService, Viewer } from './auth/tokens.js';
+import type { TokenService, TokenViewer } from './auth/tokens.js';
 import type { CursorSeal } from './changes/cursor.js';
 import type { ChangeFeed } from './changes/feed.js';
 import type { Publisher } from './changes/publisher.js';
@@ -21,13 +21,15 @@ export interface Services {
   observeDelivery: (replayed: boolean) => void;
 }
 
-/** How a subscription's transport reacts when its client cannot keep up. */
+/** How a subscription's transport reacts when its client cannot keep up, and when its token expires. */
 export interface TransportHooks {
   onOverflow(): void;
+  /** True where each subscription is a stream of its own (SSE) and ends at token expiry; a socket closes as a whole instead. */
+  endsAtTokenExpiry: boolean;
 }
 
 export interface Context extends Services {
-  viewer: Viewer | null;
+  viewer: TokenViewer | null;
   /** The client's address, as far as trusted proxies vouch for it; sign-ups are limited by it. */
   clientAddress: string;
   transport: TransportHooks;

@@ -13,3 +13,8 @@ export type ErrorCode =
 export function userError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions } });
 }
+
+/** graphql can be loaded twice (ESM and CJS), so `instanceof GraphQLError` is not reliable. */
+export function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof Error && 'extensions' in error && 'path' in error;
+}

@@ -5,10 +5,15 @@ export interface Viewer {
   id: string;
 }
 
+/** A viewer identified by a token, which stops identifying it at `expiresAt` (ms since the epoch). */
+export interface TokenViewer extends Viewer {
+  expiresAt: number;
+}
+
 export interface TokenService {
   sign(viewer: Viewer): Promise<string>;
-  /** Throws `InvalidTokenError` for anything but a valid, unexpired token signed with our secret. */
-  verify(token: string): Promise<Viewer>;
+  /** Throws `InvalidTokenError` for anything but a valid, unexpired token with an `exp`, signed with our secret. */
+  verify(token: string): Promise<TokenViewer>;
 }
 
 export class InvalidTokenError extends Error {}
@@ -28,9 +33,10 @@ export function createTokenService(secret: string | undefined, ttlMs: number): {
         .sign(key),
     verify: async (token) => {
       try {
-        const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer });
+        // A token without `exp` would be good forever, and a live socket could never be told when to end.
+        const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer, requiredClaims: ['exp'] });
         if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new InvalidTokenError('token has no subject');
-        return { id: payload.sub };
+        return { id: payload.sub, expiresAt: (payload.exp as number) * 1000 };
       } catch (error) {
         if (error instanceof InvalidTokenError) throw error;
         if (error instanceof errors.JOSEError) throw new InvalidTokenError(error.code);

@@ -1,11 +1,11 @@
 import { userError } from '../errors.js';
-import { InvalidTokenError, type TokenService, type Viewer } from './tokens.js';
+import { InvalidTokenError, type TokenService, type TokenViewer } from './tokens.js';
 
 /**
  * Resolves the viewer from an `Authorization` value (header or `connectionParams.authorization`).
  * Absent means anonymous; present but unusable is an error, never silently anonymous.
  */
-export async function viewerFromAuthorization(tokens: TokenService, authorization: unknown): Promise<Viewer | null> {
+export async function viewerFromAuthorization(tokens: TokenService, authorization: unknown): Promise<TokenViewer | null> {
   if (authorization === undefined || authorization === null || authorization === '') return null;
   if (typeof authorization !== 'string') throw unauthenticated('The authorization value must be a string.');
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());

@@ -8,15 +8,14 @@ import type { Logger } from 'pino';
 import { viewerFromAuthorization } from '../auth/viewer.js';
 import type { ViewerEvent } from '../changes/viewer-event.js';
 import type { Context, Services, TransportHooks } from '../context.js';
+import { isGraphQLError } from '../errors.js';
 import { schema } from '../graphql/schema.js';
 import { useSharedSubscriptionExecution } from '../graphql/shared-execution.js';
 import { clientAddress } from '../limits/client-address.js';
 import { retryAfterHeader } from '../limits/retry-after-header.js';
 import { type CorsPolicy, corsPolicy, yogaCors } from './cors.js';
 import { assertAcceptableInput } from './request-input.js';
-
-// The WebSocket transport runs the same check under this name.
-export { assertAcceptableInput as assertNoNul } from './request-input.js';
+import { useEndStreamsAtTokenExpiry } from './token-expiry.js';
 
 /** What a WebSocket hands to the envelop pipeline: the viewer is already known from connection_init. */
 export interface SocketContext {
@@ -29,11 +28,6 @@ export type ServerContext = Partial<SocketContext> & {
   onEventStream?: () => void;
 } & Record<string, unknown>;
 export type GraphqlServer = YogaServerInstance<ServerContext, Context>;
-
-/** graphql can be loaded twice (ESM and CJS), so `instanceof GraphQLError` is not reliable. */
-function isGraphQLError(error: unknown): error is GraphQLError {
-  return error instanceof Error && 'extensions' in error && 'path' in error;
-}
 
 /** Checked before anything parses or walks the input; a refusal is a request error (HTTP 400). */
 function rejectUnacceptableInput(): Plugin {
@@ -152,6 +146,7 @@ export function createGraphqlServer(
       eventStreams(),
       varyByOrigin(),
       retryAfterHeader(),
+      useEndStreamsAtTokenExpiry(),
       useSharedSubscriptionExecution({
         audienceOf: (context) => (context as Context).viewer?.id ?? 'anonymous',
         eventKeyOf: (payload) => {
@@ -177,7 +172,7 @@ export function createGraphqlServer(
       const request = (initial as { request?: Request }).request;
       const viewer = await viewerFromAuthorization(services.tokens, request?.headers.get('authorization') ?? undefined);
       // An SSE stream that falls behind is ended; the client resumes with its last cursor.
-      return { ...services, viewer, clientAddress: address, transport: { onOverflow: onSseDropped } };
+      return { ...services, viewer, clientAddress: address, transport: { onOverflow: onSseDropped, endsAtTokenExpiry: true } };
     },
   });
 }

@@ -1,13 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { GraphQLError } from 'graphql';
-import type { SubscribePayload } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
+import { CloseCode, handleProtocols, makeServer, type SubscribePayload } from 'graphql-ws';
 import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
-import type { TokenService, Viewer } from '../auth/tokens.js';
+import type { TokenService, TokenViewer } from '../auth/tokens.js';
 import { viewerFromAuthorization } from '../auth/viewer.js';
-import { assertNoNul, type GraphqlServer } from './graphql-http.js';
+import { isGraphQLError } from '../errors.js';
+import type { GraphqlServer } from './graphql-http.js';
+import { type SocketExtra, serveGraphqlWs } from './graphql-ws-adapter.js';
 import { requestIdOf } from './request-id.js';
+import { assertAcceptableInput } from './request-input.js';
+import { atTokenExpiry } from './token-expiry.js';
 
 export interface WebSocketOptions {
   server: Server;
@@ -16,6 +20,12 @@ export interface WebSocketOptions {
   logger: Logger;
   keepAliveMs: number;
   maxMessageBytes: number;
+  /** Largest `query` of one operation. */
+  maxDocumentBytes: number;
+  /** Operations open at once on one socket (MAX_SUBSCRIPTIONS_PER_SOCKET). */
+  maxOperations: number;
+  /** Bytes a client that does not read may have queued before it is cut off (MAX_SOCKET_BACKLOG). */
+  maxBufferedBytes: number;
   onCountChange: (open: number) => void;
   /** Called when a subscriber is cut off for falling behind, so the drop is counted. */
   onDropped: () => void;
@@ -24,6 +34,9 @@ export interface WebSocketOptions {
 /** Close code for a subscriber that cannot keep up ("try again later"). */
 export const CLOSE_TOO_SLOW = 1013;
 
+/** Longest operation id: graphql-ws clients send UUIDs (36 bytes). */
+export const MAX_OPERATION_ID_BYTES = 128;
+
 /**
  * graphql-ws on the same HTTP server as Yoga. Authentication happens once in connection_init;
  * every subscribe then runs through Yoga's envelop pipeline, so plugins, masking and the
@@ -31,8 +44,8 @@ export const CLOSE_TOO_SLOW = 1013;
  */
 export function attachWebSockets(options: WebSocketOptions) {
   const { yoga, tokens, logger } = options;
-  const wss = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: options.maxMessageBytes });
-  const viewers = new WeakMap<WebSocket, Viewer | null>();
+  const wss = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: options.maxMessageBytes, handleProtocols });
+  const viewers = new WeakMap<WebSocket, TokenViewer | null>();
   const alive = new WeakMap<WebSocket, boolean>();
   // One logger per socket carrying the upgrade request's id, so its log lines join the proxy's.
   const socketLoggers = new WeakMap<WebSocket, Logger>();
@@ -67,27 +80,33 @@ export function attachWebSockets(options: WebSocketOptions) {
   }, options.keepAliveMs);
   heartbeat.unref();
 
-  const disposable = useServer(
-    {
-      connectionInitWaitTimeout: 5_000,
-      onConnect: async (ctx) => {
-        try {
-          viewers.set(ctx.extra.socket, await viewerFromAuthorization(tokens, ctx.connectionParams?.authorization));
-          return true;
-        } catch (error) {
-          if (error instanceof GraphQLError) return false;
-          throw error;
-        }
-      },
-      execute: (args) => (args.rootValue as Envelope).execute(args),
-      subscribe: (args) => (args.rootValue as Envelope).subscribe(args),
-      onSubscribe: async (ctx, _id, payload: SubscribePayload) => {
-        const socket = ctx.extra.socket;
-        try {
-          assertNoNul(payload.query, payload.variables);
-        } catch (error) {
-          return [error as GraphQLError];
-        }
+  const server = makeServer<Record<string, unknown>, SocketExtra>({
+    connectionInitWaitTimeout: 5_000,
+    onConnect: async (ctx) => {
+      const socket = ctx.extra.socket;
+      let viewer: TokenViewer | null;
+      try {
+        viewer = await viewerFromAuthorization(tokens, ctx.connectionParams?.authorization);
+      } catch (error) {
+        if (isGraphQLError(error)) return false;
+        throw error;
+      }
+      viewers.set(socket, viewer);
+      // The socket is only as good as its token: one timer per socket, gone when it closes.
+      if (viewer) {
+        const cancel = atTokenExpiry(viewer.expiresAt, () => socket.close(CloseCode.Forbidden, 'Token expired'));
+        socket.once('close', cancel);
+      }
+      return true;
+    },
+    execute: (args) => (args.rootValue as Envelope).execute(args),
+    subscribe: (args) => (args.rootValue as Envelope).subscribe(args),
+    onSubscribe: async (ctx, _id, payload: SubscribePayload) => {
+      const socket = ctx.extra.socket;
+      const log = socketLoggers.get(socket) ?? logger;
+      // Whatever goes wrong with one operation is an `error` for its id; the socket and its other operations stay.
+      try {
+        assertAcceptableInput(payload.query, payload.variables);
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
@@ -95,9 +114,10 @@ export function attachWebSockets(options: WebSocketOptions) {
           params: payload,
           viewer: viewers.get(socket) ?? null,
           transport: {
+            endsAtTokenExpiry: false,
             onOverflow: () => {
               options.onDropped();
-              (socketLoggers.get(socket) ?? logger).warn('closing a WebSocket whose client stopped reading');
+              log.warn('closing a WebSocket whose client stopped reading');
               socket.close(CLOSE_TOO_SLOW, 'Subscriber is too slow');
             },
           },
@@ -106,10 +126,16 @@ export function attachWebSockets(options: WebSocketOptions) {
         try {
           document = parse(payload.query);
         } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('The query could not be parsed.')];
+          return [requestError(error, 'GRAPHQL_PARSE_FAILED', log)];
         }
-        const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
+        let errors: readonly unknown[];
+        try {
+          errors = validate(schema, document);
+        } catch (error) {
+          // graphql-armor's limits throw from inside validation rather than report.
+          errors = [error];
+        }
+        if (errors.length > 0) return errors.map((error) => requestError(error, 'GRAPHQL_VALIDATION_FAILED', log));
         return {
           schema,
           operationName: payload.operationName,
@@ -118,17 +144,33 @@ export function attachWebSockets(options: WebSocketOptions) {
           contextValue: await contextFactory(),
           rootValue: { execute, subscribe } satisfies Envelope,
         };
-      },
+      } catch (error) {
+        return [requestError(error, 'INTERNAL_SERVER_ERROR', log)];
+      }
     },
+  });
+  serveGraphqlWs({
     wss,
-  );
+    server,
+    logger,
+    logFor: (socket) => socketLoggers.get(socket) ?? logger,
+    acknowledged: (socket) => viewers.has(socket),
+    tooSlowCode: CLOSE_TOO_SLOW,
+    bounds: {
+      maxIdBytes: MAX_OPERATION_ID_BYTES,
+      maxDocumentBytes: options.maxDocumentBytes,
+      maxOperations: options.maxOperations,
+      // Room for one message of the largest size beside the usual small ones.
+      maxOperationBytes: 2 * options.maxMessageBytes,
+      maxBufferedBytes: options.maxBufferedBytes,
+    },
+  });
 
   return {
     /** Tells every client to reconnect elsewhere (1001 Going Away) and stops the heartbeat. */
     async close(): Promise<void> {
       clearInterval(heartbeat);
       for (const socket of wss.clients) socket.close(1001, 'Server is shutting down');
-      await disposable.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
     count: () => wss.clients.size,
@@ -138,4 +180,29 @@ export function attachWebSockets(options: WebSocketOptions) {
 interface Envelope {
   execute: ReturnType<GraphqlServer['getEnveloped']>['execute'];
   subscribe: ReturnType<GraphqlServer['getEnveloped']>['subscribe'];
+}
+
+/**
+ * An error graphql-ws can send for one operation: graphql-ws checks `instanceof GraphQLError`
+ * against its own copy of graphql, so every error is rebuilt here with a code. Errors meant for
+ * the client keep their message and code; anything else is logged and masked.
+ */
+function requestError(error: unknown, fallbackCode: string, log: Logger): GraphQLError {
+  const meant = isGraphQLError(error) && (!error.originalError || isGraphQLError(error.originalError));
+  if (!meant) {
+    const errorId = randomUUID();
+    log.error(
+      { err: isGraphQLError(error) ? error.originalError : error, errorId },
+      'unexpected error while preparing an operation on a WebSocket',
+    );
+    return new GraphQLError('Something went wrong on our side; it has been logged.', {
+      extensions: { code: 'INTERNAL_SERVER_ERROR', errorId },
+    });
+  }
+  const own = error.extensions?.code;
+  const code = typeof own === 'string' ? own : fallbackCode;
+  // graphql-armor words every limit as a "Syntax Error", even those found by validation.
+  const message = code === 'GRAPHQL_VALIDATION_FAILED' ? error.message.replace(/^Syntax Error: /, '') : error.message;
+  const where = error.nodes ? { nodes: error.nodes } : { source: error.source, positions: error.positions };
+  return new GraphQLError(message, { ...where, extensions: { ...error.extensions, code } });
 }

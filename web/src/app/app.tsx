@@ -1,6 +1,7 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Provider } from 'urql';
 import { AppShell } from '../components/app-shell';
+import { SessionRefresh } from '../features/auth/session-refresh';
 import { LiveUpdates } from '../features/live/live-updates';
 import { createAppClient } from '../graphql/client';
 import { createLiveStateStore, useLiveState } from '../graphql/live/live-state';
@@ -27,30 +28,40 @@ function ClientScope({ origin }: { origin: string }) {
   const session = useSession();
   const sessions = useSessionStore();
   const token = session?.token ?? null;
+  const viewerId = session?.user.id ?? null;
   const liveState = useMemo(() => createLiveStateStore(), []);
-  // A new client (and cache, and socket) per token: one viewer's drafts never linger for the next.
+  // A new client (and cache, and socket) per viewer: one viewer's drafts never linger for the next.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the client is made anew exactly when the viewer changes
   const appClient = useMemo(
     () =>
       createAppClient({
         origin,
-        token,
+        token: () => sessions.get()?.token ?? null,
         onLiveState: (state) => liveState.set(state),
         onAuthRejected: () => sessions.clear(),
         onLiveChange: (id) => recentChanges.mark(id),
       }),
-    [origin, token, liveState, sessions],
+    [origin, viewerId, liveState, sessions],
   );
   useEffect(() => {
     // A new client starts its own connection: show its state, not the last client's.
     liveState.set(appClient.liveState());
     return () => appClient.dispose();
   }, [appClient, liveState]);
+  // The same viewer with a refreshed token: the live connection moves over to it, resuming from its cursors.
+  const connectedToken = useRef(token);
+  useEffect(() => {
+    if (connectedToken.current === token) return;
+    connectedToken.current = token;
+    if (token) appClient.reauthenticate();
+  }, [appClient, token]);
   const live = useLiveState(liveState);
   const location = useLocation();
 
   return (
     <Provider value={appClient.client}>
       <LiveUpdates />
+      <SessionRefresh />
       <AppShell
         userName={session?.user.name ?? null}
         status={live.status}

@@ -6,7 +6,8 @@ import { createLiveTransport, type LiveTransportOptions } from './live/live-tran
 export interface AppClientOptions {
   /** Where /graphql lives, e.g. `http://localhost:4000`; the page's own origin in the browser. */
   origin: string;
-  token: string | null;
+  /** The viewer's current token, read for every request and (re)connection, so a refreshed one is used at once. */
+  token(): string | null;
   onLiveState(state: LiveState): void;
   /** The server refused the token: the caller signs the viewer out. */
   onAuthRejected(): void;
@@ -19,12 +20,15 @@ export interface AppClient {
   client: Client;
   /** The live connection's state now; changes after this arrive through `onLiveState`. */
   liveState(): LiveState;
+  /** The token was refreshed: the live connection moves to it, resuming every subscription from its cursor. */
+  reauthenticate(): void;
   dispose(): void;
 }
 
 /**
- * One urql client per viewer: it is made anew when the token changes, so the cache never mixes
- * what two viewers may see (drafts) and the socket's connection_init carries the new token.
+ * One urql client per viewer: it is made anew when the viewer changes, so the cache never mixes
+ * what two viewers may see (drafts). A refreshed token for the same viewer keeps the client and
+ * its cache; requests and the next connection_init simply carry the new token.
  */
 export function createAppClient(options: AppClientOptions): AppClient {
   const { origin, token } = options;
@@ -42,14 +46,17 @@ export function createAppClient(options: AppClientOptions): AppClient {
   // Only request-level errors (no `path`) mean the token; a wrong password on signIn has a path.
   const signOutOnRejectedToken: Exchange = mapExchange({
     onError(error) {
-      if (token && error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED' && !e.path)) options.onAuthRejected();
+      if (token() && error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED' && !e.path)) options.onAuthRejected();
     },
   });
 
   const client = new Client({
     url: httpUrl,
     requestPolicy: 'cache-first',
-    fetchOptions: () => (token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+    fetchOptions: () => {
+      const current = token();
+      return current ? { headers: { authorization: `Bearer ${current}` } } : {};
+    },
     exchanges: [
       signOutOnRejectedToken,
       createCacheExchange({ onLiveChange: options.onLiveChange }),
@@ -71,5 +78,5 @@ export function createAppClient(options: AppClientOptions): AppClient {
       }),
     ],
   });
-  return { client, liveState: () => live.state(), dispose: () => live.dispose() };
+  return { client, liveState: () => live.state(), reauthenticate: () => live.reauthenticate(), dispose: () => live.dispose() };
 }

@@ -19,6 +19,20 @@ export interface SessionStore {
 
 const STORAGE_KEY = 'live-recipes.session';
 
+/** When a token was issued and when it expires (ms since the epoch), read from its claims; null if it says neither. */
+export function tokenLifetime(token: string): { issuedAt: number; expiresAt: number } | null {
+  try {
+    const part = token.split('.')[1] ?? '';
+    const claims: unknown = JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/')));
+    if (typeof claims !== 'object' || claims === null) return null;
+    const { iat, exp } = claims as { iat?: unknown; exp?: unknown };
+    if (typeof exp !== 'number') return null;
+    return { issuedAt: (typeof iat === 'number' ? iat : exp) * 1000, expiresAt: exp * 1000 };
+  } catch {
+    return null;
+  }
+}
+
 function isSession(value: unknown): value is Session {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as { token?: unknown; user?: { id?: unknown; name?: unknown } };

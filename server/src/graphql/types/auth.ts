@@ -1,3 +1,4 @@
+import { userError } from '../../errors.js';
 import { type PublicUser, signIn, signUp, userById } from '../../model/users.js';
 import { builder } from '../builder.js';
 import { UserRef } from './user.js';
@@ -51,6 +52,18 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SignInInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const user = await signIn(ctx.db, input, (email, attempt) => ctx.limits.signIn(email, attempt));
+      return { user, token: await ctx.tokens.sign(user) };
+    },
+  }),
+  refreshToken: t.field({
+    type: AuthPayload,
+    description:
+      'Exchanges the valid, unexpired token this request carries for a new one with a fresh lifetime (TOKEN_TTL). Without one, or with an expired one, it is UNAUTHENTICATED.',
+    resolve: async (_root, _args, ctx) => {
+      // A socket's viewer outlives its token by up to the moment the socket is closed for it.
+      if (!ctx.viewer || ctx.viewer.expiresAt <= Date.now()) throw userError('UNAUTHENTICATED', 'Sign in to refresh a token.');
+      const user = await userById(ctx.db, ctx.viewer.id);
+      if (!user) throw userError('UNAUTHENTICATED', 'The account no longer exists; sign in again.');
       return { user, token: await ctx.tokens.sign(user) };
     },
   }),

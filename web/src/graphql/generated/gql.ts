@@ -16,6 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  mutation SignInPage_SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      user {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SignInPage_SignInDocument,
     "\n  mutation SignUpPage_SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SignUpPage_SignUpDocument,
+    "\n  mutation SessionRefresh_RefreshToken {\n    refreshToken {\n      token\n      user {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SessionRefresh_RefreshTokenDocument,
     "\n  query BlogDetailPage_Blog($id: ID!) {\n    blog(id: $id) {\n      ...BlogFields\n    }\n  }\n": typeof types.BlogDetailPage_BlogDocument,
     "\n  mutation BlogDetailPage_SetPublished($id: ID!, $input: UpdateBlogInput!) {\n    updateBlog(id: $id, input: $input) {\n      ...BlogFields\n    }\n  }\n": typeof types.BlogDetailPage_SetPublishedDocument,
     "\n  mutation BlogDetailPage_Delete($id: ID!) {\n    deleteBlog(id: $id)\n  }\n": typeof types.BlogDetailPage_DeleteDocument,
@@ -40,6 +41,7 @@ type Documents = {
 const documents: Documents = {
     "\n  mutation SignInPage_SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      user {\n        id\n        name\n      }\n    }\n  }\n": types.SignInPage_SignInDocument,
     "\n  mutation SignUpPage_SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        id\n        name\n      }\n    }\n  }\n": types.SignUpPage_SignUpDocument,
+    "\n  mutation SessionRefresh_RefreshToken {\n    refreshToken {\n      token\n      user {\n        id\n        name\n      }\n    }\n  }\n": types.SessionRefresh_RefreshTokenDocument,
     "\n  query BlogDetailPage_Blog($id: ID!) {\n    blog(id: $id) {\n      ...BlogFields\n    }\n  }\n": types.BlogDetailPage_BlogDocument,
     "\n  mutation BlogDetailPage_SetPublished($id: ID!, $input: UpdateBlogInput!) {\n    updateBlog(id: $id, input: $input) {\n      ...BlogFields\n    }\n  }\n": types.BlogDetailPage_SetPublishedDocument,
     "\n  mutation BlogDetailPage_Delete($id: ID!) {\n    deleteBlog(id: $id)\n  }\n": types.BlogDetailPage_DeleteDocument,
@@ -84,6 +86,10 @@ export function graphql(source: "\n  mutation SignInPage_SignIn($input: SignInIn
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignUpPage_SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignUpPage_SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SessionRefresh_RefreshToken {\n    refreshToken {\n      token\n      user {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SessionRefresh_RefreshToken {\n    refreshToken {\n      token\n      user {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

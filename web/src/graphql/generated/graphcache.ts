@@ -119,6 +119,8 @@ export type Mutation = {
   deleteBlog: Scalars['ID']['output'];
   /** Returns the id of the deleted recipe. */
   deleteRecipe: Scalars['ID']['output'];
+  /** Exchanges the valid, unexpired token this request carries for a new one with a fresh lifetime (TOKEN_TTL). Without one, or with an expired one, it is UNAUTHENTICATED. */
+  refreshToken: AuthPayload;
   /** Exchanges email and password for a token. A wrong pair is UNAUTHENTICATED. */
   signIn: AuthPayload;
   /** Creates an account. A taken email is CONFLICT. */
@@ -453,6 +455,7 @@ export type GraphCacheOptimisticUpdaters = {
   createRecipe?: GraphCacheOptimisticMutationResolver<MutationCreateRecipeArgs, WithTypename<Recipe>>,
   deleteBlog?: GraphCacheOptimisticMutationResolver<MutationDeleteBlogArgs, Scalars['ID']['output']>,
   deleteRecipe?: GraphCacheOptimisticMutationResolver<MutationDeleteRecipeArgs, Scalars['ID']['output']>,
+  refreshToken?: GraphCacheOptimisticMutationResolver<Record<string, never>, WithTypename<AuthPayload>>,
   signIn?: GraphCacheOptimisticMutationResolver<MutationSignInArgs, WithTypename<AuthPayload>>,
   signUp?: GraphCacheOptimisticMutationResolver<MutationSignUpArgs, WithTypename<AuthPayload>>,
   updateBlog?: GraphCacheOptimisticMutationResolver<MutationUpdateBlogArgs, WithTypename<Blog>>,
@@ -474,6 +477,7 @@ export type GraphCacheUpdaters = {
     createRecipe?: GraphCacheUpdateResolver<{ createRecipe: WithTypename<Recipe> }, MutationCreateRecipeArgs>,
     deleteBlog?: GraphCacheUpdateResolver<{ deleteBlog: Scalars['ID']['output'] }, MutationDeleteBlogArgs>,
     deleteRecipe?: GraphCacheUpdateResolver<{ deleteRecipe: Scalars['ID']['output'] }, MutationDeleteRecipeArgs>,
+    refreshToken?: GraphCacheUpdateResolver<{ refreshToken: WithTypename<AuthPayload> }, Record<string, never>>,
     signIn?: GraphCacheUpdateResolver<{ signIn: WithTypename<AuthPayload> }, MutationSignInArgs>,
     signUp?: GraphCacheUpdateResolver<{ signUp: WithTypename<AuthPayload> }, MutationSignUpArgs>,
     updateBlog?: GraphCacheUpdateResolver<{ updateBlog: WithTypename<Blog> }, MutationUpdateBlogArgs>,

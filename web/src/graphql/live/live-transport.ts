@@ -29,9 +29,10 @@ export interface LiveTransportOptions {
   wsUrl: string;
   /** `http://host/graphql`, for SSE and for telling "server down" from "WebSockets blocked". */
   httpUrl: string;
-  token: string | null;
+  /** The viewer's current token, read at every (re)connection. */
+  token(): string | null;
   onState(state: LiveState): void;
-  /** The server refused the token (socket closed with 4403, or UNAUTHENTICATED over SSE). */
+  /** The server refused the token (socket closed with 4403, or UNAUTHENTICATED over SSE) and no newer one has come since. */
   onAuthRejected(): void;
   /** Consecutive WebSocket attempts that fail before opening, while HTTP answers, before SSE takes over. */
   wsFailuresBeforeSse?: number;
@@ -48,6 +49,12 @@ export interface LiveTransportOptions {
 export interface LiveTransport {
   subscribe(request: SubscriptionRequest, sink: ResultSink): () => void;
   state(): LiveState;
+  /**
+   * The token was refreshed: reconnect with it. Every subscription resumes from its last cursor,
+   * so nothing committed meanwhile is missed or repeated; the old token's connection is closed
+   * before the server would close it at expiry.
+   */
+  reauthenticate(): void;
   dispose(): void;
 }
 
@@ -60,6 +67,8 @@ interface Channel {
   stop: () => void;
   /** SSE only: the stream is open. */
   open: boolean;
+  /** SSE only: ends the current stream and opens the next one at once. */
+  reopen: () => void;
 }
 
 const CURSOR_REASONS = new Set(['CURSOR_EXPIRED', 'CURSOR_INVALID']);
@@ -114,7 +123,7 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
   } = options;
 
   const channels = new Set<Channel>();
-  const authorization = token ? `Bearer ${token}` : null;
+  const authorizationOf = (current: string | null) => (current ? `Bearer ${current}` : null);
   let transport: TransportKind = 'websocket';
   let everLive = false;
   let disposed = false;
@@ -141,8 +150,13 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
     if (channel.field) channel.sink.next({ data: { [channel.field]: null } });
   }
 
-  /** What every result passes through, whichever transport brought it. Returns false when the channel must restart. */
-  function deliver(channel: Channel, result: SubscriptionResult): boolean {
+  /** Refused with `usedToken`: sign out, unless a refreshed token has come since (the next connection carries it). */
+  function rejectedWith(usedToken: string | null): void {
+    if (usedToken === token()) later(onAuthRejected);
+  }
+
+  /** What every result passes through, whichever transport brought it (with `usedToken`). Returns false when the channel must restart. */
+  function deliver(channel: Channel, result: SubscriptionResult, usedToken: string | null): boolean {
     if (hasCursorError(result)) {
       // Too old (or foreign) to replay: start over from now, and refetch instead.
       channel.request.variables.after = null;
@@ -150,7 +164,7 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
       return false;
     }
     if (hasAuthError(result)) {
-      later(onAuthRejected);
+      rejectedWith(usedToken);
       return true;
     }
     const cursor = cursorOf(result);
@@ -166,6 +180,8 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
   let failedOpens = 0;
   let probing = false;
   let activeSocket: WebSocket | null = null;
+  // The token the current (or last) connection_init carried.
+  let socketToken: string | null = null;
   let pongTimer: ReturnType<typeof setTimeout> | undefined;
   // Aborted when the network comes back, to cut short whatever backoff wait is running.
   let wake = new AbortController();
@@ -174,7 +190,11 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
     return createClient({
       url: wsUrl,
       webSocketImpl,
-      connectionParams: () => (authorization ? { authorization } : {}),
+      connectionParams: () => {
+        socketToken = token();
+        const authorization = authorizationOf(socketToken);
+        return authorization ? { authorization } : {};
+      },
       retryAttempts: Number.POSITIVE_INFINITY,
       // Every drop is worth retrying: a restarting server, a proxy timeout, a laptop waking up.
       shouldRetry: () => true,
@@ -212,7 +232,7 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
           activeSocket = null;
           if (disposed || transport !== 'websocket') return;
           const code = typeof event === 'object' && event !== null && 'code' in event ? event.code : null;
-          if (code === 4403) later(onAuthRejected);
+          if (code === 4403) rejectedWith(socketToken);
           if (!openedThisAttempt) {
             failedOpens += 1;
             if (failedOpens >= wsFailuresBeforeSse) void considerSse();
@@ -229,13 +249,13 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
     const unsubscribe = ws.subscribe(channel.request, {
       next: (result) => {
         failures = 0;
-        if (!deliver(channel, result as SubscriptionResult)) restart(0);
+        if (!deliver(channel, result as SubscriptionResult, socketToken)) restart(0);
       },
       error: (error) => {
         // graphql-ws gave up on this subscription: a close code it deems fatal. The feed must go on.
         if (!isGraphqlErrorList(error)) return restart(backoff(failures));
         // A cursor too old to replay: resubscribe from now (deliver dropped the cursor).
-        if (!deliver(channel, { errors: error })) return restart(0);
+        if (!deliver(channel, { errors: error }, socketToken)) return restart(0);
         // Any other GraphQL error is the subscription's answer, already passed on: it ends here.
         channels.delete(channel);
         channel.sink.complete();
@@ -311,8 +331,14 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
         idle = setTimeout(abortStream, sseIdleTimeoutMs);
       };
       let restartNow = false;
+      channel.reopen = () => {
+        restartNow = true;
+        abortStream();
+      };
       try {
         const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream' };
+        const streamToken = token();
+        const authorization = authorizationOf(streamToken);
         if (authorization) headers.authorization = authorization;
         alive();
         const response = await fetchImpl(httpUrl, {
@@ -330,7 +356,7 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
         for await (const message of readEventStream(response.body, alive)) {
           if (message.event === 'complete') break;
           if (message.event !== 'next') continue;
-          if (!deliver(channel, JSON.parse(message.data) as SubscriptionResult)) {
+          if (!deliver(channel, JSON.parse(message.data) as SubscriptionResult, streamToken)) {
             restartNow = true;
             break;
           }
@@ -373,6 +399,7 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
         sink,
         stop: () => {},
         open: false,
+        reopen: () => {},
       };
       channels.add(channel);
       if (transport === 'websocket') startOnWebSocket(channel);
@@ -383,6 +410,11 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
       };
     },
     state: () => state,
+    reauthenticate() {
+      if (disposed) return;
+      if (transport === 'websocket') ws?.terminate();
+      else for (const channel of channels) channel.reopen();
+    },
     dispose() {
       disposed = true;
       wake.abort();

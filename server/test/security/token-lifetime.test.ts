@@ -1,0 +1,146 @@
+import { once } from 'node:events';
+import { decodeJwt, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { gql, ok, signUp, subscribeSse, subscribeWs, wsClient } from '../support/clients.js';
+import { waitForSubscriptions } from '../support/cluster.js';
+import { CREATE_RECIPE } from '../support/operations.js';
+import { type RunningServer, startInProcess, TEST_SECRET } from '../support/servers.js';
+
+const LIVE = 'subscription { recipeChanged { kind recipeId cursor } }';
+const REFRESH = 'mutation { refreshToken { token user { id name } } }';
+const ME = '{ me { id } }';
+/** The contract's bound between a token's expiry and the end of what it authenticated. */
+const GRACE_MS = 5_000;
+
+const expiryOf = (token: string) => (decodeJwt(token).exp as number) * 1000;
+
+async function createRecipe(url: string, token: string, title: string): Promise<string> {
+  const data = await ok<{ createRecipe: { id: string } }>(
+    url,
+    CREATE_RECIPE,
+    { input: { title, ingredients: ['a'], steps: ['b'] } },
+    token,
+  );
+  return data.createRecipe.id;
+}
+
+async function untilExpired(token: string): Promise<void> {
+  const left = expiryOf(token) - Date.now();
+  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}
+
+/** Opens a graphql-ws socket authenticated with `token` and resolves with the code it is closed with and when. */
+async function closeOf(url: string, token: string): Promise<{ code: number; at: number; acknowledged: boolean }> {
+  const socket = new WebSocket(url, 'graphql-transport-ws');
+  await once(socket, 'open');
+  let acknowledged = false;
+  socket.on('message', (data) => {
+    if (JSON.parse(String(data)).type === 'connection_ack') acknowledged = true;
+  });
+  socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
+  const [code] = (await once(socket, 'close')) as [number];
+  return { code, at: Date.now(), acknowledged };
+}
+
+describe('token lifetime', () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startInProcess({ PGLITE_DIR: 'memory://', TOKEN_TTL: '3s' });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('closes a WebSocket authenticated with a token with 4403 within 5 s after the token expires, not before', async () => {
+    const cook = await signUp(server.url, 'Expiring');
+    const client = wsClient(server.wsUrl, cook.token);
+    let closedAt = 0;
+    let closeCode = 0;
+    const closed = new Promise<void>((resolve) =>
+      client.on('closed', (event) => {
+        closeCode = (event as { code: number }).code;
+        closedAt = Date.now();
+        resolve();
+      }),
+    );
+    const stream = subscribeWs(client, LIVE);
+    await waitForSubscriptions(server.url, 1);
+    const id = await createRecipe(server.url, cook.token, 'Before expiry');
+    expect((await stream.waitFor(1))[0]).toMatchObject({ recipeId: id });
+
+    await closed;
+    expect(closeCode).toBe(4403);
+    expect(closedAt).toBeGreaterThanOrEqual(expiryOf(cook.token));
+    expect(closedAt - expiryOf(cook.token)).toBeLessThanOrEqual(GRACE_MS);
+    stream.stop();
+    await client.dispose();
+  });
+
+  it('ends an SSE stream authenticated with a token within 5 s after the token expires, with UNAUTHENTICATED', async () => {
+    const cook = await signUp(server.url, 'Streaming');
+    const stream = subscribeSse(server.url, LIVE, {}, cook.token);
+    await stream.opened;
+    await waitForSubscriptions(server.url, 1);
+    const id = await createRecipe(server.url, cook.token, 'Over SSE');
+    expect((await stream.waitFor(1))[0]).toMatchObject({ recipeId: id });
+
+    await expect(stream.waitFor(2, GRACE_MS + 5_000)).rejects.toThrow(/UNAUTHENTICATED/);
+    const failedAt = Date.now();
+    expect(failedAt).toBeGreaterThanOrEqual(expiryOf(cook.token));
+    expect(failedAt - expiryOf(cook.token)).toBeLessThanOrEqual(GRACE_MS);
+    for (let wait = 0; wait < 50 && !stream.completed; wait += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stream.completed).toBe(true);
+    await waitForSubscriptions(server.url, 0).catch(() => {});
+  });
+
+  it('refuses a signed token without exp on HTTP with UNAUTHENTICATED and on a WebSocket with 4403', async () => {
+    const cook = await signUp(server.url, 'Forever');
+    const forever = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(cook.id)
+      .setIssuer('live-recipes')
+      .setIssuedAt()
+      .sign(new TextEncoder().encode(TEST_SECRET));
+
+    const answer = await gql(server.url, ME, {}, forever);
+    expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(answer.data ?? null).toBeNull();
+    const socket = await closeOf(server.wsUrl, forever);
+    expect(socket).toMatchObject({ code: 4403, acknowledged: false });
+    // The same account with a token that does expire is fine.
+    expect(await ok(server.url, ME, {}, cook.token)).toEqual({ me: { id: cook.id } });
+  });
+
+  it('gives a valid token a successor with a fresh lifetime, and refuses an expired or missing one with UNAUTHENTICATED', async () => {
+    const cook = await signUp(server.url, 'Refreshing');
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const { refreshToken } = await ok<{ refreshToken: { token: string; user: { id: string } } }>(server.url, REFRESH, {}, cook.token);
+    expect(refreshToken.user.id).toBe(cook.id);
+    expect(expiryOf(refreshToken.token)).toBeGreaterThan(expiryOf(cook.token));
+    expect(await ok(server.url, ME, {}, refreshToken.token)).toEqual({ me: { id: cook.id } });
+
+    await untilExpired(cook.token);
+    const expired = await gql(server.url, REFRESH, {}, cook.token);
+    expect(expired.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(expired.data ?? null).toBeNull();
+    // The successor outlives its predecessor.
+    expect(await ok(server.url, ME, {}, refreshToken.token)).toEqual({ me: { id: cook.id } });
+
+    const anonymous = await gql(server.url, REFRESH);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('accepts refreshToken over the WebSocket the token opened', async () => {
+    const cook = await signUp(server.url, 'Resocketed');
+    const client = wsClient(server.wsUrl, cook.token);
+    type Refreshed = { data: { refreshToken: { token: string; user: { id: string } } } };
+    const result = await new Promise<Refreshed>((resolve, reject) => {
+      client.subscribe({ query: REFRESH }, { next: (value) => resolve(value as Refreshed), error: reject, complete: () => {} });
+    });
+    expect(result.data.refreshToken.user.id).toBe(cook.id);
+    expect(expiryOf(result.data.refreshToken.token)).toBeGreaterThanOrEqual(expiryOf(cook.token));
+    await client.dispose();
+  });
+});
