@@ -108,7 +108,8 @@ describe('one WebSocket cannot hurt the instance or its own other subscriptions'
     );
     raw.send({ id: 'bad-cursor', type: 'subscribe', payload: { query: 'subscription { recipeChanged(after: "not-a-cursor") { kind } }' } });
 
-    for (const operation of bad) expect(codesOf(await errorFor(raw, operation.id)), operation.id).toEqual([operation.code]);
+    // One refusal may list several problems (a hundred @skip also break graphql-js's one-directive rule), all of the same kind.
+    for (const operation of bad) expect([...new Set(codesOf(await errorFor(raw, operation.id)))], operation.id).toEqual([operation.code]);
     expect(codesOf(await errorFor(raw, 'deep-variables'))).toEqual(['BAD_USER_INPUT']);
     // A cursor is checked when the subscription starts: its answer is a result with the error, then complete.
     const cursorAnswer = await raw.waitForMessage((message) => message.id === 'bad-cursor' && message.type !== 'complete');
