@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
-import type { EntityKind } from '../db/schema.js';
+import { type EntityKind, entityKinds } from '../db/schema.js';
 import type { ChangeBus, ChangeMessage } from '../pubsub/bus.js';
 import { type ChangeRecord, reviveChange } from './change.js';
 import { headPosition, readChanges } from './log.js';
@@ -23,10 +23,7 @@ const CATCH_UP_PAGE = 500;
 export class ChangeFeed {
   private highWater = 0;
   private readonly pending = new Map<number, ChangeRecord>();
-  private readonly listeners = new Map<EntityKind, Set<ChangeListener>>([
-    ['recipe', new Set()],
-    ['blog', new Set()],
-  ]);
+  private readonly listeners = new Map<EntityKind, Set<ChangeListener>>(entityKinds.map((kind) => [kind, new Set()]));
   private draining = false;
   private catchUpRequested = false;
   private timer: NodeJS.Timeout | undefined;
