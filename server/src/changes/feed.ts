@@ -60,10 +60,12 @@ export class ChangeFeed {
     return () => set?.delete(listener);
   }
 
+  /** Listeners of one kind, or of any kind; a listener of several kinds (a thread watching its target) counts once. */
   listenerCount(entity?: EntityKind): number {
-    let count = 0;
-    for (const [kind, set] of this.listeners) if (!entity || kind === entity) count += set.size;
-    return count;
+    if (entity) return this.listeners.get(entity)?.size ?? 0;
+    const all = new Set<ChangeListener>();
+    for (const set of this.listeners.values()) for (const listener of set) all.add(listener);
+    return all.size;
   }
 
   /** Reads the log past the last delivered position; safe to call at any time and often. */
