@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { Provider } from 'urql';
 import { AppShell } from '../components/app-shell';
 import { LiveUpdates } from '../features/live/live-updates';
+import { NotificationsLink } from '../features/notifications/notifications';
 import { createAppClient } from '../graphql/client';
 import { createLiveStateStore, useLiveState } from '../graphql/live/live-state';
 import { recentChanges } from '../lib/recent-changes';
@@ -57,6 +58,7 @@ function ClientScope({ origin }: { origin: string }) {
         transport={live.transport}
         path={location.path}
         onSignOut={() => sessions.clear()}
+        notifications={<NotificationsLink active={location.path === '/notifications'} />}
       >
         <Routes location={location} />
       </AppShell>

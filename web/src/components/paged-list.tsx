@@ -21,6 +21,7 @@ export function PagedList({
   failureTitle,
   empty,
   className = 'grid',
+  as: Container = 'div',
   testId,
   children,
 }: {
@@ -29,6 +30,8 @@ export function PagedList({
   /** Shown when the list loaded empty. */
   empty: ReactNode;
   className?: string;
+  /** The element holding the items: a list when they are `<li>`s. */
+  as?: 'div' | 'ol' | 'ul';
   testId: string;
   children: ReactNode;
 }) {
@@ -41,9 +44,9 @@ export function PagedList({
       )}
       {list.loading && !list.loaded && <Loading />}
       {list.loaded && list.count === 0 && empty}
-      <div className={className} data-testid={testId}>
+      <Container className={className} data-testid={testId}>
         {children}
-      </div>
+      </Container>
       <ListFooter hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
     </>
   );

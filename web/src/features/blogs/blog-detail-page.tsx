@@ -8,6 +8,7 @@ import { conflictVersion, readError } from '../../lib/graphql-errors';
 import { useChangeStamp } from '../../lib/recent-changes';
 import { hrefTo, navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
+import { CommentThread } from '../comments/comment-thread';
 
 const BlogQuery = graphql(`
   query BlogDetailPage_Blog($id: ID!) {
@@ -86,6 +87,7 @@ export function BlogDetailPage({ id }: { id: string }) {
           )
         }
       />
+      <CommentThread targetId={id} targetAuthorId={blog.author.id} noun="post" onEnded={() => refetch({ requestPolicy: 'network-only' })} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { readError } from '../../lib/graphql-errors';
 import { useChangeStamp } from '../../lib/recent-changes';
 import { hrefTo, navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
+import { CommentThread } from '../comments/comment-thread';
 
 export const RecipeQuery = graphql(`
   query RecipeDetailPage_Recipe($id: ID!) {
@@ -24,7 +25,7 @@ const DeleteRecipeMutation = graphql(`
 
 export function RecipeDetailPage({ id }: { id: string }) {
   const session = useSession();
-  const [{ data, fetching, error }] = useQuery({ query: RecipeQuery, variables: { id } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: RecipeQuery, variables: { id } });
   const [deletion, deleteRecipe] = useMutation(DeleteRecipeMutation);
   const flash = useChangeStamp(id);
   const recipe = data?.recipe;
@@ -45,19 +46,27 @@ export function RecipeDetailPage({ id }: { id: string }) {
   }
   const mine = session?.user.id === recipe.author.id;
   return (
-    <RecipeView
-      recipe={recipe}
-      flash={flash}
-      actions={
-        mine && (
-          <>
-            <a className="button" href={hrefTo(`/recipes/${encodeURIComponent(id)}/edit`)}>
-              Edit
-            </a>
-            <ConfirmDelete busy={deletion.fetching} onConfirm={remove} />
-          </>
-        )
-      }
-    />
+    <div className="stack">
+      <RecipeView
+        recipe={recipe}
+        flash={flash}
+        actions={
+          mine && (
+            <>
+              <a className="button" href={hrefTo(`/recipes/${encodeURIComponent(id)}/edit`)}>
+                Edit
+              </a>
+              <ConfirmDelete busy={deletion.fetching} onConfirm={remove} />
+            </>
+          )
+        }
+      />
+      <CommentThread
+        targetId={id}
+        targetAuthorId={recipe.author.id}
+        noun="recipe"
+        onEnded={() => refetch({ requestPolicy: 'network-only' })}
+      />
+    </div>
   );
 }

@@ -159,6 +159,16 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
     return true;
   }
 
+  /**
+   * The server ended this subscription (its subject was deleted, or hid from the viewer): no
+   * retry, the sink completes. A server shutting down closes the socket or the stream instead,
+   * which is retried.
+   */
+  function endChannel(channel: Channel): void {
+    if (!channels.delete(channel)) return;
+    channel.sink.complete();
+  }
+
   // ---- WebSocket (graphql-ws) ----
 
   let ws: WsClient | null = null;
@@ -226,6 +236,8 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
   function startOnWebSocket(channel: Channel, failures = 0): void {
     ws ??= createWsClient();
     let restarting = false;
+    // graphql-ws calls `complete` for our own unsubscribe too; only the server's own matters.
+    let stopped = false;
     const unsubscribe = ws.subscribe(channel.request, {
       next: (result) => {
         failures = 0;
@@ -237,16 +249,20 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
         // A cursor too old to replay: resubscribe from now (deliver dropped the cursor).
         if (!deliver(channel, { errors: error })) return restart(0);
         // Any other GraphQL error is the subscription's answer, already passed on: it ends here.
-        channels.delete(channel);
-        channel.sink.complete();
+        endChannel(channel);
       },
-      complete: () => {},
+      complete: () => {
+        if (!stopped) endChannel(channel);
+      },
     });
-    channel.stop = unsubscribe;
+    channel.stop = () => {
+      stopped = true;
+      unsubscribe();
+    };
     function restart(delayMs: number) {
       if (restarting) return;
       restarting = true;
-      unsubscribe();
+      channel.stop();
       void sleep(delayMs, wake.signal).then(() => {
         if (!disposed && channels.has(channel) && transport === 'websocket') startOnWebSocket(channel, failures + 1);
       });
@@ -328,7 +344,10 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
         if (reopening && !channel.request.variables.after) signalGap(channel);
         reopening = true;
         for await (const message of readEventStream(response.body, alive)) {
-          if (message.event === 'complete') break;
+          if (message.event === 'complete') {
+            endChannel(channel);
+            return;
+          }
           if (message.event !== 'next') continue;
           if (!deliver(channel, JSON.parse(message.data) as SubscriptionResult)) {
             restartNow = true;
