@@ -216,7 +216,7 @@ describe('notificationChanged across three instances', () => {
 
     const sql = postgres(cluster.db.url, { max: 1, onnotice: () => {} });
     try {
-      const recipeId = Buffer.from(recipe, 'base64').toString('utf8').split(':')[1];
+      const recipeId = Buffer.from(recipe, 'base64').toString('utf8').split(':')[1] ?? '';
       const [counts] = await sql<Array<{ comments: number; notifications: number; orphans: number; unnotified: number }>>`
         select
           (select count(*)::int from comments where target_id = ${recipeId}) as comments,
