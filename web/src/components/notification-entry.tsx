@@ -60,9 +60,10 @@ export function NotificationsBadgeLink({ unread, active }: { unread: number; act
       data-testid="notifications-link"
       data-unread={unread}
     >
-      <span className="bell__icon" aria-hidden="true">
-        🔔
-      </span>
+      <svg className="bell__icon" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2">
+        <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" strokeLinecap="round" strokeLinejoin="round" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" strokeLinecap="round" strokeLinejoin="round" />
+      </svg>
       {unread > 0 && (
         <span className="bell__badge" aria-hidden="true">
           {unread > 99 ? '99+' : unread}

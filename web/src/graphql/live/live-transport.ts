@@ -85,6 +85,14 @@ export function rootFieldOf(query: string): string {
   return /^[^{]*\{\s*([_A-Za-z][_0-9A-Za-z]*)/.exec(query)?.[1] ?? '';
 }
 
+/**
+ * graphql-ws's dispose waits for a connection attempt under way, which rejects when the attempt is
+ * abandoned (no subscription left): nothing to report, the client is being thrown away.
+ */
+function disposeQuietly(client: WsClient | null): void {
+  if (client) Promise.resolve(client.dispose()).catch(() => {});
+}
+
 function isGraphqlErrorList(value: unknown): value is GraphqlErrorLike[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null && 'message' in item);
 }
@@ -290,7 +298,7 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
   function switchToSse(): void {
     transport = 'sse';
     for (const channel of channels) channel.stop();
-    void ws?.dispose();
+    disposeQuietly(ws);
     ws = null;
     publish(disconnectedStatus());
     for (const channel of channels) startOnSse(channel);
@@ -409,7 +417,7 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
       events?.removeEventListener('online', cameOnline);
       for (const channel of channels) channel.stop();
       channels.clear();
-      void ws?.dispose();
+      disposeQuietly(ws);
       ws = null;
     },
   };

@@ -19,6 +19,7 @@ export type Responder = (operationName: string, variables: Record<string, unknow
 
 interface Sink {
   next(result: ExecutionResult): void;
+  complete(): void;
 }
 
 /**
@@ -79,6 +80,14 @@ export function createCacheHarness(respond: Responder) {
       const feed = operation ? feeds.get(operation) : undefined;
       if (!feed) throw new Error(`no open subscription for ${field}`);
       feed.next({ data });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+    /** The server ends the subscription with this root field, as for a deleted target. */
+    async end(field: string): Promise<void> {
+      const operation = SUBSCRIPTIONS[field];
+      const feed = operation ? feeds.get(operation) : undefined;
+      if (!feed) throw new Error(`no open subscription for ${field}`);
+      feed.complete();
       await new Promise((resolve) => setTimeout(resolve, 0));
     },
   };

@@ -8,17 +8,18 @@ import { ann, at, bob, comment, thread } from './support/fixtures';
 
 const soup = { __typename: 'Recipe' as const, id: 'UmVjaXBlOjE=' };
 
-function renderThread(respond: Responder) {
+function renderThread(respond: Responder, onEnded?: () => void) {
   const sessions = createSessionStore(window.localStorage);
   sessions.set({ token: 'token-of-ann', user: { id: ann.id, name: ann.name } });
-  const { client } = createCacheHarness(respond);
-  return render(
+  const harness = createCacheHarness(respond);
+  render(
     <SessionContext.Provider value={sessions}>
-      <Provider value={client}>
-        <CommentThread targetId={soup.id} targetAuthorId={bob.id} noun="recipe" />
+      <Provider value={harness.client}>
+        <CommentThread targetId={soup.id} targetAuthorId={bob.id} noun="recipe" onEnded={onEnded} />
       </Provider>
     </SessionContext.Provider>,
   );
+  return harness;
 }
 
 const field = (label: string) => screen.getByLabelText(label) as HTMLTextAreaElement;
@@ -28,7 +29,7 @@ afterEach(() => {
   window.localStorage.clear();
 });
 
-describe('the comment form', () => {
+describe('the comment thread', () => {
   it("shows the server's message for the body beside the field and keeps what was typed", async () => {
     const sent: unknown[] = [];
     renderThread((name, variables) => {
@@ -107,5 +108,21 @@ describe('the comment form', () => {
     const item = await screen.findByTestId('comment');
     expect(within(item).getByRole('button', { name: 'Delete' })).toBeTruthy();
     expect(within(item).queryByRole('button', { name: 'Edit' })).toBeNull();
+  });
+
+  it('closes the thread and tells the page when the server ends its stream (the recipe was deleted)', async () => {
+    let told = 0;
+    const harness = renderThread(
+      () => ({ data: thread(soup, [comment('C1', { createdAt: at(1) })]) }),
+      () => told++,
+    );
+    await screen.findByTestId('comment');
+    expect(screen.getByLabelText('Add a comment')).toBeTruthy();
+
+    await harness.end('commentChanged');
+
+    await screen.findByText('This thread is closed.');
+    expect(screen.queryByLabelText('Add a comment')).toBeNull();
+    expect(told).toBe(1);
   });
 });
