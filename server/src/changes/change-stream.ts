@@ -43,6 +43,8 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): AsyncItera
   const heldDuringReplay: ChangeRecord[] = [];
   let queuedBytes = 0;
   let lastPosition = options.after ?? 0;
+  /** Changes past this position happen while the subscriber listens; earlier ones are history. */
+  const startedAt = options.feed.position;
   let replaying = options.after !== undefined;
   let finished = false;
   let failure: unknown;
@@ -66,7 +68,9 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): AsyncItera
   const enqueue = (change: ChangeRecord) => {
     if (finished || change.position <= lastPosition) return;
     lastPosition = change.position;
-    if (options.ends?.(change)) return finish();
+    // What happened before the subscription began is the subscriber's business only through the
+    // current state, which admitted it; replaying an old unpublish must not end a stream the blog is back in.
+    if (change.position > startedAt && options.ends?.(change)) return finish();
     if (change.entity !== options.entity) return;
     if (options.entityId && change.entityId !== options.entityId) return;
     const event = viewChange(change as Parameters<typeof viewChange<Row>>[0], options.rules);

@@ -155,6 +155,28 @@ describe('commentChanged across three instances', () => {
     expect(readerSse.events.map((e) => e.commentId)).toEqual([before]);
   });
 
+  it('replays a thread across an unpublish and republish that happened while away, without ending the stream', async () => {
+    const blog = (await ok(c.url, CREATE_BLOG, { input: { title: 'On and off', body: 'x', published: true } }, alice.token)).createBlog
+      .id as string;
+    const first = overWs(a, blog, bob);
+    await waitForSubscriptions(a.url, 1);
+    const seen = await add(bob, blog, 'seen');
+    const [last] = await first.waitFor(1);
+    first.stop();
+
+    await ok(c.url, UPDATE_BLOG, { id: blog, input: { published: false } }, alice.token);
+    await add(alice, blog, 'while it was a draft');
+    await ok(c.url, UPDATE_BLOG, { id: blog, input: { published: true } }, alice.token);
+    const after = await add(carol, blog, 'after republishing');
+
+    const resumed = overWs(b, blog, bob, last?.cursor);
+    expect((await resumed.waitFor(1)).map((e) => e.commentId)).toEqual([after]);
+    const live = await add(bob, blog, 'live');
+    expect((await resumed.waitFor(2)).map((e) => e.commentId)).toEqual([after, live]);
+    expect(resumed.completed).toBe(false);
+    expect(JSON.stringify(resumed.events)).not.toContain(seen);
+  });
+
   it('completes every stream when the target is deleted, after the DELETED events of its comments', async () => {
     const recipe = (await ok(c.url, CREATE_RECIPE, { input: { title: 'Short-lived' } }, alice.token)).createRecipe.id as string;
     const blog = (await ok(c.url, CREATE_BLOG, { input: { title: 'Short-lived', body: 'x', published: true } }, alice.token)).createBlog
