@@ -110,6 +110,32 @@ describe('notificationChanged across three instances', () => {
     expect([tabOne.events.length, tabTwo.events.length, commenter.events.length, bystander.events.length]).toEqual([3, 3, 0, 0]);
   });
 
+  it("streams the deletion of a target's notifications, one event each with the count after it", async () => {
+    const gwen = await signUp(c.url, 'Gwen');
+    const doomed = await recipeOf(gwen);
+    const kept = await recipeOf(gwen);
+    const tab = overWs(b, gwen);
+    await waitForSubscriptions(b.url, 1);
+    await add(bob, doomed, 'one');
+    await add(carol, kept, 'stays');
+    await add(carol, doomed, 'two');
+    await tab.waitFor(3);
+    await ok(c.url, 'mutation ($id: ID!) { deleteRecipe(id: $id) }', { id: doomed }, gwen.token);
+
+    const events = await tab.waitFor(5);
+    expect(events.map((e) => [e.kind, e.unreadCount])).toEqual([
+      ['CREATED', 1],
+      ['CREATED', 2],
+      ['CREATED', 3],
+      ['DELETED', 2],
+      ['DELETED', 1],
+    ]);
+    expect(events.slice(3).map((e) => e.notificationId)).toEqual([events[0]?.notificationId, events[2]?.notificationId]);
+    expect((await ok(c.url, NOTIFICATIONS, {}, gwen.token)).unreadNotificationCount).toBe(1);
+    await settle();
+    expect(tab.events).toHaveLength(5);
+  });
+
   it('refuses notificationChanged to an anonymous viewer with UNAUTHENTICATED over WebSocket and SSE', async () => {
     const refused: Array<Collected<NotificationChange>> = [overWs(a), overSse(b)];
     await until(() => refused.every((s) => s.errors.length > 0), 'both are refused');
