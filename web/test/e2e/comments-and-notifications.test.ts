@@ -101,7 +101,8 @@ describe('comments and notifications in the web app on two server instances', ()
     await pageB.getByLabel('Add a comment').fill('Needs more cumin.');
     await pageB.getByRole('button', { name: 'Post comment' }).click();
     await comments(pageB).filter({ hasText: 'Needs more cumin.' }).waitFor();
-    expect(await pageB.getByLabel('Add a comment').inputValue()).toBe('');
+    // The form empties for the next comment once the answer is in.
+    await expect.poll(() => pageB.getByLabel('Add a comment').inputValue()).toBe('');
     await shot(pageB, '03-b-commented');
 
     // A's open recipe page (instance one) shows it without a reload; both of A's tabs count one unread.
