@@ -97,7 +97,7 @@ const table: OwnedTable<'comment', CommentValues> = {
   },
   detail: (row) => ({ targetKind: row.targetKind, targetId: row.targetId, targetAuthorId: row.targetAuthorId }),
   afterInsert: (tx, row, author) => notifyOfComment(tx, row, author),
-  beforeRemove: (tx, row, author) => removeNotificationsOfComments(tx, [row.id], author),
+  beforeRemove: (tx, row, author) => removeNotificationsOfComments(tx, row.targetAuthorId, [row.id], author),
 };
 
 export function addComment(db: Db, viewer: Viewer, target: TargetRef | null, input: unknown): Promise<Committed<CommentState>> {
@@ -115,8 +115,8 @@ export function deleteComment(db: Db, viewer: Viewer, id: string): Promise<Commi
 }
 
 /**
- * Deletes a target's whole thread inside the target's deletion: each comment's notification, then
- * the comment, each with its change, all before the target's own change.
+ * Deletes a target's whole thread inside the target's deletion: the comments' notifications, then
+ * the comments, each with its change, all before the target's own change.
  */
 export async function removeThread(tx: Tx, target: TargetRef, access: TargetAccess, actor: Author): Promise<PendingChange[]> {
   const thread = await tx
@@ -124,22 +124,19 @@ export async function removeThread(tx: Tx, target: TargetRef, access: TargetAcce
     .from(comments)
     .where(eq(comments.targetId, target.id))
     .orderBy(asc(comments.createdAt), asc(comments.id));
-  const changes: PendingChange[] = [];
-  for (const row of thread) {
-    changes.push(...(await removeNotificationsOfComments(tx, [row.id], actor)));
-    await tx.delete(comments).where(eq(comments.id, row.id));
+  if (thread.length === 0) return [];
+  const notificationChanges = await removeNotificationsOfComments(
+    tx,
+    access.authorId,
+    thread.map((row) => row.id),
+    actor,
+  );
+  await tx.delete(comments).where(eq(comments.targetId, target.id));
+  const commentChanges = thread.map((row): PendingChange => {
     const state = withAccess(row, access);
-    changes.push({
-      entity: 'comment',
-      entityId: row.id,
-      kind: 'DELETED',
-      author: actor,
-      before: state,
-      after: null,
-      detail: table.detail(state),
-    });
-  }
-  return changes;
+    return { entity: 'comment', entityId: row.id, kind: 'DELETED', author: actor, before: state, after: null, detail: table.detail(state) };
+  });
+  return [...notificationChanges, ...commentChanges];
 }
 
 /** A thread oldest first. The caller has already established that the viewer may see the target. */

@@ -49,20 +49,30 @@ export async function notifyOfComment(tx: Tx, comment: CommentState, actor: Auth
   return [change('CREATED', actor, null, row, await unreadCountIn(tx, row.recipientId))];
 }
 
-/** A comment going away takes its notification with it. */
-export async function removeNotificationsOfComments(tx: Tx, commentIds: readonly string[], actor: Author): Promise<PendingChange[]> {
+/**
+ * Comments going away take their notifications with them. All of them notified one recipient
+ * (the target's author), whose inbox is locked before anything is read, so each change's count is
+ * exact: the deletions are applied in one statement and their counts worked out in order.
+ */
+export async function removeNotificationsOfComments(
+  tx: Tx,
+  recipientId: string,
+  commentIds: readonly string[],
+  actor: Author,
+): Promise<PendingChange[]> {
   if (commentIds.length === 0) return [];
-  const found = await tx
-    .select()
-    .from(notifications)
-    .where(inArray(notifications.commentId, [...commentIds]));
-  const changes: PendingChange[] = [];
-  for (const row of found) {
-    await lockInbox(tx, row.recipientId);
-    await tx.delete(notifications).where(eq(notifications.id, row.id));
-    changes.push(change('DELETED', actor, row, null, await unreadCountIn(tx, row.recipientId)));
-  }
-  return changes;
+  await lockInbox(tx, recipientId);
+  const gone = await tx
+    .delete(notifications)
+    .where(and(eq(notifications.recipientId, recipientId), inArray(notifications.commentId, [...commentIds])))
+    .returning();
+  if (gone.length === 0) return [];
+  gone.sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime() || x.id.localeCompare(y.id));
+  let unread = (await unreadCountIn(tx, recipientId)) + gone.filter((row) => !row.read).length;
+  return gone.map((row) => {
+    if (!row.read) unread -= 1;
+    return change('DELETED', actor, row, null, unread);
+  });
 }
 
 /**
