@@ -13,7 +13,15 @@ export interface Cluster {
 export async function startCluster(count: number, extraEnv: Record<string, string> = {}): Promise<Cluster> {
   const db = await createTestDatabase('rt');
   const env = { DATABASE_URL: db.url, REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('rt'), RELAY_INTERVAL: '500ms', ...extraEnv };
-  const servers = await Promise.all(Array.from({ length: count }, (_, i) => spawnServer({ ...env, INSTANCE_ID: `test-${i + 1}` })));
+  const started = await Promise.allSettled(Array.from({ length: count }, (_, i) => spawnServer({ ...env, INSTANCE_ID: `test-${i + 1}` })));
+  const servers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failure = started.find((result) => result.status === 'rejected');
+  if (failure) {
+    // A half-started cluster is stopped here: the caller never gets a handle to stop it.
+    await Promise.allSettled(servers.map((server) => server.kill()));
+    await db.drop();
+    throw failure.reason;
+  }
   return {
     servers,
     db,
