@@ -7,6 +7,7 @@ import { removeThread } from './comments.js';
 import { isUuid } from './ids.js';
 import { type Committed, createOwned, deleteOwned, type OwnedTable, updateOwned } from './owned-writes.js';
 import { type PageWindow, pageClauses } from './pagination.js';
+import { rowTable } from './row-table.js';
 import { assertPlainText, limits, parseInput } from './validation.js';
 
 const createInput = z.object({
@@ -26,35 +27,16 @@ const updateInput = z.object({
 
 type BlogValues = z.output<typeof createInput>;
 
+const rows = rowTable(blogs, 'blog');
+
 const table: OwnedTable<'blog', BlogValues> = {
   entity: 'blog',
   label: 'blog',
-  async lockById(tx, id) {
-    if (!isUuid(id)) return null;
-    const [row] = await tx.select().from(blogs).where(eq(blogs.id, id)).for('update');
-    return row ?? null;
-  },
+  lockById: rows.lockById,
   visibleTo: (row, viewerId) => row.published || row.authorId === viewerId,
-  async insert(tx, author, values) {
-    const [row] = await tx
-      .insert(blogs)
-      .values({ ...values, authorId: author.id })
-      .returning();
-    if (!row) throw new Error('blog insert returned nothing');
-    return row;
-  },
-  async update(tx, before, values, version) {
-    const [row] = await tx
-      .update(blogs)
-      .set({ ...values, version, updatedAt: sql`now()` })
-      .where(eq(blogs.id, before.id))
-      .returning();
-    if (!row) throw new Error('blog update returned nothing');
-    return row;
-  },
-  async remove(tx, row) {
-    await tx.delete(blogs).where(eq(blogs.id, row.id));
-  },
+  insert: (tx, author, values) => rows.insert(tx, { ...values, authorId: author.id }),
+  update: (tx, before, values, version) => rows.update(tx, before.id, values, version),
+  remove: (tx, row) => rows.remove(tx, row.id),
   detail: () => null,
   beforeRemove: (tx, row, author) =>
     removeThread(tx, { kind: 'blog', id: row.id }, { authorId: row.authorId, public: row.published }, author),

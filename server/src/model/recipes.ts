@@ -7,6 +7,7 @@ import { removeThread } from './comments.js';
 import { isUuid } from './ids.js';
 import { type Committed, createOwned, deleteOwned, type OwnedTable, updateOwned } from './owned-writes.js';
 import { type PageWindow, pageClauses } from './pagination.js';
+import { rowTable } from './row-table.js';
 import { assertPlainText, limits, parseInput } from './validation.js';
 
 const fields = {
@@ -42,35 +43,16 @@ const updateInput = z.object({
 
 type RecipeValues = z.output<typeof createInput>;
 
+const rows = rowTable(recipes, 'recipe');
+
 const table: OwnedTable<'recipe', RecipeValues> = {
   entity: 'recipe',
   label: 'recipe',
-  async lockById(tx, id) {
-    if (!isUuid(id)) return null;
-    const [row] = await tx.select().from(recipes).where(eq(recipes.id, id)).for('update');
-    return row ?? null;
-  },
+  lockById: rows.lockById,
   visibleTo: () => true,
-  async insert(tx, author, values) {
-    const [row] = await tx
-      .insert(recipes)
-      .values({ ...values, authorId: author.id })
-      .returning();
-    if (!row) throw new Error('recipe insert returned nothing');
-    return row;
-  },
-  async update(tx, before, values, version) {
-    const [row] = await tx
-      .update(recipes)
-      .set({ ...values, version, updatedAt: sql`now()` })
-      .where(eq(recipes.id, before.id))
-      .returning();
-    if (!row) throw new Error('recipe update returned nothing');
-    return row;
-  },
-  async remove(tx, row) {
-    await tx.delete(recipes).where(eq(recipes.id, row.id));
-  },
+  insert: (tx, author, values) => rows.insert(tx, { ...values, authorId: author.id }),
+  update: (tx, before, values, version) => rows.update(tx, before.id, values, version),
+  remove: (tx, row) => rows.remove(tx, row.id),
   detail: () => null,
   beforeRemove: (tx, row, author) => removeThread(tx, { kind: 'recipe', id: row.id }, { authorId: row.authorId, public: true }, author),
 };
