@@ -33,8 +33,6 @@ export interface ChangeRecordOf<E extends EntityKind> {
 
 /** One committed change with the entity's state before and after it: everything a subscriber needs. */
 export type ChangeRecord = { [E in EntityKind]: ChangeRecordOf<E> }[EntityKind];
-export type RecipeChangeRecord = ChangeRecordOf<'recipe'>;
-export type BlogChangeRecord = ChangeRecordOf<'blog'>;
 
 type Json = Record<string, unknown>;
 
