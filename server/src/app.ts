@@ -137,6 +137,8 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       metrics: async () => {
         metrics.activeSubscriptions.set({ field: 'recipeChanged' }, feed.listenerCount('recipe'));
         metrics.activeSubscriptions.set({ field: 'blogChanged' }, feed.listenerCount('blog'));
+        metrics.activeSubscriptions.set({ field: 'commentChanged' }, feed.listenerCount('comment'));
+        metrics.activeSubscriptions.set({ field: 'notificationChanged' }, feed.listenerCount('notification'));
         metrics.pubsubConnected.set(bus.state() === 'connected' ? 1 : 0);
         return { contentType: metrics.registry.contentType, body: await metrics.registry.metrics() };
       },

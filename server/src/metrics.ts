@@ -75,7 +75,8 @@ export function createMetrics() {
     metrics.connectedClients.set({ transport }, 0);
     metrics.subscribersDropped.inc({ transport }, 0);
   }
-  for (const field of ['recipeChanged', 'blogChanged']) metrics.activeSubscriptions.set({ field }, 0);
+  for (const field of ['recipeChanged', 'blogChanged', 'commentChanged', 'notificationChanged'])
+    metrics.activeSubscriptions.set({ field }, 0);
   for (const outcome of ['ok', 'failed']) metrics.eventsPublished.inc({ outcome }, 0);
   return metrics;
 }

@@ -12,6 +12,10 @@ export interface ChangeStreamOptions<Row> {
   /** Only changes to this entity, when the subscriber asked for one. */
   entityId?: string | undefined;
   rules: ViewRules<Row>;
+  /** Further kinds whose changes can end the stream (a comment thread watches its target). */
+  watch?: readonly EntityKind[];
+  /** The stream completes after what came before this change: its subject went away for this subscriber. */
+  ends?: (change: ChangeRecord) => boolean;
   /** Replay the log after this position before going live. */
   after?: number | undefined;
   /** Bytes of undelivered events this subscriber may hold before it is cut off. */
@@ -39,6 +43,8 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): AsyncItera
   const heldDuringReplay: ChangeRecord[] = [];
   let queuedBytes = 0;
   let lastPosition = options.after ?? 0;
+  /** Changes past this position happen while the subscriber listens; earlier ones are history. */
+  const startedAt = options.feed.position;
   let replaying = options.after !== undefined;
   let finished = false;
   let failure: unknown;
@@ -62,6 +68,10 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): AsyncItera
   const enqueue = (change: ChangeRecord) => {
     if (finished || change.position <= lastPosition) return;
     lastPosition = change.position;
+    // What happened before the subscription began is the subscriber's business only through the
+    // current state, which admitted it; replaying an old unpublish must not end a stream the blog is back in.
+    if (change.position > startedAt && options.ends?.(change)) return finish();
+    if (change.entity !== options.entity) return;
     if (options.entityId && change.entityId !== options.entityId) return;
     const event = viewChange(change as Parameters<typeof viewChange<Row>>[0], options.rules);
     if (!event) return;
@@ -76,7 +86,8 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): AsyncItera
     signal();
   };
 
-  const unlisten = options.feed.listen(options.entity, (change) => {
+  const kinds = [options.entity, ...(options.watch ?? [])];
+  const onChange = (change: ChangeRecord) => {
     if (replaying) {
       heldDuringReplay.push(change);
       if (heldDuringReplay.length * 512 > options.maxBacklogBytes) {
@@ -86,7 +97,11 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): AsyncItera
       return;
     }
     enqueue(change);
-  });
+  };
+  const unlistens = kinds.map((kind) => options.feed.listen(kind, onChange));
+  const unlisten = () => {
+    for (const stop of unlistens) stop();
+  };
 
   if (options.after !== undefined) void replay(options.after);
 
@@ -94,7 +109,7 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): AsyncItera
     try {
       let cursor = from;
       for (;;) {
-        const rows = await readChanges(options.db, { after: cursor, limit: REPLAY_PAGE, entity: options.entity });
+        const rows = await readChanges(options.db, { after: cursor, limit: REPLAY_PAGE, entities: kinds });
         for (const change of rows) enqueue(change);
         if (finished || rows.length < REPLAY_PAGE) break;
         cursor = rows.at(-1)?.position ?? cursor;

@@ -1,6 +1,24 @@
-import type { BlogRow, ChangeKind, RecipeRow } from '../db/schema.js';
+import type { BlogRow, ChangeKind, CommentState, EntityKind, NotificationRow, RecipeRow, TargetKind } from '../db/schema.js';
+import { entityKinds } from '../db/schema.js';
 
-interface ChangeBase {
+/** The state each entity kind's changes carry before and after. */
+export interface EntityStates {
+  recipe: RecipeRow;
+  blog: BlogRow;
+  comment: CommentState;
+  notification: NotificationRow;
+}
+
+/** What any subscriber of a kind may know about a change even when it sees no state (a DELETED event). */
+export interface ChangeDetails {
+  recipe: null;
+  blog: null;
+  comment: { targetKind: TargetKind; targetId: string; targetAuthorId: string };
+  notification: { recipientId: string; unreadCount: number };
+}
+
+export interface ChangeRecordOf<E extends EntityKind> {
+  entity: E;
   /** Position in the durable change log; commit order across the whole service. */
   position: number;
   entityId: string;
@@ -8,32 +26,27 @@ interface ChangeBase {
   authorId: string;
   authorName: string;
   occurredAt: Date;
-}
-
-export interface RecipeChangeRecord extends ChangeBase {
-  entity: 'recipe';
-  before: RecipeRow | null;
-  after: RecipeRow | null;
-}
-
-export interface BlogChangeRecord extends ChangeBase {
-  entity: 'blog';
-  before: BlogRow | null;
-  after: BlogRow | null;
+  before: EntityStates[E] | null;
+  after: EntityStates[E] | null;
+  detail: ChangeDetails[E];
 }
 
 /** One committed change with the entity's state before and after it: everything a subscriber needs. */
-export type ChangeRecord = RecipeChangeRecord | BlogChangeRecord;
+export type ChangeRecord = { [E in EntityKind]: ChangeRecordOf<E> }[EntityKind];
 
 type Json = Record<string, unknown>;
 
 const toDate = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
+const dateFields = ['createdAt', 'updatedAt'] as const;
 
-function reviveRow<Row>(value: unknown): Row | null {
+function reviveRow(value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  const row = value as Json;
-  return { ...row, createdAt: toDate(row.createdAt), updatedAt: toDate(row.updatedAt) } as Row;
+  const row = { ...(value as Json) };
+  for (const field of dateFields) if (field in row) row[field] = toDate(row[field]);
+  return row;
 }
+
+const isEntityKind = (value: string): value is EntityKind => (entityKinds as readonly string[]).includes(value);
 
 /** Wire and log form to typed record. Dates travel as ISO strings inside JSON. */
 export function reviveChange(raw: {
@@ -45,21 +58,20 @@ export function reviveChange(raw: {
   authorName: string;
   before: unknown;
   after: unknown;
+  detail?: unknown;
   occurredAt: Date | string;
 }): ChangeRecord {
-  const base = {
+  if (!isEntityKind(raw.entity)) throw new Error(`unknown entity "${raw.entity}" in change ${raw.position}`);
+  return {
+    entity: raw.entity,
     position: Number(raw.position),
     entityId: raw.entityId,
     kind: raw.kind as ChangeKind,
     authorId: raw.authorId,
     authorName: raw.authorName,
     occurredAt: toDate(raw.occurredAt),
-  };
-  if (raw.entity === 'recipe') {
-    return { ...base, entity: 'recipe', before: reviveRow<RecipeRow>(raw.before), after: reviveRow<RecipeRow>(raw.after) };
-  }
-  if (raw.entity === 'blog') {
-    return { ...base, entity: 'blog', before: reviveRow<BlogRow>(raw.before), after: reviveRow<BlogRow>(raw.after) };
-  }
-  throw new Error(`unknown entity "${raw.entity}" in change ${raw.position}`);
+    before: reviveRow(raw.before),
+    after: reviveRow(raw.after),
+    detail: raw.detail ?? null,
+  } as ChangeRecord;
 }

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
-import type { EntityKind } from '../db/schema.js';
+import { type EntityKind, entityKinds } from '../db/schema.js';
 import type { ChangeBus, ChangeMessage } from '../pubsub/bus.js';
 import { type ChangeRecord, reviveChange } from './change.js';
 import { headPosition, readChanges } from './log.js';
@@ -23,10 +23,7 @@ const CATCH_UP_PAGE = 500;
 export class ChangeFeed {
   private highWater = 0;
   private readonly pending = new Map<number, ChangeRecord>();
-  private readonly listeners = new Map<EntityKind, Set<ChangeListener>>([
-    ['recipe', new Set()],
-    ['blog', new Set()],
-  ]);
+  private readonly listeners = new Map<EntityKind, Set<ChangeListener>>(entityKinds.map((kind) => [kind, new Set()]));
   private draining = false;
   private catchUpRequested = false;
   private timer: NodeJS.Timeout | undefined;
@@ -63,10 +60,12 @@ export class ChangeFeed {
     return () => set?.delete(listener);
   }
 
+  /** Listeners of one kind, or of any kind; a listener of several kinds (a thread watching its target) counts once. */
   listenerCount(entity?: EntityKind): number {
-    let count = 0;
-    for (const [kind, set] of this.listeners) if (!entity || kind === entity) count += set.size;
-    return count;
+    if (entity) return this.listeners.get(entity)?.size ?? 0;
+    const all = new Set<ChangeListener>();
+    for (const set of this.listeners.values()) for (const listener of set) all.add(listener);
+    return all.size;
   }
 
   /** Reads the log past the last delivered position; safe to call at any time and often. */

@@ -1,27 +1,27 @@
-import { and, asc, eq, gt, lt, max, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, max, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../db/client.js';
 import { type ChangeKind, changeLog, changeLogHorizon, type EntityKind } from '../db/schema.js';
-import { type ChangeRecord, reviveChange } from './change.js';
+import { type ChangeDetails, type ChangeRecord, type ChangeRecordOf, type EntityStates, reviveChange } from './change.js';
 import { type CursorSeal, expiredCursor, invalidCursor } from './cursor.js';
 
 /** Every writer takes this lock right before appending, so positions are assigned in commit order. */
 const APPEND_LOCK = 727_311_002;
 
-export interface NewChange<Row> {
-  entity: EntityKind;
+export type NewChange<E extends EntityKind> = {
+  entity: E;
   entityId: string;
   kind: ChangeKind;
   author: { id: string; name: string };
-  before: Row | null;
-  after: Row | null;
-}
+  before: EntityStates[E] | null;
+  after: EntityStates[E] | null;
+} & (ChangeDetails[E] extends null ? { detail?: null } : { detail: ChangeDetails[E] });
 
 /**
  * Appends one change inside the caller's transaction. Call it as the last statement before
  * commit: the advisory lock is held until commit, so the next writer's position is only taken
  * once this one is visible.
  */
-export async function appendChange<Row>(tx: Tx, change: NewChange<Row>): Promise<ChangeRecord> {
+export async function appendChange<E extends EntityKind>(tx: Tx, change: NewChange<E>): Promise<ChangeRecordOf<E>> {
   await tx.execute(sql`select pg_advisory_xact_lock(${APPEND_LOCK})`);
   const [row] = await tx
     .insert(changeLog)
@@ -33,20 +33,30 @@ export async function appendChange<Row>(tx: Tx, change: NewChange<Row>): Promise
       authorName: change.author.name,
       before: change.before,
       after: change.after,
+      detail: change.detail ?? null,
       // Taken under the lock, so occurredAt follows position order closely; now() is the transaction's start.
       occurredAt: sql`clock_timestamp()`,
     })
     .returning();
   if (!row) throw new Error('change log insert returned nothing');
-  return reviveChange(row);
+  return reviveChange(row) as ChangeRecordOf<E>;
 }
 
-/** Changes after `position` in log order, optionally for one entity kind. */
-export async function readChanges(db: Queryable, options: { after: number; limit: number; entity?: EntityKind }): Promise<ChangeRecord[]> {
+/** Changes after `position` in log order, optionally for some entity kinds only. */
+export async function readChanges(
+  db: Queryable,
+  options: { after: number; limit: number; entity?: EntityKind; entities?: readonly EntityKind[] },
+): Promise<ChangeRecord[]> {
+  const kinds = options.entities ?? (options.entity ? [options.entity] : undefined);
   const rows = await db
     .select()
     .from(changeLog)
-    .where(and(gt(changeLog.position, options.after), options.entity ? eq(changeLog.entity, options.entity) : undefined))
+    .where(
+      and(
+        gt(changeLog.position, options.after),
+        kinds ? (kinds.length === 1 && kinds[0] ? eq(changeLog.entity, kinds[0]) : inArray(changeLog.entity, [...kinds])) : undefined,
+      ),
+    )
     .orderBy(asc(changeLog.position))
     .limit(options.limit);
   return rows.map(reviveChange);

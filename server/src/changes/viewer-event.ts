@@ -10,6 +10,8 @@ export interface ViewerEvent<Row> {
   position: number;
   occurredAt: Date;
   author: { id: string; name: string };
+  /** What every subscriber may know about the change even without its state (a comment's target). */
+  detail: unknown;
 }
 
 export interface ViewRules<Row> {
@@ -34,6 +36,7 @@ export function viewChange<Row>(
     occurredAt: Date;
     authorId: string;
     authorName: string;
+    detail?: unknown;
   },
   rules: ViewRules<Row>,
 ): ViewerEvent<Row> | null {
@@ -52,5 +55,6 @@ export function viewChange<Row>(
     position: change.position,
     occurredAt: change.occurredAt,
     author: { id: change.authorId, name: change.authorName },
+    detail: change.detail ?? null,
   };
 }

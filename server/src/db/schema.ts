@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow();
@@ -60,6 +60,53 @@ export const blogs = pgTable(
   ],
 );
 
+/** The kinds of entity a comment can be on; the target row lives in that kind's table. */
+export type TargetKind = 'recipe' | 'blog';
+
+export const comments = pgTable(
+  'comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    targetKind: text('target_kind').$type<TargetKind>().notNull(),
+    // No foreign key: the target is in one of two tables. Deleting a target deletes its comments in the same transaction.
+    targetId: uuid('target_id').notNull(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('comments_thread_idx').on(t.targetId, t.createdAt, t.id)],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => users.id),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => users.id),
+    // At most one notification per comment, and never one whose comment is gone.
+    commentId: uuid('comment_id')
+      .notNull()
+      .references(() => comments.id),
+    targetKind: text('target_kind').$type<TargetKind>().notNull(),
+    targetId: uuid('target_id').notNull(),
+    read: boolean('read').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('notifications_comment_idx').on(t.commentId),
+    index('notifications_inbox_idx').on(t.recipientId, t.createdAt.desc(), t.id.desc()),
+    index('notifications_unread_idx').on(t.recipientId).where(sql`not ${t.read}`),
+  ],
+);
+
 /**
  * The durable change log. `position` is taken while holding a transaction-scoped advisory lock,
  * so positions become visible in commit order: once position p is visible, every smaller
@@ -76,6 +123,8 @@ export const changeLog = pgTable(
     authorName: text('author_name').notNull(),
     before: jsonb('before'),
     after: jsonb('after'),
+    /** What every subscriber may know about the change beyond the row, such as a comment's target or a recipient's unread count. */
+    detail: jsonb('detail'),
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
   },
   (t) => [index('change_log_occurred_idx').on(t.occurredAt)],
@@ -87,9 +136,15 @@ export const changeLogHorizon = pgTable('change_log_horizon', {
   position: bigint('position', { mode: 'number' }).notNull().default(0),
 });
 
-export type EntityKind = 'recipe' | 'blog';
+/** Every kind of entity the change log carries; each instance's feed keeps listeners for each. */
+export const entityKinds = ['recipe', 'blog', 'comment', 'notification'] as const;
+export type EntityKind = (typeof entityKinds)[number];
 export type ChangeKind = 'CREATED' | 'UPDATED' | 'DELETED';
 export type UserRow = typeof users.$inferSelect;
 export type RecipeRow = typeof recipes.$inferSelect;
 export type BlogRow = typeof blogs.$inferSelect;
+export type CommentRow = typeof comments.$inferSelect;
+export type NotificationRow = typeof notifications.$inferSelect;
+/** A comment as the change log records it: with what decides who may see it, its target's author and visibility. */
+export type CommentState = CommentRow & { targetAuthorId: string; targetPublic: boolean };
 export type ChangeLogRow = typeof changeLog.$inferSelect;

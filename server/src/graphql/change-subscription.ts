@@ -1,30 +1,75 @@
+import type { ChangeRecord } from '../changes/change.js';
 import { changeStream } from '../changes/change-stream.js';
 import { resolveCursor } from '../changes/log.js';
 import type { ViewerEvent, ViewRules } from '../changes/viewer-event.js';
 import type { Context } from '../context.js';
 import type { EntityKind } from '../db/schema.js';
+import type { AudienceRule } from './audience.js';
 import { builder } from './builder.js';
 import { ChangeKindEnum } from './types/change-kind.js';
 import { primeAuthor } from './types/user.js';
 
+/** What one subscriber of a change field receives, worked out from its arguments and viewer. */
+export interface StreamRules<Row> extends ViewRules<Row> {
+  /** Only changes to this entity. */
+  entityId?: string | undefined;
+  /** Further kinds whose changes may end the stream. */
+  watch?: readonly EntityKind[];
+  /** True for a change after which the subscriber's stream completes (its subject was deleted or hidden). */
+  ends?(change: ChangeRecord): boolean;
+  /**
+   * Refuses the subscription (by throwing) when the viewer may not follow it. Checked once the
+   * stream listens, so a change committed right after the check still reaches `ends`.
+   */
+  admit?(): Promise<void>;
+}
+
+/** Everything a change field declares; the factory adds cursors, replay, per-event visibility and stream end. */
+export interface ChangeChannel<Row, Args> {
+  /** The kind whose changes the field streams; its cursors are good for this field only. */
+  entity: EntityKind;
+  /** Which subscribers see the same result for an event, so they can share one execution. */
+  audience: AudienceRule<ViewerEvent<Row>>;
+  rules(args: Args, ctx: Context): StreamRules<Row> | Promise<StreamRules<Row>>;
+}
+
 /** Opens one subscriber's stream; the cursor is checked first so a bad one fails before streaming. */
-export async function subscribeToChanges<Row>(
-  ctx: Context,
-  entity: EntityKind,
-  options: { entityId?: string | undefined; after?: string | null | undefined; rules: ViewRules<Row> },
-): Promise<AsyncIterable<ViewerEvent<Row>>> {
-  const after = options.after ? await resolveCursor(ctx.db, ctx.cursors, entity, options.after) : undefined;
-  return changeStream<Row>({
+async function openStream<Row>(ctx: Context, entity: EntityKind, rules: StreamRules<Row>, after: string | null | undefined) {
+  const from = after ? await resolveCursor(ctx.db, ctx.cursors, entity, after) : undefined;
+  const stream = changeStream<Row>({
     db: ctx.db,
     feed: ctx.feed,
     entity,
-    entityId: options.entityId,
-    rules: options.rules,
-    after,
+    entityId: rules.entityId,
+    rules,
+    watch: rules.watch,
+    ends: rules.ends,
+    after: from,
     maxBacklogBytes: ctx.maxBacklogBytes,
     onOverflow: () => ctx.transport.onOverflow(),
     onDelivered: ctx.observeDelivery,
   });
+  try {
+    await rules.admit?.();
+  } catch (error) {
+    await stream.return?.();
+    throw error;
+  }
+  return stream;
+}
+
+/**
+ * The subscribe, resolve and audience of a change field (`recipeChanged`, `commentChanged`, …).
+ * Spread into `t.field({...})`: a new channel states its entity, audience and rules, and cannot
+ * forget the audience, since the field gets it only from here.
+ */
+export function changeField<Row, Args extends { after?: string | null | undefined }>(channel: ChangeChannel<Row, Args>) {
+  return {
+    subscribe: async (_root: unknown, args: Args, ctx: Context): Promise<AsyncIterable<ViewerEvent<Row>>> =>
+      openStream(ctx, channel.entity, await channel.rules(args, ctx), args.after),
+    resolve: (event: ViewerEvent<Row>) => event,
+    extensions: { audience: channel.audience as AudienceRule<never> },
+  };
 }
 
 /** The entity state a change carries, with its author primed so resolving `author` reads nothing. */

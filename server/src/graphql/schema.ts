@@ -3,6 +3,9 @@ import { builder } from './builder.js';
 import './types/auth.js';
 import './types/blog.js';
 import './types/change-kind.js';
+import './types/comment.js';
+import './types/commentable.js';
+import './types/notification.js';
 import './types/recipe.js';
 import './types/user.js';
 

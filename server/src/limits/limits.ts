@@ -3,6 +3,7 @@ import type { Cluster, Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Rate } from '../config.js';
 import { userError } from '../errors.js';
+import { DomainError } from '../model/errors.js';
 
 /** The budgets every instance shares: sign-in failures per email, writes per user, sign-ups per client address. */
 export interface Limits {
@@ -83,7 +84,7 @@ export function createLimits(settings: LimitSettings, store: { redis: Redis | Cl
       try {
         return await attempt();
       } catch (error) {
-        wrongPassword = (error as { extensions?: { code?: unknown } }).extensions?.code === 'UNAUTHENTICATED';
+        wrongPassword = error instanceof DomainError && error.kind === 'unauthenticated';
         throw error;
       } finally {
         // A point that cannot be given back only makes the budget stricter.

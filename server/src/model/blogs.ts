@@ -3,9 +3,11 @@ import { z } from 'zod';
 import type { Viewer } from '../auth/tokens.js';
 import type { Db, Queryable } from '../db/client.js';
 import { type BlogRow, blogs } from '../db/schema.js';
+import { removeThread } from './comments.js';
 import { isUuid } from './ids.js';
-import { createOwned, deleteOwned, type OwnedTable, updateOwned, type WriteResult } from './owned-writes.js';
+import { type Committed, createOwned, deleteOwned, type OwnedTable, updateOwned } from './owned-writes.js';
 import { type PageWindow, pageClauses } from './pagination.js';
+import { rowTable } from './row-table.js';
 import { assertPlainText, limits, parseInput } from './validation.js';
 
 const createInput = z.object({
@@ -25,47 +27,31 @@ const updateInput = z.object({
 
 type BlogValues = z.output<typeof createInput>;
 
-const table: OwnedTable<BlogRow, BlogValues> = {
+const rows = rowTable(blogs, 'blog');
+
+const table: OwnedTable<'blog', BlogValues> = {
   entity: 'blog',
   label: 'blog',
-  async lockById(tx, id) {
-    if (!isUuid(id)) return null;
-    const [row] = await tx.select().from(blogs).where(eq(blogs.id, id)).for('update');
-    return row ?? null;
-  },
-  isPublic: (row) => row.published,
-  async insert(tx, authorId, values) {
-    const [row] = await tx
-      .insert(blogs)
-      .values({ ...values, authorId })
-      .returning();
-    if (!row) throw new Error('blog insert returned nothing');
-    return row;
-  },
-  async update(tx, id, values, version) {
-    const [row] = await tx
-      .update(blogs)
-      .set({ ...values, version, updatedAt: sql`now()` })
-      .where(eq(blogs.id, id))
-      .returning();
-    if (!row) throw new Error('blog update returned nothing');
-    return row;
-  },
-  async remove(tx, id) {
-    await tx.delete(blogs).where(eq(blogs.id, id));
-  },
+  lockById: rows.lockById,
+  visibleTo: (row, viewerId) => row.published || row.authorId === viewerId,
+  insert: (tx, author, values) => rows.insert(tx, { ...values, authorId: author.id }),
+  update: (tx, before, values, version) => rows.update(tx, before.id, values, version),
+  remove: (tx, row) => rows.remove(tx, row.id),
+  detail: () => null,
+  beforeRemove: (tx, row, author) =>
+    removeThread(tx, { kind: 'blog', id: row.id }, { authorId: row.authorId, public: row.published }, author),
 };
 
-export function createBlog(db: Db, viewer: Viewer, input: unknown): Promise<WriteResult<BlogRow>> {
+export function createBlog(db: Db, viewer: Viewer, input: unknown): Promise<Committed<BlogRow>> {
   return createOwned(db, table, viewer, parseInput(createInput, input));
 }
 
-export function updateBlog(db: Db, viewer: Viewer, id: string, input: unknown): Promise<WriteResult<BlogRow>> {
+export function updateBlog(db: Db, viewer: Viewer, id: string, input: unknown): Promise<Committed<BlogRow>> {
   const { expectedVersion, ...patch } = parseInput(updateInput, input);
   return updateOwned(db, table, viewer, id, patch, expectedVersion);
 }
 
-export function deleteBlog(db: Db, viewer: Viewer, id: string): Promise<WriteResult<BlogRow>> {
+export function deleteBlog(db: Db, viewer: Viewer, id: string): Promise<Committed<BlogRow>> {
   return deleteOwned(db, table, viewer, id);
 }
 

@@ -1,63 +1,97 @@
 import { eq } from 'drizzle-orm';
 import type { Viewer } from '../auth/tokens.js';
-import type { ChangeRecord } from '../changes/change.js';
-import { appendChange } from '../changes/log.js';
+import type { ChangeDetails, ChangeRecord, EntityStates } from '../changes/change.js';
+import { appendChange, type NewChange } from '../changes/log.js';
 import type { Db, Tx } from '../db/client.js';
 import { type EntityKind, users } from '../db/schema.js';
-import { userError } from '../errors.js';
+import { conflict, forbidden, notFound, unauthenticated } from './errors.js';
 
-interface Owned {
+/** Entities a user writes and owns: they have an author and a version. */
+export type OwnedKind = 'recipe' | 'blog' | 'comment';
+type State<K extends OwnedKind> = EntityStates[K];
+
+/** A change written by the same transaction, appended to the log with the write's own change. */
+export type PendingChange = { [E in EntityKind]: NewChange<E> }[EntityKind];
+
+export interface Author {
   id: string;
-  authorId: string;
-  version: number;
+  name: string;
 }
 
-export interface WriteResult<Row> {
-  row: Row;
-  /** The committed change, or null when the write changed nothing. */
-  change: ChangeRecord | null;
+export interface Committed<Result> {
+  /** What the write returns to its caller. */
+  result: Result;
+  /** Every change the transaction committed, in log order; empty when the write changed nothing. */
+  changes: ChangeRecord[];
 }
 
-/** How one entity table is read and written; the flow around it is the same for every entity. */
-export interface OwnedTable<Row extends Owned, Values> {
-  entity: EntityKind;
+/** How one entity table is read and written, and what it adds; the flow around it is the same for every entity. */
+export interface OwnedTable<K extends OwnedKind, Values> {
+  entity: K;
   label: string;
   /** Row locked for the rest of the transaction, or null if absent. */
-  lockById(tx: Tx, id: string): Promise<Row | null>;
-  /** Whether a viewer who is not the author may know the row exists (drafts: no). */
-  isPublic(row: Row): boolean;
-  insert(tx: Tx, authorId: string, values: Values): Promise<Row>;
-  update(tx: Tx, id: string, values: Partial<Values>, version: number): Promise<Row>;
-  remove(tx: Tx, id: string): Promise<void>;
+  lockById(tx: Tx, id: string): Promise<State<K> | null>;
+  /** Whether this viewer may know the row exists (someone else's draft: no). */
+  visibleTo(row: State<K>, viewerId: string): boolean;
+  /** Who besides the author may delete the row. */
+  mayDelete?(row: State<K>, viewerId: string): boolean;
+  insert(tx: Tx, author: Author, values: Values): Promise<State<K>>;
+  update(tx: Tx, before: State<K>, values: Partial<Values>, version: number): Promise<State<K>>;
+  remove(tx: Tx, row: State<K>): Promise<void>;
+  /** What every subscriber may know about a change to the row. */
+  detail(row: State<K>): ChangeDetails[K];
+  /** Writes a new row brings with it in the same transaction (a notification for a comment). */
+  afterInsert?(tx: Tx, row: State<K>, author: Author): Promise<PendingChange[]>;
+  /** Removes what cannot outlive the row (its comments and their notifications), in the same transaction. */
+  beforeRemove?(tx: Tx, row: State<K>, author: Author): Promise<PendingChange[]>;
 }
 
-async function authorOf(tx: Tx, viewer: Viewer): Promise<{ id: string; name: string }> {
+export async function authorOf(tx: Tx, viewer: Viewer): Promise<Author> {
   const [author] = await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, viewer.id));
-  if (!author) throw userError('UNAUTHENTICATED', 'Your account no longer exists; sign in again.');
+  if (!author) throw unauthenticated('Your account no longer exists; sign in again.');
   return author;
 }
 
-async function lockOwned<Row extends Owned, Values>(tx: Tx, table: OwnedTable<Row, Values>, viewer: Viewer, id: string) {
+/**
+ * Appends the changes of one transaction in order. Called last, because the change log's lock
+ * is held from the first append until commit.
+ */
+export async function appendAll(tx: Tx, changes: readonly PendingChange[]): Promise<ChangeRecord[]> {
+  const committed: ChangeRecord[] = [];
+  for (const change of changes) committed.push((await appendChange(tx, change as NewChange<EntityKind>)) as ChangeRecord);
+  return committed;
+}
+
+function ownChange<K extends OwnedKind>(
+  table: OwnedTable<K, unknown>,
+  kind: PendingChange['kind'],
+  author: Author,
+  before: State<K> | null,
+  after: State<K> | null,
+): PendingChange {
+  const row = (after ?? before) as State<K>;
+  return { entity: table.entity, entityId: row.id, kind, author, before, after, detail: table.detail(row) } as PendingChange;
+}
+
+async function lockVisible<K extends OwnedKind, Values>(tx: Tx, table: OwnedTable<K, Values>, viewer: Viewer, id: string) {
   const row = await table.lockById(tx, id);
   // Someone else's draft is reported exactly like a missing row, so its existence stays private.
-  if (!row || (row.authorId !== viewer.id && !table.isPublic(row))) {
-    throw userError('NOT_FOUND', `No ${table.label} with this id exists.`);
-  }
-  if (row.authorId !== viewer.id) throw userError('FORBIDDEN', `Only the author may change this ${table.label}.`);
+  if (!row || !table.visibleTo(row, viewer.id)) throw notFound(`No ${table.label} with this id exists.`);
   return row;
 }
 
-export function createOwned<Row extends Owned, Values>(
+export function createOwned<K extends OwnedKind, Values>(
   db: Db,
-  table: OwnedTable<Row, Values>,
+  table: OwnedTable<K, Values>,
   viewer: Viewer,
   values: Values,
-): Promise<WriteResult<Row>> {
+): Promise<Committed<State<K>>> {
   return db.transaction(async (tx) => {
     const author = await authorOf(tx, viewer);
-    const row = await table.insert(tx, author.id, values);
-    const change = await appendChange(tx, { entity: table.entity, entityId: row.id, kind: 'CREATED', author, before: null, after: row });
-    return { row, change };
+    const row = await table.insert(tx, author, values);
+    const alongside = (await table.afterInsert?.(tx, row, author)) ?? [];
+    const changes = await appendAll(tx, [ownChange(table, 'CREATED', author, null, row), ...alongside]);
+    return { result: row, changes };
   });
 }
 
@@ -67,44 +101,45 @@ function changesSomething<Row>(row: Row, patch: Partial<Row>): boolean {
   );
 }
 
-export function updateOwned<Row extends Owned, Values>(
+export function updateOwned<K extends OwnedKind, Values>(
   db: Db,
-  table: OwnedTable<Row, Values>,
+  table: OwnedTable<K, Values>,
   viewer: Viewer,
   id: string,
   patch: Partial<Values>,
   expectedVersion: number | null | undefined,
-): Promise<WriteResult<Row>> {
+): Promise<Committed<State<K>>> {
   return db.transaction(async (tx) => {
-    const before = await lockOwned(tx, table, viewer, id);
+    const before = await lockVisible(tx, table, viewer, id);
+    if (before.authorId !== viewer.id) throw forbidden(`Only the author may change this ${table.label}.`);
     if (expectedVersion !== null && expectedVersion !== undefined && expectedVersion !== before.version) {
-      throw userError(
-        'CONFLICT',
-        `This ${table.label} was changed by someone else (now version ${before.version}); reload it and try again.`,
-        {
-          currentVersion: before.version,
-        },
-      );
+      throw conflict(`This ${table.label} was changed by someone else (now version ${before.version}); reload it and try again.`, {
+        currentVersion: before.version,
+      });
     }
-    if (!changesSomething(before, patch as Partial<Row>)) return { row: before, change: null };
+    if (!changesSomething(before, patch as Partial<State<K>>)) return { result: before, changes: [] };
     const author = await authorOf(tx, viewer);
-    const after = await table.update(tx, id, patch, before.version + 1);
-    const change = await appendChange(tx, { entity: table.entity, entityId: id, kind: 'UPDATED', author, before, after });
-    return { row: after, change };
+    const after = await table.update(tx, before, patch, before.version + 1);
+    const changes = await appendAll(tx, [ownChange(table, 'UPDATED', author, before, after)]);
+    return { result: after, changes };
   });
 }
 
-export function deleteOwned<Row extends Owned, Values>(
+export function deleteOwned<K extends OwnedKind, Values>(
   db: Db,
-  table: OwnedTable<Row, Values>,
+  table: OwnedTable<K, Values>,
   viewer: Viewer,
   id: string,
-): Promise<WriteResult<Row>> {
+): Promise<Committed<State<K>>> {
   return db.transaction(async (tx) => {
-    const before = await lockOwned(tx, table, viewer, id);
+    const before = await lockVisible(tx, table, viewer, id);
+    if (before.authorId !== viewer.id && !table.mayDelete?.(before, viewer.id)) {
+      throw forbidden(`You may not delete this ${table.label}.`);
+    }
     const author = await authorOf(tx, viewer);
-    await table.remove(tx, id);
-    const change = await appendChange(tx, { entity: table.entity, entityId: id, kind: 'DELETED', author, before, after: null });
-    return { row: before, change };
+    const dependents = (await table.beforeRemove?.(tx, before, author)) ?? [];
+    await table.remove(tx, before);
+    const changes = await appendAll(tx, [...dependents, ownChange(table, 'DELETED', author, before, null)]);
+    return { result: before, changes };
   });
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, lt, or, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { userError } from '../errors.js';
+import { invalidInput } from './errors.js';
 
 /** Keyset position in a newest-first list: `createdAt` then `id`, both descending. */
 export interface ListPosition {
@@ -27,21 +27,29 @@ export function decodeListCursor(cursor: string): ListPosition {
   const [stamp, id] = value.startsWith(prefix) ? value.slice(prefix.length).split('|') : [];
   const createdAt = new Date(stamp ?? '');
   if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) {
-    throw userError('BAD_USER_INPUT', 'The list cursor is not one this list gave out.');
+    throw invalidInput('The list cursor is not one this list gave out.');
   }
   return { createdAt, id };
 }
 
 type KeyColumns = { createdAt: PgColumn; id: PgColumn };
 
-/** WHERE and ORDER BY for one page window of a newest-first list. */
-export function pageClauses(columns: KeyColumns, window: PageWindow): { where: SQL | undefined; orderBy: SQL[] } {
+/** WHERE and ORDER BY for one page window of a list, newest first unless `order` says otherwise. */
+export function pageClauses(
+  columns: KeyColumns,
+  window: PageWindow,
+  order: 'newest-first' | 'oldest-first' = 'newest-first',
+): { where: SQL | undefined; orderBy: SQL[] } {
   const older = (p: ListPosition) => or(lt(columns.createdAt, p.createdAt), and(eq(columns.createdAt, p.createdAt), lt(columns.id, p.id)));
   const newer = (p: ListPosition) => or(gt(columns.createdAt, p.createdAt), and(eq(columns.createdAt, p.createdAt), gt(columns.id, p.id)));
+  const [further, nearer] = order === 'newest-first' ? [older, newer] : [newer, older];
   const where = and(
-    window.after ? older(decodeListCursor(window.after)) : undefined,
-    window.before ? newer(decodeListCursor(window.before)) : undefined,
+    window.after ? further(decodeListCursor(window.after)) : undefined,
+    window.before ? nearer(decodeListCursor(window.before)) : undefined,
   );
-  const orderBy = window.inverted ? [asc(columns.createdAt), asc(columns.id)] : [desc(columns.createdAt), desc(columns.id)];
-  return { where, orderBy };
+  const ascending = [asc(columns.createdAt), asc(columns.id)];
+  const descending = [desc(columns.createdAt), desc(columns.id)];
+  const forwards = order === 'newest-first' ? descending : ascending;
+  const backwards = order === 'newest-first' ? ascending : descending;
+  return { where, orderBy: window.inverted ? backwards : forwards };
 }

@@ -3,9 +3,11 @@ import { z } from 'zod';
 import type { Viewer } from '../auth/tokens.js';
 import type { Db, Queryable } from '../db/client.js';
 import { type RecipeRow, recipes } from '../db/schema.js';
+import { removeThread } from './comments.js';
 import { isUuid } from './ids.js';
-import { createOwned, deleteOwned, type OwnedTable, updateOwned, type WriteResult } from './owned-writes.js';
+import { type Committed, createOwned, deleteOwned, type OwnedTable, updateOwned } from './owned-writes.js';
 import { type PageWindow, pageClauses } from './pagination.js';
+import { rowTable } from './row-table.js';
 import { assertPlainText, limits, parseInput } from './validation.js';
 
 const fields = {
@@ -41,47 +43,30 @@ const updateInput = z.object({
 
 type RecipeValues = z.output<typeof createInput>;
 
-const table: OwnedTable<RecipeRow, RecipeValues> = {
+const rows = rowTable(recipes, 'recipe');
+
+const table: OwnedTable<'recipe', RecipeValues> = {
   entity: 'recipe',
   label: 'recipe',
-  async lockById(tx, id) {
-    if (!isUuid(id)) return null;
-    const [row] = await tx.select().from(recipes).where(eq(recipes.id, id)).for('update');
-    return row ?? null;
-  },
-  isPublic: () => true,
-  async insert(tx, authorId, values) {
-    const [row] = await tx
-      .insert(recipes)
-      .values({ ...values, authorId })
-      .returning();
-    if (!row) throw new Error('recipe insert returned nothing');
-    return row;
-  },
-  async update(tx, id, values, version) {
-    const [row] = await tx
-      .update(recipes)
-      .set({ ...values, version, updatedAt: sql`now()` })
-      .where(eq(recipes.id, id))
-      .returning();
-    if (!row) throw new Error('recipe update returned nothing');
-    return row;
-  },
-  async remove(tx, id) {
-    await tx.delete(recipes).where(eq(recipes.id, id));
-  },
+  lockById: rows.lockById,
+  visibleTo: () => true,
+  insert: (tx, author, values) => rows.insert(tx, { ...values, authorId: author.id }),
+  update: (tx, before, values, version) => rows.update(tx, before.id, values, version),
+  remove: (tx, row) => rows.remove(tx, row.id),
+  detail: () => null,
+  beforeRemove: (tx, row, author) => removeThread(tx, { kind: 'recipe', id: row.id }, { authorId: row.authorId, public: true }, author),
 };
 
-export function createRecipe(db: Db, viewer: Viewer, input: unknown): Promise<WriteResult<RecipeRow>> {
+export function createRecipe(db: Db, viewer: Viewer, input: unknown): Promise<Committed<RecipeRow>> {
   return createOwned(db, table, viewer, parseInput(createInput, input));
 }
 
-export function updateRecipe(db: Db, viewer: Viewer, id: string, input: unknown): Promise<WriteResult<RecipeRow>> {
+export function updateRecipe(db: Db, viewer: Viewer, id: string, input: unknown): Promise<Committed<RecipeRow>> {
   const { expectedVersion, ...patch } = parseInput(updateInput, input);
   return updateOwned(db, table, viewer, id, patch, expectedVersion);
 }
 
-export function deleteRecipe(db: Db, viewer: Viewer, id: string): Promise<WriteResult<RecipeRow>> {
+export function deleteRecipe(db: Db, viewer: Viewer, id: string): Promise<Committed<RecipeRow>> {
   return deleteOwned(db, table, viewer, id);
 }
 

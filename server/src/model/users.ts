@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.js';
 import type { Queryable } from '../db/client.js';
 import { type UserRow, users } from '../db/schema.js';
-import { userError } from '../errors.js';
+import { conflict, unauthenticated } from './errors.js';
 import { parseInput, text } from './validation.js';
 
 export type PublicUser = Pick<UserRow, 'id' | 'name'>;
@@ -33,7 +33,7 @@ export async function signUp(db: Queryable, input: unknown): Promise<PublicUser>
     .values({ email: data.email, name: data.name, passwordHash })
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id, name: users.name });
-  if (!row) throw userError('CONFLICT', 'An account with this email already exists.', { field: 'input.email' });
+  if (!row) throw conflict('An account with this email already exists.', { field: 'input.email' });
   return row;
 }
 
@@ -45,7 +45,7 @@ export async function signIn(db: Queryable, input: unknown, throttle: SignInThro
   return throttle(data.email, async () => {
     const [row] = await db.select().from(users).where(eq(users.email, data.email));
     const ok = await verifyPassword(data.password, row?.passwordHash ?? decoyHash);
-    if (!row || !ok) throw userError('UNAUTHENTICATED', 'The email or password is wrong.');
+    if (!row || !ok) throw unauthenticated('The email or password is wrong.');
     return { id: row.id, name: row.name };
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { userError } from '../errors.js';
+import { invalidInput } from './errors.js';
 
 /** Postgres rejects NUL in text; refusing it here turns a driver error into a clear one. */
 export const text = (min: number, max: number) =>
@@ -39,10 +39,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefi
     message: issue.message,
   }));
   const message = fields.map((f) => `${f.field} ${f.message}`).join('; ');
-  throw userError('BAD_USER_INPUT', message, { fields });
+  throw invalidInput(message, { fields });
 }
 
 /** Free-text arguments of reads (search, tag filters) follow the same NUL rule as writes. */
 export function assertPlainText(value: string | null | undefined, field: string): void {
-  if (value?.includes('\u0000')) throw userError('BAD_USER_INPUT', `${field} must not contain NUL characters`);
+  if (value?.includes('\u0000')) throw invalidInput(`${field} must not contain NUL characters`);
 }

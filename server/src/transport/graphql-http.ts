@@ -9,6 +9,7 @@ import { viewerFromAuthorization } from '../auth/viewer.js';
 import type { ViewerEvent } from '../changes/viewer-event.js';
 import type { Context, Services, TransportHooks } from '../context.js';
 import { isGraphQLError } from '../errors.js';
+import { domainErrorToGraphQL } from '../graphql/domain-errors.js';
 import { schema } from '../graphql/schema.js';
 import { useSharedSubscriptionExecution } from '../graphql/shared-execution.js';
 import { clientAddress } from '../limits/client-address.js';
@@ -115,6 +116,8 @@ export function createGraphqlServer(
     if (original instanceof Error && original.name === PothosValidationError.name) {
       return new GraphQLError(original.message, { ...where, extensions: { code: 'BAD_USER_INPUT' } });
     }
+    const refused = domainErrorToGraphQL(original);
+    if (refused) return new GraphQLError(refused.message, { ...where, extensions: refused.extensions });
     // Errors raised on purpose carry their code and a message meant for the client.
     if (located && (!located.originalError || isGraphQLError(located.originalError))) return ensureCode(located);
     const errorId = randomUUID();

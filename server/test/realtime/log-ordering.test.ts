@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendChange, readChanges } from '../../src/changes/log.js';
 import { type Database, openDatabase } from '../../src/db/client.js';
-import { changeLog } from '../../src/db/schema.js';
+import { changeLog, type RecipeRow } from '../../src/db/schema.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 const WRITERS = 60;
@@ -30,7 +30,14 @@ describe('change log positions under concurrent writers', () => {
       try {
         await db.transaction(async (tx) => {
           await tx.execute(sql`select pg_sleep(${Math.random() * 0.02})`);
-          await appendChange(tx, { entity: 'recipe', entityId: randomUUID(), kind: 'CREATED', author, before: null, after: { i } });
+          await appendChange(tx, {
+            entity: 'recipe',
+            entityId: randomUUID(),
+            kind: 'CREATED',
+            author,
+            before: null,
+            after: { i } as unknown as RecipeRow,
+          });
           await tx.execute(sql`select pg_sleep(${Math.random() * 0.03})`);
           if (i % 6 === 0) throw new Error('roll back');
         });

@@ -19,3 +19,23 @@ export const RECIPE_CHANGED = `subscription ($id: ID, $authorId: ID, $tag: Strin
 export const BLOG_CHANGED = `subscription ($id: ID, $authorId: ID, $after: String) {
   blogChanged(id: $id, authorId: $authorId, after: $after) { kind blogId cursor occurredAt blog { ${BLOG_FIELDS} } }
 }`;
+
+export const COMMENT_FIELDS = `id body version createdAt updatedAt author { id name } target { id commentCount }`;
+export const ADD_COMMENT = `mutation ($input: AddCommentInput!) { addComment(input: $input) { ${COMMENT_FIELDS} } }`;
+export const UPDATE_COMMENT = `mutation ($id: ID!, $input: UpdateCommentInput!) { updateComment(id: $id, input: $input) { ${COMMENT_FIELDS} } }`;
+export const DELETE_COMMENT = `mutation ($id: ID!) { deleteComment(id: $id) }`;
+export const THREAD = `query ($id: ID!, $first: Int, $after: String) {
+  node(id: $id) { ... on Commentable { commentCount comments(first: $first, after: $after) { edges { cursor node { ${COMMENT_FIELDS} } } pageInfo { hasNextPage endCursor } } } }
+}`;
+export const NOTIFICATION_FIELDS = `id kind read createdAt actor { id name } comment { id body } target { id }`;
+export const NOTIFICATIONS = `query ($first: Int, $after: String, $unreadOnly: Boolean) {
+  notifications(first: $first, after: $after, unreadOnly: $unreadOnly) { edges { cursor node { ${NOTIFICATION_FIELDS} } } pageInfo { hasNextPage endCursor } }
+  unreadNotificationCount
+}`;
+export const MARK_READ = `mutation ($ids: [ID!]) { markNotificationsRead(ids: $ids) }`;
+export const COMMENT_CHANGED = `subscription ($targetId: ID!, $after: String) {
+  commentChanged(targetId: $targetId, after: $after) { kind commentId targetId cursor occurredAt comment { id body version author { id name } } }
+}`;
+export const NOTIFICATION_CHANGED = `subscription ($after: String) {
+  notificationChanged(after: $after) { kind notificationId unreadCount cursor occurredAt notification { ${NOTIFICATION_FIELDS} } }
+}`;

@@ -3,6 +3,7 @@ import { Provider } from 'urql';
 import { AppShell } from '../components/app-shell';
 import { SessionRefresh } from '../features/auth/session-refresh';
 import { LiveUpdates } from '../features/live/live-updates';
+import { NotificationsLink } from '../features/notifications/notifications';
 import { createAppClient } from '../graphql/client';
 import { createLiveStateStore, useLiveState } from '../graphql/live/live-state';
 import { recentChanges } from '../lib/recent-changes';
@@ -68,6 +69,7 @@ function ClientScope({ origin }: { origin: string }) {
         transport={live.transport}
         path={location.path}
         onSignOut={() => sessions.clear()}
+        notifications={<NotificationsLink active={location.path === '/notifications'} />}
       >
         <Routes location={location} />
       </AppShell>

@@ -4,6 +4,7 @@ import { BlogDetailPage } from '../features/blogs/blog-detail-page';
 import { BlogFormPage } from '../features/blogs/blog-form-page';
 import { BlogsPage } from '../features/blogs/blogs-page';
 import { DraftsPage } from '../features/blogs/drafts-page';
+import { NotificationsPage } from '../features/notifications/notifications';
 import { RecipeDetailPage } from '../features/recipes/recipe-detail-page';
 import { RecipeFormPage } from '../features/recipes/recipe-form-page';
 import { RecipesPage } from '../features/recipes/recipes-page';
@@ -22,6 +23,7 @@ const routes: [string, Render][] = [
   ['/blogs/:id', ({ id = '' }) => <BlogDetailPage key={id} id={id} />],
   ['/blogs/:id/edit', ({ id = '' }) => <BlogFormPage key={id} id={id} />],
   ['/drafts', () => <DraftsPage />],
+  ['/notifications', () => <NotificationsPage />],
   ['/signin', (_, query) => <SignInPage query={query} />],
   ['/signup', (_, query) => <SignUpPage query={query} />],
 ];

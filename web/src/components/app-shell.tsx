@@ -8,6 +8,8 @@ export interface AppShellProps {
   /** The current route path, to mark the active tab. */
   path: string;
   onSignOut(): void;
+  /** The notifications control, for a signed-in viewer. */
+  notifications?: ReactNode;
   children: ReactNode;
 }
 
@@ -19,7 +21,7 @@ function NavLink({ href, active, children }: { href: string; active: boolean; ch
   );
 }
 
-export function AppShell({ userName, status, transport, path, onSignOut, children }: AppShellProps) {
+export function AppShell({ userName, status, transport, path, onSignOut, notifications, children }: AppShellProps) {
   const section = path.startsWith('/blogs')
     ? 'blogs'
     : path.startsWith('/drafts')
@@ -41,6 +43,7 @@ export function AppShell({ userName, status, transport, path, onSignOut, childre
           <div className="topbar__account">
             {userName ? (
               <>
+                {notifications}
                 <span className="topbar__user" data-testid="signed-in-as">
                   {userName}
                 </span>

@@ -25,3 +25,36 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
     </div>
   );
 }
+
+/**
+ * What a page shows instead of its item: loading, a failed load, or the item gone (deleted,
+ * hidden, or a wrong link). Null once there is an item to show.
+ */
+export function ItemFallback({
+  loading,
+  failure,
+  noun,
+  children,
+}: {
+  loading: boolean;
+  /** The load failed and nothing is cached: what went wrong. */
+  failure: { summary: string | null } | null;
+  /** `recipe`, `post` */
+  noun: string;
+  /** Under "This … is gone.": why, and where to go instead. */
+  children?: ReactNode;
+}) {
+  if (loading) return <Loading />;
+  if (failure) {
+    return (
+      <Notice tone="error" title={`This ${noun} could not be loaded.`}>
+        {failure.summary}
+      </Notice>
+    );
+  }
+  return (
+    <Notice tone="info" title={`This ${noun} is gone.`}>
+      {children}
+    </Notice>
+  );
+}

@@ -42,3 +42,49 @@ export const BlogFieldsFragment = graphql(`
     }
   }
 `);
+
+/**
+ * Every field the app shows of a comment. The thread query, the comment mutations and
+ * `commentChanged` all select it, so an UPDATED event refreshes the thread by normalisation.
+ */
+export const CommentFieldsFragment = graphql(`
+  fragment CommentFields on Comment {
+    id
+    body
+    version
+    createdAt
+    updatedAt
+    author {
+      id
+      name
+    }
+  }
+`);
+
+/** A notification as the header's list shows it: who, on what, read or not. */
+export const NotificationFieldsFragment = graphql(`
+  fragment NotificationFields on Notification {
+    id
+    kind
+    read
+    createdAt
+    actor {
+      id
+      name
+    }
+    comment {
+      id
+      body
+    }
+    target {
+      __typename
+      id
+      ... on Recipe {
+        title
+      }
+      ... on Blog {
+        title
+      }
+    }
+  }
+`);

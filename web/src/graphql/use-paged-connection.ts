@@ -1,17 +1,16 @@
 import { useState } from 'react';
 import { type AnyVariables, type TypedDocumentNode, type UseQueryState, useClient, useQuery } from 'urql';
+import type { PagedListState } from '../components/paged-list';
+import { readError } from '../lib/graphql-errors';
 
 export interface Connection<Node> {
   edges: ReadonlyArray<{ node: Node }>;
   pageInfo: { hasNextPage: boolean; endCursor?: string | null };
 }
 
-export interface PagedConnection<Data, Node> {
+export interface PagedConnection<Data, Node> extends PagedListState {
   result: UseQueryState<Data>;
   items: Node[];
-  hasMore: boolean;
-  loadingMore: boolean;
-  loadMore(): void;
 }
 
 /**
@@ -31,9 +30,14 @@ export function usePagedConnection<Data, Variables extends AnyVariables & { afte
   const [loadingMore, setLoadingMore] = useState(false);
   const connection = result.data ? select(result.data) : null;
   const endCursor = connection?.pageInfo.endCursor ?? null;
+  const items = connection?.edges.map((edge) => edge.node) ?? [];
   return {
     result,
-    items: connection?.edges.map((edge) => edge.node) ?? [],
+    items,
+    loaded: result.data !== undefined,
+    loading: result.fetching,
+    failure: result.error && !result.data ? readError(result.error) : null,
+    count: items.length,
     hasMore: connection?.pageInfo.hasNextPage ?? false,
     loadingMore,
     loadMore: () => {

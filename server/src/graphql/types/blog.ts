@@ -4,12 +4,16 @@ import type { BlogRow } from '../../db/schema.js';
 import { blogMatches, blogsByIds, blogVisibleTo, createBlog, deleteBlog, listBlogs, updateBlog } from '../../model/blogs.js';
 import { encodeListCursor } from '../../model/pagination.js';
 import { builder } from '../builder.js';
-import { ChangeInterface, changedNode, subscribeToChanges } from '../change-subscription.js';
+import { ChangeInterface, changedNode, changeField } from '../change-subscription.js';
+import { publishCommitted } from '../commit.js';
+import { toGlobalId } from '../global-ids.js';
 import { requireViewer } from '../viewer.js';
+import { CommentableRef } from './commentable.js';
 import { UserRef } from './user.js';
 
 export const BlogRef = builder.loadableNode('Blog', {
   description: 'A blog post. A draft (`published: false`) exists only for its author.',
+  interfaces: [CommentableRef],
   id: { resolve: (blog: BlogRow) => blog.id },
   load: (ids: string[], ctx) => blogsByIds(ctx.db, ctx.viewer, ids),
   sort: (blog) => blog.id,
@@ -86,9 +90,7 @@ builder.mutationFields((t) => ({
     type: BlogRef,
     args: { input: t.arg({ type: CreateBlogInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const { row, change } = await createBlog(ctx.db, requireViewer(ctx), input);
-      ctx.publisher.publish(change);
-      return row;
+      return publishCommitted(ctx, createBlog(ctx.db, requireViewer(ctx), input));
     },
   }),
   updateBlog: t.field({
@@ -98,9 +100,7 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: UpdateBlogInput, required: true }),
     },
     resolve: async (_root, { id, input }, ctx) => {
-      const { row, change } = await updateBlog(ctx.db, requireViewer(ctx), id.id, input);
-      ctx.publisher.publish(change);
-      return row;
+      return publishCommitted(ctx, updateBlog(ctx.db, requireViewer(ctx), id.id, input));
     },
   }),
   deleteBlog: t.field({
@@ -108,12 +108,17 @@ builder.mutationFields((t) => ({
     description: 'Returns the id of the deleted blog.',
     args: { id: t.arg.globalID({ required: true, for: BlogRef }) },
     resolve: async (_root, { id }, ctx) => {
-      const { change } = await deleteBlog(ctx.db, requireViewer(ctx), id.id);
-      ctx.publisher.publish(change);
-      return Buffer.from(`Blog:${id.id}`).toString('base64');
+      await publishCommitted(ctx, deleteBlog(ctx.db, requireViewer(ctx), id.id));
+      return toGlobalId('Blog', id.id);
     },
   }),
 }));
+
+interface BlogChangedArgs {
+  id?: { id: string } | null;
+  authorId?: { id: string } | null;
+  after?: string | null;
+}
 
 const BlogChange = builder.objectRef<ViewerEvent<BlogRow>>('BlogChange').implement({
   interfaces: [ChangeInterface],
@@ -138,15 +143,15 @@ builder.subscriptionField('blogChanged', (t) =>
       authorId: t.arg.globalID({ for: UserRef, description: 'Only blogs by this user.' }),
       after: t.arg.string({ description: 'A `cursor` from an earlier change: replay what came after it, then go live.' }),
     },
-    subscribe: (_root, args, ctx) =>
-      subscribeToChanges<BlogRow>(ctx, 'blog', {
+    ...changeField<BlogRow, BlogChangedArgs>({
+      entity: 'blog',
+      // A draft's events reach only its author, so the author and everyone else see different results.
+      audience: (event, viewer) => (event.author.id === viewer?.id ? 'author' : 'public'),
+      rules: (args, ctx) => ({
         entityId: args.id?.id,
-        after: args.after,
-        rules: {
-          visible: (row) => blogVisibleTo(row, ctx.viewer),
-          matches: (row) => blogMatches(row, { authorId: args.authorId?.id }),
-        },
+        visible: (row) => blogVisibleTo(row, ctx.viewer),
+        matches: (row) => blogMatches(row, { authorId: args.authorId?.id }),
       }),
-    resolve: (event) => event,
+    }),
   }),
 );

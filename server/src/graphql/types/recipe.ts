@@ -3,13 +3,18 @@ import type { ViewerEvent } from '../../changes/viewer-event.js';
 import type { RecipeRow } from '../../db/schema.js';
 import { encodeListCursor } from '../../model/pagination.js';
 import { createRecipe, deleteRecipe, listRecipes, recipeMatches, recipesByIds, updateRecipe } from '../../model/recipes.js';
+import { everyone } from '../audience.js';
 import { builder } from '../builder.js';
-import { ChangeInterface, changedNode, subscribeToChanges } from '../change-subscription.js';
+import { ChangeInterface, changedNode, changeField } from '../change-subscription.js';
+import { publishCommitted } from '../commit.js';
+import { toGlobalId } from '../global-ids.js';
 import { requireViewer } from '../viewer.js';
+import { CommentableRef } from './commentable.js';
 import { UserRef } from './user.js';
 
 export const RecipeRef = builder.loadableNode('Recipe', {
   description: 'A recipe. Everyone may read it; only its author may change it.',
+  interfaces: [CommentableRef],
   id: { resolve: (recipe: RecipeRow) => recipe.id },
   load: (ids: string[], ctx) => recipesByIds(ctx.db, ids),
   sort: (recipe) => recipe.id,
@@ -89,9 +94,7 @@ builder.mutationFields((t) => ({
     type: RecipeRef,
     args: { input: t.arg({ type: CreateRecipeInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const { row, change } = await createRecipe(ctx.db, requireViewer(ctx), input);
-      ctx.publisher.publish(change);
-      return row;
+      return publishCommitted(ctx, createRecipe(ctx.db, requireViewer(ctx), input));
     },
   }),
   updateRecipe: t.field({
@@ -101,9 +104,7 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: UpdateRecipeInput, required: true }),
     },
     resolve: async (_root, { id, input }, ctx) => {
-      const { row, change } = await updateRecipe(ctx.db, requireViewer(ctx), id.id, input);
-      ctx.publisher.publish(change);
-      return row;
+      return publishCommitted(ctx, updateRecipe(ctx.db, requireViewer(ctx), id.id, input));
     },
   }),
   deleteRecipe: t.field({
@@ -111,12 +112,18 @@ builder.mutationFields((t) => ({
     description: 'Returns the id of the deleted recipe.',
     args: { id: t.arg.globalID({ required: true, for: RecipeRef }) },
     resolve: async (_root, { id }, ctx) => {
-      const { change } = await deleteRecipe(ctx.db, requireViewer(ctx), id.id);
-      ctx.publisher.publish(change);
-      return Buffer.from(`Recipe:${id.id}`).toString('base64');
+      await publishCommitted(ctx, deleteRecipe(ctx.db, requireViewer(ctx), id.id));
+      return toGlobalId('Recipe', id.id);
     },
   }),
 }));
+
+interface RecipeChangedArgs {
+  id?: { id: string } | null;
+  authorId?: { id: string } | null;
+  tag?: string | null;
+  after?: string | null;
+}
 
 const RecipeChange = builder.objectRef<ViewerEvent<RecipeRow>>('RecipeChange').implement({
   interfaces: [ChangeInterface],
@@ -141,15 +148,14 @@ builder.subscriptionField('recipeChanged', (t) =>
       tag: t.arg.string({ description: 'Only recipes that carry this tag before or after the change.' }),
       after: t.arg.string({ description: 'A `cursor` from an earlier change: replay what came after it, then go live.' }),
     },
-    subscribe: (_root, args, ctx) =>
-      subscribeToChanges<RecipeRow>(ctx, 'recipe', {
+    ...changeField<RecipeRow, RecipeChangedArgs>({
+      entity: 'recipe',
+      audience: everyone,
+      rules: (args) => ({
         entityId: args.id?.id,
-        after: args.after,
-        rules: {
-          visible: () => true,
-          matches: (row) => recipeMatches(row, { authorId: args.authorId?.id, tag: args.tag }),
-        },
+        visible: () => true,
+        matches: (row) => recipeMatches(row, { authorId: args.authorId?.id, tag: args.tag }),
       }),
-    resolve: (event) => event,
+    }),
   }),
 );

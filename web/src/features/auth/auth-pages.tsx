@@ -3,9 +3,10 @@ import { useMutation } from 'urql';
 import { FormField } from '../../components/form-field';
 import { Notice } from '../../components/notices';
 import { graphql } from '../../graphql/generated';
-import { type FieldErrors, readError } from '../../lib/graphql-errors';
+import type { OperationErrorLike } from '../../lib/graphql-errors';
 import { navigate } from '../../lib/router';
-import { useSessionStore } from '../../lib/session';
+import { type Session, useSessionStore } from '../../lib/session';
+import { useFormErrors } from '../../lib/use-form-errors';
 
 const SignInMutation = graphql(`
   mutation SignInPage_SignIn($input: SignInInput!) {
@@ -37,29 +38,30 @@ function returnPath(query: URLSearchParams): string {
   return target?.startsWith('/') ? target : '/';
 }
 
-function useAuthForm() {
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [summary, setSummary] = useState<string | null>(null);
-  return { fieldErrors, summary, setFieldErrors, setSummary };
-}
-
-export function SignInPage({ query }: { query: URLSearchParams }) {
+/** Signing in and signing up end alike: keep the session and go back, or show what was wrong. */
+function useAuthForm(query: URLSearchParams) {
   const sessions = useSessionStore();
-  const [state, signIn] = useMutation(SignInMutation);
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const form = useAuthForm();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = await signIn({ input: { email, password } });
-    if (result.data) {
-      sessions.set(result.data.signIn);
+  const errors = useFormErrors();
+  const finish = (payload: Session | undefined, error: OperationErrorLike | undefined) => {
+    if (payload) {
+      sessions.set(payload);
       navigate(returnPath(query));
       return;
     }
-    const readable = readError(result.error);
-    form.setFieldErrors(readable?.fields ?? {});
-    form.setSummary(readable?.summary ?? null);
+    errors.show(error);
+  };
+  return { ...errors, finish };
+}
+
+export function SignInPage({ query }: { query: URLSearchParams }) {
+  const [state, signIn] = useMutation(SignInMutation);
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const form = useAuthForm(query);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await signIn({ input: { email, password } });
+    form.finish(result.data?.signIn, result.error);
   };
   return (
     <form className="form form--narrow stack" onSubmit={submit} noValidate data-testid="sign-in-form">
@@ -94,23 +96,15 @@ export function SignInPage({ query }: { query: URLSearchParams }) {
 }
 
 export function SignUpPage({ query }: { query: URLSearchParams }) {
-  const sessions = useSessionStore();
   const [state, signUp] = useMutation(SignUpMutation);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const form = useAuthForm();
+  const form = useAuthForm(query);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const result = await signUp({ input: { name, email, password } });
-    if (result.data) {
-      sessions.set(result.data.signUp);
-      navigate(returnPath(query));
-      return;
-    }
-    const readable = readError(result.error);
-    form.setFieldErrors(readable?.fields ?? {});
-    form.setSummary(readable?.summary ?? null);
+    form.finish(result.data?.signUp, result.error);
   };
   return (
     <form className="form form--narrow stack" onSubmit={submit} noValidate data-testid="sign-up-form">

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { BlogView } from '../../components/blog-view';
-import { Loading, Notice } from '../../components/notices';
+import { ConfirmDelete } from '../../components/confirm-delete';
+import { ItemFallback, Notice } from '../../components/notices';
 import { graphql } from '../../graphql/generated';
 import { conflictVersion, readError } from '../../lib/graphql-errors';
 import { useChangeStamp } from '../../lib/recent-changes';
 import { hrefTo, navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
+import { CommentThread } from '../comments/comment-thread';
 
 const BlogQuery = graphql(`
   query BlogDetailPage_Blog($id: ID!) {
@@ -35,23 +37,15 @@ export function BlogDetailPage({ id }: { id: string }) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: BlogQuery, variables: { id } });
   const [publishing, setPublished] = useMutation(SetPublishedMutation);
   const [deletion, deleteBlog] = useMutation(DeleteBlogMutation);
-  const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const flash = useChangeStamp(id);
   const blog = data?.blog;
 
-  if (fetching && !data) return <Loading />;
-  if (error && !data)
-    return (
-      <Notice tone="error" title="This post could not be loaded.">
-        {readError(error)?.summary}
-      </Notice>
-    );
   if (!blog) {
     return (
-      <Notice tone="info" title="This post is gone.">
+      <ItemFallback loading={fetching && !data} failure={error && !data ? readError(error) : null} noun="post">
         It was deleted or unpublished, or the link is wrong. <a href="#/blogs">Back to all posts</a>
-      </Notice>
+      </ItemFallback>
     );
   }
 
@@ -88,24 +82,12 @@ export function BlogDetailPage({ id }: { id: string }) {
               <button type="button" className="button" onClick={togglePublished} disabled={publishing.fetching}>
                 {blog.published ? 'Unpublish' : 'Publish'}
               </button>
-              {confirming ? (
-                <>
-                  <button type="button" className="button button--danger" onClick={remove} disabled={deletion.fetching}>
-                    Delete for good
-                  </button>
-                  <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
-                    Keep it
-                  </button>
-                </>
-              ) : (
-                <button type="button" className="button button--quiet" onClick={() => setConfirming(true)}>
-                  Delete
-                </button>
-              )}
+              <ConfirmDelete busy={deletion.fetching} onConfirm={remove} />
             </>
           )
         }
       />
+      <CommentThread targetId={id} targetAuthorId={blog.author.id} noun="post" onEnded={() => refetch({ requestPolicy: 'network-only' })} />
     </div>
   );
 }

@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
 import { type ActiveFilter, FilterBar } from '../../components/filter-bar';
-import { ListFooter } from '../../components/list-footer';
-import { EmptyState, Loading, Notice } from '../../components/notices';
+import { EmptyState } from '../../components/notices';
+import { PagedList } from '../../components/paged-list';
 import { graphql } from '../../graphql/generated';
 import type { BlogFilter } from '../../graphql/generated/graphql';
 import { usePagedConnection } from '../../graphql/use-paged-connection';
-import { readError } from '../../lib/graphql-errors';
 import { hrefTo } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { LiveBlogCard } from '../live/live-cards';
@@ -49,7 +48,6 @@ export function BlogsPage({ query }: { query: URLSearchParams }) {
       clearHref: hrefTo('/blogs', { ...params, author: null, authorName: null }),
     });
   }
-  const error = readError(list.result.error);
   return (
     <section className="stack">
       <div className="page-head">
@@ -64,19 +62,17 @@ export function BlogsPage({ query }: { query: URLSearchParams }) {
         )}
       </div>
       <FilterBar active={active} />
-      {error && !list.result.data && (
-        <Notice tone="error" title="The blogs could not be loaded.">
-          {error.summary}
-        </Notice>
-      )}
-      {list.result.fetching && !list.result.data && <Loading />}
-      {list.result.data && list.items.length === 0 && <EmptyState title="No posts here yet." />}
-      <div className="grid grid--wide" data-testid="blog-list">
+      <PagedList
+        list={list}
+        failureTitle="The blogs could not be loaded."
+        empty={<EmptyState title="No posts here yet." />}
+        className="grid grid--wide"
+        testId="blog-list"
+      >
         {list.items.map((blog) => (
           <LiveBlogCard key={blog.id} blog={blog} />
         ))}
-      </div>
-      <ListFooter hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+      </PagedList>
     </section>
   );
 }

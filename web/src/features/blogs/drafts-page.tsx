@@ -1,8 +1,7 @@
-import { ListFooter } from '../../components/list-footer';
-import { EmptyState, Loading, Notice } from '../../components/notices';
+import { EmptyState, Notice } from '../../components/notices';
+import { PagedList } from '../../components/paged-list';
 import { graphql } from '../../graphql/generated';
 import { usePagedConnection } from '../../graphql/use-paged-connection';
-import { readError } from '../../lib/graphql-errors';
 import { useSession } from '../../lib/session';
 import { LiveBlogCard } from '../live/live-cards';
 
@@ -29,7 +28,6 @@ export function DraftsPage() {
   const session = useSession();
   const list = usePagedConnection(DraftsQuery, { first: 20, filter: draftsFilter }, (data) => data.blogs, !session);
   if (!session) return <Notice tone="info" title="Sign in to see your drafts." />;
-  const error = readError(list.result.error);
   return (
     <section className="stack">
       <div className="page-head">
@@ -41,19 +39,17 @@ export function DraftsPage() {
           Write a post
         </a>
       </div>
-      {error && !list.result.data && (
-        <Notice tone="error" title="Your drafts could not be loaded.">
-          {error.summary}
-        </Notice>
-      )}
-      {list.result.fetching && !list.result.data && <Loading />}
-      {list.result.data && list.items.length === 0 && <EmptyState title="No drafts. Everything you wrote is out there." />}
-      <div className="grid grid--wide" data-testid="draft-list">
+      <PagedList
+        list={list}
+        failureTitle="Your drafts could not be loaded."
+        empty={<EmptyState title="No drafts. Everything you wrote is out there." />}
+        className="grid grid--wide"
+        testId="draft-list"
+      >
         {list.items.map((blog) => (
           <LiveBlogCard key={blog.id} blog={blog} />
         ))}
-      </div>
-      <ListFooter hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+      </PagedList>
     </section>
   );
 }

@@ -1,12 +1,13 @@
-import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Loading, Notice } from '../../components/notices';
+import { ConfirmDelete } from '../../components/confirm-delete';
+import { ItemFallback } from '../../components/notices';
 import { RecipeView } from '../../components/recipe-view';
 import { graphql } from '../../graphql/generated';
 import { readError } from '../../lib/graphql-errors';
 import { useChangeStamp } from '../../lib/recent-changes';
 import { hrefTo, navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
+import { CommentThread } from '../comments/comment-thread';
 
 export const RecipeQuery = graphql(`
   query RecipeDetailPage_Recipe($id: ID!) {
@@ -24,9 +25,8 @@ const DeleteRecipeMutation = graphql(`
 
 export function RecipeDetailPage({ id }: { id: string }) {
   const session = useSession();
-  const [{ data, fetching, error }] = useQuery({ query: RecipeQuery, variables: { id } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: RecipeQuery, variables: { id } });
   const [deletion, deleteRecipe] = useMutation(DeleteRecipeMutation);
-  const [confirming, setConfirming] = useState(false);
   const flash = useChangeStamp(id);
   const recipe = data?.recipe;
 
@@ -37,48 +37,36 @@ export function RecipeDetailPage({ id }: { id: string }) {
     if (result.error) window.alert(readError(result.error)?.summary ?? 'The recipe could not be deleted.');
   };
 
-  if (fetching && !data) return <Loading />;
-  if (error && !data)
-    return (
-      <Notice tone="error" title="This recipe could not be loaded.">
-        {readError(error)?.summary}
-      </Notice>
-    );
   if (!recipe) {
     return (
-      <Notice tone="info" title="This recipe is gone.">
+      <ItemFallback loading={fetching && !data} failure={error && !data ? readError(error) : null} noun="recipe">
         It was deleted, or the link is wrong. <a href="#/">Back to all recipes</a>
-      </Notice>
+      </ItemFallback>
     );
   }
   const mine = session?.user.id === recipe.author.id;
   return (
-    <RecipeView
-      recipe={recipe}
-      flash={flash}
-      actions={
-        mine && (
-          <>
-            <a className="button" href={hrefTo(`/recipes/${encodeURIComponent(id)}/edit`)}>
-              Edit
-            </a>
-            {confirming ? (
-              <>
-                <button type="button" className="button button--danger" onClick={remove} disabled={deletion.fetching}>
-                  Delete for good
-                </button>
-                <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
-                  Keep it
-                </button>
-              </>
-            ) : (
-              <button type="button" className="button button--quiet" onClick={() => setConfirming(true)}>
-                Delete
-              </button>
-            )}
-          </>
-        )
-      }
-    />
+    <div className="stack">
+      <RecipeView
+        recipe={recipe}
+        flash={flash}
+        actions={
+          mine && (
+            <>
+              <a className="button" href={hrefTo(`/recipes/${encodeURIComponent(id)}/edit`)}>
+                Edit
+              </a>
+              <ConfirmDelete busy={deletion.fetching} onConfirm={remove} />
+            </>
+          )
+        }
+      />
+      <CommentThread
+        targetId={id}
+        targetAuthorId={recipe.author.id}
+        noun="recipe"
+        onEnded={() => refetch({ requestPolicy: 'network-only' })}
+      />
+    </div>
   );
 }

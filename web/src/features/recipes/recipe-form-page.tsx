@@ -1,14 +1,13 @@
-import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { ConflictPanel } from '../../components/conflict-panel';
 import { FormField } from '../../components/form-field';
 import { Loading, Notice } from '../../components/notices';
+import { SaveStatusNotices } from '../../components/save-status';
 import { graphql } from '../../graphql/generated';
 import type { RecipeFieldsFragment } from '../../graphql/generated/graphql';
-import { conflictVersion, type FieldErrors, readError } from '../../lib/graphql-errors';
 import { hrefTo, navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
-import { emptyRecipeForm, type RecipeFormValues, recipeDifferences, recipeFormValues, recipeInput } from './recipe-form-values';
+import { useVersionedForm } from '../../lib/use-versioned-form';
+import { emptyRecipeForm, recipeDifferences, recipeFormValues, recipeInput } from './recipe-form-values';
 
 const EditedRecipeQuery = graphql(`
   query RecipeFormPage_Recipe($id: ID!) {
@@ -56,81 +55,30 @@ export function RecipeFormPage({ id }: { id?: string }) {
 }
 
 function RecipeForm({ saved, onConflict }: { saved: RecipeFieldsFragment | null; onConflict?: () => void }) {
-  const [values, setValues] = useState<RecipeFormValues>(() => (saved ? recipeFormValues(saved) : emptyRecipeForm));
-  // The version this edit started from: the server refuses the save if the recipe moved on since.
-  const [baseVersion, setBaseVersion] = useState(saved?.version ?? 0);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [summary, setSummary] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<number | null>(null);
-  const [creation, create] = useMutation(CreateRecipeMutation);
-  const [update, save] = useMutation(UpdateRecipeMutation);
-  const busy = creation.fetching || update.fetching;
+  const [, create] = useMutation(CreateRecipeMutation);
+  const [, update] = useMutation(UpdateRecipeMutation);
+  const form = useVersionedForm({
+    item: saved,
+    empty: emptyRecipeForm,
+    valuesOf: recipeFormValues,
+    inputOf: recipeInput,
+    save: async (input, expectedVersion) => {
+      if (saved && expectedVersion !== null) {
+        const result = await update({ id: saved.id, input: { ...input, expectedVersion } });
+        return { saved: result.data?.updateRecipe, error: result.error };
+      }
+      const result = await create({ input });
+      return { saved: result.data?.createRecipe, error: result.error };
+    },
+    onSaved: (recipe) => navigate(detailPath(recipe.id)),
+    onConflict,
+  });
+  const { values, set, fieldErrors, busy } = form;
 
-  const set = (field: keyof RecipeFormValues) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
-
-  const submit = async (expectedVersion: number) => {
-    const prepared = recipeInput(values);
-    if ('errors' in prepared) {
-      setFieldErrors(prepared.errors);
-      return;
-    }
-    setSummary(null);
-    const result = saved
-      ? await save({ id: saved.id, input: { ...prepared.input, expectedVersion } })
-      : await create({ input: prepared.input });
-    const savedId = result.data && ('updateRecipe' in result.data ? result.data.updateRecipe.id : result.data.createRecipe.id);
-    if (savedId) {
-      navigate(detailPath(savedId));
-      return;
-    }
-    const current = conflictVersion(result.error);
-    if (current !== null) {
-      setConflict(current);
-      setFieldErrors({});
-      onConflict?.();
-      return;
-    }
-    const readable = readError(result.error);
-    setFieldErrors(readable?.fields ?? {});
-    setSummary(readable?.summary ?? null);
-  };
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void submit(baseVersion);
-  };
-
-  const movedOn = saved && saved.version !== baseVersion && conflict === null;
   return (
-    <form className="form stack" onSubmit={onSubmit} noValidate data-testid="recipe-form">
+    <form className="form stack" onSubmit={form.onSubmit} noValidate data-testid="recipe-form">
       <h1>{saved ? `Edit “${saved.title}”` : 'New recipe'}</h1>
-      {movedOn && (
-        <Notice tone="warning" title="This recipe changed while you were editing.">
-          Saving now will ask you to choose between your edit and the saved version.
-        </Notice>
-      )}
-      {conflict !== null && saved && (
-        <ConflictPanel
-          currentVersion={conflict}
-          differences={recipeDifferences(values, saved)}
-          busy={busy}
-          onOverwrite={() => {
-            setBaseVersion(conflict);
-            setConflict(null);
-            void submit(conflict);
-          }}
-          onTakeTheirs={() => {
-            setValues(recipeFormValues(saved));
-            setBaseVersion(saved.version);
-            setConflict(null);
-          }}
-        />
-      )}
-      {summary && (
-        <Notice tone="error" title="The recipe was not saved.">
-          {summary}
-        </Notice>
-      )}
+      <SaveStatusNotices status={form} noun="recipe" differences={() => (saved ? recipeDifferences(values, saved) : [])} />
       <FormField label="Title" name="title" value={values.title} onChange={set('title')} error={fieldErrors.title} required />
       <FormField
         label="Description"

@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
 import { type ActiveFilter, FilterBar } from '../../components/filter-bar';
-import { ListFooter } from '../../components/list-footer';
-import { EmptyState, Loading, Notice } from '../../components/notices';
+import { EmptyState } from '../../components/notices';
+import { PagedList } from '../../components/paged-list';
 import { graphql } from '../../graphql/generated';
 import type { RecipeFilter } from '../../graphql/generated/graphql';
 import { usePagedConnection } from '../../graphql/use-paged-connection';
-import { readError } from '../../lib/graphql-errors';
 import { hrefTo, navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { LiveRecipeCard } from '../live/live-cards';
@@ -56,7 +55,6 @@ export function RecipesPage({ query }: { query: URLSearchParams }) {
       clearHref: hrefTo('/', { ...params, author: null, authorName: null }),
     });
   }
-  const error = readError(list.result.error);
 
   return (
     <section className="stack">
@@ -76,23 +74,20 @@ export function RecipesPage({ query }: { query: URLSearchParams }) {
         )}
       </div>
       <FilterBar search={filter?.search ?? ''} onSearch={(text) => navigate('/', { ...params, q: text || null })} active={active} />
-      {error && !list.result.data && (
-        <Notice tone="error" title="The recipes could not be loaded.">
-          {error.summary}
-        </Notice>
-      )}
-      {list.result.fetching && !list.result.data && <Loading />}
-      {list.result.data && list.items.length === 0 && (
-        <EmptyState title={filter ? 'No recipe matches these filters.' : 'No recipes yet.'}>
-          {session && !filter && <a href="#/recipes/new">Share the first one.</a>}
-        </EmptyState>
-      )}
-      <div className="grid" data-testid="recipe-list">
+      <PagedList
+        list={list}
+        failureTitle="The recipes could not be loaded."
+        empty={
+          <EmptyState title={filter ? 'No recipe matches these filters.' : 'No recipes yet.'}>
+            {session && !filter && <a href="#/recipes/new">Share the first one.</a>}
+          </EmptyState>
+        }
+        testId="recipe-list"
+      >
         {list.items.map((recipe) => (
           <LiveRecipeCard key={recipe.id} recipe={recipe} />
         ))}
-      </div>
-      <ListFooter hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+      </PagedList>
     </section>
   );
 }

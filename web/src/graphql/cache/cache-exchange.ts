@@ -2,29 +2,33 @@ import { type Cache, type CacheExchangeOpts, cacheExchange, type Data, type Reso
 import { relayPagination } from '@urql/exchange-graphcache/extras';
 import type { GraphCacheConfig, GraphCacheKeysConfig } from '../generated/graphcache';
 import type { BlogFilter, ChangeKind, RecipeFilter } from '../generated/graphql';
-import { BlogEdgeFragment, RecipeEdgeFragment } from './edge-fragments';
+import { BlogEdgeFragment, RecipeEdgeFragment } from './cache-documents';
+import { createCommentThreads } from './comment-threads';
 import { blogMatchesFilter, recipeMatchesFilter } from './list-filters';
-import { type ConnectionSpec, invalidateAllLists, removeFromAllLists, syncListMembership } from './list-membership';
+import { type ConnectionSpec, filteredBy, invalidateAllLists, removeFromAllLists, syncListMembership } from './list-membership';
+import { applyNotificationChange, markRead } from './notifications';
 
 export interface CacheOptions {
   /** Called with the id of every item a live event created or updated (for the highlight). */
   onLiveChange?: (id: string) => void;
 }
 
-const recipeLists: ConnectionSpec<RecipeFilter> = {
+const recipeLists: ConnectionSpec = {
   field: 'recipes',
   nodeTypename: 'Recipe',
   edgeTypename: 'RecipeEdge',
   edgeFragment: RecipeEdgeFragment,
-  matches: recipeMatchesFilter,
+  order: 'newest-first',
+  belongs: filteredBy<RecipeFilter>(recipeMatchesFilter),
 };
 
-const blogLists: ConnectionSpec<BlogFilter> = {
+const blogLists: ConnectionSpec = {
   field: 'blogs',
   nodeTypename: 'Blog',
   edgeTypename: 'BlogEdge',
   edgeFragment: BlogEdgeFragment,
-  matches: blogMatchesFilter,
+  order: 'newest-first',
+  belongs: filteredBy<BlogFilter>(blogMatchesFilter),
 };
 
 /** An edge is keyed by its node, so a list can gain an edge the server never sent it. */
@@ -42,8 +46,14 @@ const keys: GraphCacheKeysConfig = {
   PageInfo: embedded,
   RecipeEdge: edgeKey,
   BlogEdge: edgeKey,
+  CommentConnection: embedded,
+  NotificationConnection: embedded,
+  CommentEdge: edgeKey,
+  NotificationEdge: edgeKey,
   RecipeChange: embedded,
   BlogChange: embedded,
+  CommentChange: embedded,
+  NotificationChange: embedded,
   AuthPayload: embedded,
 };
 
@@ -66,7 +76,7 @@ function entityKey(cache: Cache, typename: string, id: string): string | null {
 }
 
 /** What a DELETED change (or the viewer's own delete) does: gone from every list and from its detail query. */
-function removeEntity<Filter>(cache: Cache, spec: ConnectionSpec<Filter>, field: 'recipe' | 'blog', id: string): void {
+function removeEntity(cache: Cache, spec: ConnectionSpec, field: 'recipe' | 'blog', id: string): void {
   const key = entityKey(cache, spec.nodeTypename, id);
   if (!key) return;
   removeFromAllLists(cache, spec, key);
@@ -74,9 +84,9 @@ function removeEntity<Filter>(cache: Cache, spec: ConnectionSpec<Filter>, field:
   cache.invalidate(key);
 }
 
-function applyChange<Filter>(
+function applyChange(
   cache: Cache,
-  spec: ConnectionSpec<Filter>,
+  spec: ConnectionSpec,
   field: 'recipe' | 'blog',
   change: { kind?: ChangeKind | undefined; id?: string | undefined } | null,
   options: CacheOptions,
@@ -117,10 +127,14 @@ export function createCacheConfig(options: CacheOptions = {}): CacheExchangeOpts
     Query: {
       recipes: relayPagination(),
       blogs: relayPagination(),
+      notifications: relayPagination(),
       recipe: cachedEntity('Recipe', 'recipe'),
       blog: cachedEntity('Blog', 'blog'),
     },
+    Recipe: { comments: relayPagination() },
+    Blog: { comments: relayPagination() },
   };
+  const threads = createCommentThreads();
   const typed: Omit<GraphCacheConfig, 'resolvers'> = {
     keys,
     updates: {
@@ -132,6 +146,23 @@ export function createCacheConfig(options: CacheOptions = {}): CacheExchangeOpts
         blogChanged: (result, _args, cache) => {
           const change = result.blogChanged;
           applyChange(cache, blogLists, 'blog', change ? { kind: change.kind, id: change.blogId } : null, options);
+        },
+        commentChanged: (result, args, cache) => {
+          const change = result.commentChanged;
+          if (!change) return threads.gap(cache, args.targetId);
+          const { kind, commentId, targetId = args.targetId } = change;
+          if (!commentId) return;
+          if (kind === 'CREATED') threads.added(cache, targetId, commentId, false);
+          else if (kind === 'DELETED') threads.removed(cache, commentId, targetId, false);
+          // UPDATED: normalisation has written the new body and version.
+          if (kind !== 'DELETED') options.onLiveChange?.(commentId);
+        },
+        notificationChanged: (result, _args, cache) => {
+          const change = result.notificationChanged;
+          if (!change) return applyNotificationChange(cache, null);
+          const { kind, notificationId, unreadCount } = change;
+          if (kind && notificationId && typeof unreadCount === 'number')
+            applyNotificationChange(cache, { kind, notificationId, unreadCount });
         },
       },
       Mutation: {
@@ -153,6 +184,12 @@ export function createCacheConfig(options: CacheOptions = {}): CacheExchangeOpts
           if (key) syncListMembership(cache, blogLists, key);
         },
         deleteBlog: (_result, args, cache) => removeEntity(cache, blogLists, 'blog', args.id),
+        addComment: (result, args, cache, info) => {
+          const id = result.addComment?.id;
+          if (id) threads.added(cache, args.input.targetId, id, info.optimistic === true);
+        },
+        deleteComment: (_result, args, cache, info) => threads.removed(cache, args.id, null, info.optimistic === true),
+        markNotificationsRead: (_result, args, cache) => markRead(cache, args.ids),
       },
     },
     optimistic: {
@@ -166,6 +203,9 @@ export function createCacheConfig(options: CacheOptions = {}): CacheExchangeOpts
       },
       deleteRecipe: (args) => args.id,
       deleteBlog: (args) => args.id,
+      updateComment: (args) => ({ __typename: 'Comment', id: args.id, body: args.input.body.trim() }),
+      deleteComment: (args) => args.id,
+      markNotificationsRead: (args) => args.ids?.length ?? 0,
     },
   };
   return { ...typed, resolvers };

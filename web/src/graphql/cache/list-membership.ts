@@ -2,15 +2,33 @@ import type { Cache } from '@urql/exchange-graphcache';
 import type { TypedDocumentNode } from 'urql';
 import type { FilterableItem } from './list-filters';
 
-/** How one kind of Relay connection on `Query` is kept in step with live changes. */
-export interface ConnectionSpec<Filter> {
-  /** The `Query` field: `recipes` or `blogs`. */
+/**
+ * How one kind of Relay connection is kept in step with live changes: the lists on `Query`
+ * (`recipes`, `blogs`, `notifications`), newest first, and the comment threads on a recipe or
+ * blog, oldest first.
+ */
+export interface ConnectionSpec {
+  /** The field holding the connection: `recipes`, `blogs`, `comments`, `notifications`. */
   field: string;
   nodeTypename: string;
   edgeTypename: string;
   /** `fragment on <Edge> { node { id } }`, used to write an edge for an item the list did not have. */
   edgeFragment: TypedDocumentNode<{ node: { id: string } }>;
-  matches(item: FilterableItem, filter: Filter | null | undefined): boolean;
+  /** Server order of the list, by `createdAt`. */
+  order: 'newest-first' | 'oldest-first';
+  /**
+   * Whether the cached item belongs in the list with these (non-pagination) arguments; null
+   * when the cache lacks what the rule looks at, so the item is left where it is.
+   */
+  belongs(cache: Cache, nodeKey: string, listArgs: Record<string, unknown>): boolean | null;
+}
+
+/** A ConnectionSpec rule for lists with a `filter` argument mirrored from the server. */
+export function filteredBy<Filter>(matches: (item: FilterableItem, filter: Filter | null | undefined) => boolean) {
+  return (cache: Cache, nodeKey: string, listArgs: Record<string, unknown>): boolean | null => {
+    const item = readFilterable(cache, nodeKey);
+    return item && matches(item, listArgs.filter as Filter | null | undefined);
+  };
 }
 
 interface Page {
@@ -26,11 +44,11 @@ function stringArray(value: unknown): string[] {
 }
 
 /** Every cached page of the connection, grouped by its non-pagination arguments (one group = one list on screen). */
-function cachedLists(cache: Cache, field: string): Map<string, Page[]> {
+function cachedLists(cache: Cache, parent: string, field: string): Map<string, Page[]> {
   const lists = new Map<string, Page[]>();
-  for (const info of cache.inspectFields('Query')) {
+  for (const info of cache.inspectFields(parent)) {
     if (info.fieldName !== field) continue;
-    const connectionKey = cache.resolve('Query', info.fieldName, info.arguments ?? undefined);
+    const connectionKey = cache.resolve(parent, info.fieldName, info.arguments ?? undefined);
     if (typeof connectionKey !== 'string') continue;
     const args = info.arguments ?? {};
     const identity = JSON.stringify(Object.entries(args).filter(([name]) => !PAGINATION_ARGS.has(name)));
@@ -75,12 +93,16 @@ function removeFrom(cache: Cache, pages: Page[], nodeKey: string): void {
   }
 }
 
+function nonPaginationArgs(args: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(args).filter(([name]) => !PAGINATION_ARGS.has(name)));
+}
+
 /**
- * Puts the item where the server would list it (newest `createdAt` first) among the pages loaded
- * so far. An item older than everything loaded is left for "load more" to bring, unless the
- * whole list is loaded already.
+ * Puts the item where the server would list it (by `createdAt`, in the list's order) among the
+ * pages loaded so far. An item that sorts after everything loaded is left for "load more" to
+ * bring, unless the whole list is loaded already.
  */
-function insertInto<Filter>(cache: Cache, spec: ConnectionSpec<Filter>, pages: Page[], nodeKey: string): void {
+function insertInto(cache: Cache, spec: ConnectionSpec, pages: Page[], nodeKey: string): void {
   const createdAt = createdAtOf(cache, nodeKey);
   const id = cache.resolve(nodeKey, 'id');
   if (!createdAt || typeof id !== 'string') return;
@@ -89,14 +111,17 @@ function insertInto<Filter>(cache: Cache, spec: ConnectionSpec<Filter>, pages: P
   const edgeKey = cache.keyOfEntity(edgeData);
   if (!edgeKey) return;
 
-  // The first page has no `after`; later pages follow in the order of their newest item.
-  const newestOf = (page: Page) => createdAtOf(cache, page.edges[0] ? nodeOf(cache, page.edges[0]) : null) ?? '';
+  // `before(a, b)`: a comes earlier in the list than b.
+  const before = spec.order === 'newest-first' ? (a: string, b: string) => a > b : (a: string, b: string) => a < b;
+  // The first page has no `after`; later pages follow in the order of their first item.
+  const firstOf = (page: Page) => createdAtOf(cache, page.edges[0] ? nodeOf(cache, page.edges[0]) : null) ?? '';
   const ordered = [...pages].sort((a, b) => {
     if (!a.args.after !== !b.args.after) return a.args.after ? 1 : -1;
-    return newestOf(b).localeCompare(newestOf(a));
+    const [first, second] = [firstOf(a), firstOf(b)];
+    return first === second ? 0 : before(first, second) ? -1 : 1;
   });
   for (const page of ordered) {
-    const index = page.edges.findIndex((edge) => (createdAtOf(cache, nodeOf(cache, edge)) ?? '') < createdAt);
+    const index = page.edges.findIndex((edge) => before(createdAt, createdAtOf(cache, nodeOf(cache, edge)) ?? ''));
     if (index !== -1) {
       cache.link(page.connectionKey, 'edges', [...page.edges.slice(0, index), edgeKey, ...page.edges.slice(index)]);
       return;
@@ -110,30 +135,47 @@ function insertInto<Filter>(cache: Cache, spec: ConnectionSpec<Filter>, pages: P
 }
 
 /**
- * Adds the (already normalised) item to every cached list whose filter it now matches and drops
- * it from those it no longer matches. A CREATED event, an UPDATED one that adds or removes a tag,
- * a blog published or unpublished: all the same question, asked of each list.
+ * Adds the (already normalised) item to every cached list where it now belongs and drops it from
+ * those where it no longer does. A CREATED event, an UPDATED one that adds or removes a tag, a
+ * blog published or unpublished, a notification read: all the same question, asked of each list.
+ * `parent` is the entity holding the lists: `Query`, or the recipe of a comment thread.
  */
-export function syncListMembership<Filter>(cache: Cache, spec: ConnectionSpec<Filter>, nodeKey: string): void {
-  const item = readFilterable(cache, nodeKey);
-  if (!item) return;
-  for (const pages of cachedLists(cache, spec.field).values()) {
-    const filter = pages[0]?.args.filter as Filter | null | undefined;
+export function syncListMembership(cache: Cache, spec: ConnectionSpec, nodeKey: string, parent = 'Query'): void {
+  for (const pages of cachedLists(cache, parent, spec.field).values()) {
+    const belongs = spec.belongs(cache, nodeKey, nonPaginationArgs(pages[0]?.args ?? {}));
+    if (belongs === null) continue;
     const present = pages.some((page) => page.edges.some((edge) => nodeOf(cache, edge) === nodeKey));
-    const belongs = spec.matches(item, filter);
     if (present && !belongs) removeFrom(cache, pages, nodeKey);
     else if (!present && belongs) insertInto(cache, spec, pages, nodeKey);
   }
 }
 
+/** Whether any cached list of this connection holds the item. */
+export function isListed(cache: Cache, spec: ConnectionSpec, nodeKey: string, parent = 'Query'): boolean {
+  for (const pages of cachedLists(cache, parent, spec.field).values()) {
+    if (pages.some((page) => page.edges.some((edge) => nodeOf(cache, edge) === nodeKey))) return true;
+  }
+  return false;
+}
+
 /** Drops the item from every cached list of this connection. */
-export function removeFromAllLists<Filter>(cache: Cache, spec: ConnectionSpec<Filter>, nodeKey: string): void {
-  for (const pages of cachedLists(cache, spec.field).values()) removeFrom(cache, pages, nodeKey);
+export function removeFromAllLists(cache: Cache, spec: ConnectionSpec, nodeKey: string, parent = 'Query'): void {
+  for (const pages of cachedLists(cache, parent, spec.field).values()) removeFrom(cache, pages, nodeKey);
 }
 
 /** Forgets every cached page of this connection, so the lists on screen fetch themselves again. */
-export function invalidateAllLists<Filter>(cache: Cache, spec: ConnectionSpec<Filter>): void {
-  for (const info of cache.inspectFields('Query')) {
-    if (info.fieldName === spec.field) cache.invalidate('Query', info.fieldName, info.arguments ?? undefined);
+export function invalidateAllLists(cache: Cache, spec: ConnectionSpec, parent = 'Query'): void {
+  for (const info of cache.inspectFields(parent)) {
+    if (info.fieldName === spec.field) cache.invalidate(parent, info.fieldName, info.arguments ?? undefined);
   }
+}
+
+/** The node keys of every cached list of this connection, each once. */
+export function listedNodes(cache: Cache, spec: ConnectionSpec, parent = 'Query'): string[] {
+  const nodes = new Set<string>();
+  for (const pages of cachedLists(cache, parent, spec.field).values()) {
+    for (const page of pages) for (const edge of page.edges) nodes.add(nodeOf(cache, edge) ?? '');
+  }
+  nodes.delete('');
+  return [...nodes];
 }

@@ -13,6 +13,13 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+export type AddCommentInput = {
+  /** 1 to 5,000 characters after trimming. */
+  body: Scalars['String']['input'];
+  /** The recipe or blog to comment on. */
+  targetId: Scalars['ID']['input'];
+};
+
 /** A session token and the account it belongs to. */
 export type AuthPayload = {
   __typename?: 'AuthPayload';
@@ -22,10 +29,14 @@ export type AuthPayload = {
 };
 
 /** A blog post. A draft (`published: false`) exists only for its author. */
-export type Blog = Node & {
+export type Blog = Commentable & Node & {
   __typename?: 'Blog';
   author: User;
   body: Scalars['String']['output'];
+  /** How many comments the thread has. */
+  commentCount: Scalars['Int']['output'];
+  /** The thread, oldest first. */
+  comments: CommentConnection;
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   /** False for a draft. */
@@ -35,6 +46,15 @@ export type Blog = Node & {
   updatedAt: Scalars['DateTime']['output'];
   /** 1 on create, +1 on every update that changes something. */
   version: Scalars['Int']['output'];
+};
+
+
+/** A blog post. A draft (`published: false`) exists only for its author. */
+export type BlogCommentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type BlogChange = Change & {
@@ -85,6 +105,65 @@ export type ChangeKind =
   | 'DELETED'
   | 'UPDATED';
 
+/** A comment on a recipe or blog. Visible exactly when its target is. */
+export type Comment = Node & {
+  __typename?: 'Comment';
+  author: User;
+  /** 1 to 5,000 characters, trimmed. */
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** The recipe or blog this comment is on. */
+  target: Commentable;
+  updatedAt: Scalars['DateTime']['output'];
+  /** 1 on create, +1 on every update that changes something. */
+  version: Scalars['Int']['output'];
+};
+
+export type CommentChange = Change & {
+  __typename?: 'CommentChange';
+  /** State after the change; null for DELETED. */
+  comment?: Maybe<Comment>;
+  commentId: Scalars['ID']['output'];
+  /** Position in the change log; pass it as `after` to resume right after this change. */
+  cursor: Scalars['String']['output'];
+  kind: ChangeKind;
+  /** When the change committed. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The recipe or blog the comment is on. */
+  targetId: Scalars['ID']['output'];
+};
+
+export type CommentConnection = {
+  __typename?: 'CommentConnection';
+  edges: Array<CommentEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CommentEdge = {
+  __typename?: 'CommentEdge';
+  cursor: Scalars['String']['output'];
+  node: Comment;
+};
+
+/** Something people can comment on. Its comments are visible exactly when it is. */
+export type Commentable = {
+  /** How many comments the thread has. */
+  commentCount: Scalars['Int']['output'];
+  /** The thread, oldest first. */
+  comments: CommentConnection;
+  id: Scalars['ID']['output'];
+};
+
+
+/** Something people can comment on. Its comments are visible exactly when it is. */
+export type CommentableCommentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type CreateBlogInput = {
   /** Up to 100,000 characters. */
   body: Scalars['String']['input'];
@@ -113,12 +192,18 @@ export type CreateRecipeInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Comments on a recipe or a blog the viewer can see. A missing target, an id that is not a recipe or blog, and someone else's draft are all NOT_FOUND. */
+  addComment: Comment;
   createBlog: Blog;
   createRecipe: Recipe;
   /** Returns the id of the deleted blog. */
   deleteBlog: Scalars['ID']['output'];
+  /** The comment's author or the target's author may delete it. Returns the id of the deleted comment. */
+  deleteComment: Scalars['ID']['output'];
   /** Returns the id of the deleted recipe. */
   deleteRecipe: Scalars['ID']['output'];
+  /** Marks the given notifications read, or all of the viewer's without `ids`. Returns how many went from unread to read. An id that is not one of the viewer's notifications is NOT_FOUND and marks nothing. */
+  markNotificationsRead: Scalars['Int']['output'];
   /** Exchanges the valid, unexpired token this request carries for a new one with a fresh lifetime (TOKEN_TTL). Without one, or with an expired one, it is UNAUTHENTICATED. */
   refreshToken: AuthPayload;
   /** Exchanges email and password for a token. A wrong pair is UNAUTHENTICATED. */
@@ -126,7 +211,14 @@ export type Mutation = {
   /** Creates an account. A taken email is CONFLICT. */
   signUp: AuthPayload;
   updateBlog: Blog;
+  /** Only the comment's author may edit it. */
+  updateComment: Comment;
   updateRecipe: Recipe;
+};
+
+
+export type MutationAddCommentArgs = {
+  input: AddCommentInput;
 };
 
 
@@ -145,8 +237,18 @@ export type MutationDeleteBlogArgs = {
 };
 
 
+export type MutationDeleteCommentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationDeleteRecipeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationMarkNotificationsReadArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -166,6 +268,12 @@ export type MutationUpdateBlogArgs = {
 };
 
 
+export type MutationUpdateCommentArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateCommentInput;
+};
+
+
 export type MutationUpdateRecipeArgs = {
   id: Scalars['ID']['input'];
   input: UpdateRecipeInput;
@@ -174,6 +282,51 @@ export type MutationUpdateRecipeArgs = {
 export type Node = {
   id: Scalars['ID']['output'];
 };
+
+/** Something that happened to your content. Only its recipient ever sees it. */
+export type Notification = Node & {
+  __typename?: 'Notification';
+  /** Who commented. */
+  actor: User;
+  comment: Comment;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: NotificationKind;
+  read: Scalars['Boolean']['output'];
+  /** The recipe or blog that was commented on. */
+  target: Commentable;
+};
+
+export type NotificationChange = Change & {
+  __typename?: 'NotificationChange';
+  /** Position in the change log; pass it as `after` to resume right after this change. */
+  cursor: Scalars['String']['output'];
+  kind: ChangeKind;
+  /** State after the change; null for DELETED. */
+  notification?: Maybe<Notification>;
+  notificationId: Scalars['ID']['output'];
+  /** When the change committed. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The recipient's unread count right after this change. */
+  unreadCount: Scalars['Int']['output'];
+};
+
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  edges: Array<NotificationEdge>;
+  pageInfo: PageInfo;
+};
+
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  cursor: Scalars['String']['output'];
+  node: Notification;
+};
+
+/** What happened that the recipient should know about. */
+export type NotificationKind =
+  | 'COMMENT_ON_BLOG'
+  | 'COMMENT_ON_RECIPE';
 
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -193,9 +346,13 @@ export type Query = {
   me?: Maybe<User>;
   node?: Maybe<Node>;
   nodes: Array<Maybe<Node>>;
+  /** The viewer's notifications, newest first. UNAUTHENTICATED for an anonymous viewer. */
+  notifications: NotificationConnection;
   recipe?: Maybe<Recipe>;
   /** Newest first. */
   recipes: RecipeConnection;
+  /** How many of the viewer's notifications are unread. UNAUTHENTICATED for an anonymous viewer. */
+  unreadNotificationCount: Scalars['Int']['output'];
 };
 
 
@@ -223,6 +380,15 @@ export type QueryNodesArgs = {
 };
 
 
+export type QueryNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
 export type QueryRecipeArgs = {
   id: Scalars['ID']['input'];
 };
@@ -237,9 +403,13 @@ export type QueryRecipesArgs = {
 };
 
 /** A recipe. Everyone may read it; only its author may change it. */
-export type Recipe = Node & {
+export type Recipe = Commentable & Node & {
   __typename?: 'Recipe';
   author: User;
+  /** How many comments the thread has. */
+  commentCount: Scalars['Int']['output'];
+  /** The thread, oldest first. */
+  comments: CommentConnection;
   cookingMinutes?: Maybe<Scalars['Int']['output']>;
   createdAt: Scalars['DateTime']['output'];
   description?: Maybe<Scalars['String']['output']>;
@@ -252,6 +422,15 @@ export type Recipe = Node & {
   updatedAt: Scalars['DateTime']['output'];
   /** 1 on create, +1 on every update that changes something. */
   version: Scalars['Int']['output'];
+};
+
+
+/** A recipe. Everyone may read it; only its author may change it. */
+export type RecipeCommentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type RecipeChange = Change & {
@@ -305,6 +484,10 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Every change to blogs matching the arguments that the viewer may see. A draft being published arrives as CREATED, a blog unpublished as DELETED. */
   blogChanged: BlogChange;
+  /** Every add, edit and delete of a comment on the target, from `after` (exclusive) if given, then live. NOT_FOUND when the viewer cannot see the target; the stream completes when the target is deleted or hidden from the viewer. */
+  commentChanged: CommentChange;
+  /** The viewer's own notifications created, marked read and deleted, from `after` (exclusive) if given, then live. UNAUTHENTICATED for an anonymous viewer. */
+  notificationChanged: NotificationChange;
   /** Every change to recipes matching the arguments, from `after` (exclusive) if given, then live. */
   recipeChanged: RecipeChange;
 };
@@ -314,6 +497,17 @@ export type SubscriptionBlogChangedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   authorId?: InputMaybe<Scalars['ID']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionCommentChangedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  targetId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionNotificationChangedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -331,6 +525,13 @@ export type UpdateBlogInput = {
   published?: InputMaybe<Scalars['Boolean']['input']>;
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
   title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** `expectedVersion` makes the update fail with CONFLICT if the comment moved on. */
+export type UpdateCommentInput = {
+  /** 1 to 5,000 characters after trimming. */
+  body: Scalars['String']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Only the fields given change. `expectedVersion` makes the update fail with CONFLICT if the recipe moved on. */
@@ -361,6 +562,14 @@ export type GraphCacheKeysConfig = {
   BlogChange?: (data: WithTypename<BlogChange>) => null | string,
   BlogConnection?: (data: WithTypename<BlogConnection>) => null | string,
   BlogEdge?: (data: WithTypename<BlogEdge>) => null | string,
+  Comment?: (data: WithTypename<Comment>) => null | string,
+  CommentChange?: (data: WithTypename<CommentChange>) => null | string,
+  CommentConnection?: (data: WithTypename<CommentConnection>) => null | string,
+  CommentEdge?: (data: WithTypename<CommentEdge>) => null | string,
+  Notification?: (data: WithTypename<Notification>) => null | string,
+  NotificationChange?: (data: WithTypename<NotificationChange>) => null | string,
+  NotificationConnection?: (data: WithTypename<NotificationConnection>) => null | string,
+  NotificationEdge?: (data: WithTypename<NotificationEdge>) => null | string,
   PageInfo?: (data: WithTypename<PageInfo>) => null | string,
   Recipe?: (data: WithTypename<Recipe>) => null | string,
   RecipeChange?: (data: WithTypename<RecipeChange>) => null | string,
@@ -374,10 +583,12 @@ export type GraphCacheResolvers = {
     blog?: GraphCacheResolver<WithTypename<Query>, QueryBlogArgs, WithTypename<Blog> | string>,
     blogs?: GraphCacheResolver<WithTypename<Query>, QueryBlogsArgs, WithTypename<BlogConnection> | string>,
     me?: GraphCacheResolver<WithTypename<Query>, Record<string, never>, WithTypename<User> | string>,
-    node?: GraphCacheResolver<WithTypename<Query>, QueryNodeArgs, WithTypename<Blog> | WithTypename<Recipe> | WithTypename<User> | string>,
-    nodes?: GraphCacheResolver<WithTypename<Query>, QueryNodesArgs, Array<WithTypename<Blog> | WithTypename<Recipe> | WithTypename<User> | string>>,
+    node?: GraphCacheResolver<WithTypename<Query>, QueryNodeArgs, WithTypename<Blog> | WithTypename<Comment> | WithTypename<Notification> | WithTypename<Recipe> | WithTypename<User> | string>,
+    nodes?: GraphCacheResolver<WithTypename<Query>, QueryNodesArgs, Array<WithTypename<Blog> | WithTypename<Comment> | WithTypename<Notification> | WithTypename<Recipe> | WithTypename<User> | string>>,
+    notifications?: GraphCacheResolver<WithTypename<Query>, QueryNotificationsArgs, WithTypename<NotificationConnection> | string>,
     recipe?: GraphCacheResolver<WithTypename<Query>, QueryRecipeArgs, WithTypename<Recipe> | string>,
-    recipes?: GraphCacheResolver<WithTypename<Query>, QueryRecipesArgs, WithTypename<RecipeConnection> | string>
+    recipes?: GraphCacheResolver<WithTypename<Query>, QueryRecipesArgs, WithTypename<RecipeConnection> | string>,
+    unreadNotificationCount?: GraphCacheResolver<WithTypename<Query>, Record<string, never>, Scalars['Int']['output'] | string>
   },
   AuthPayload?: {
     token?: GraphCacheResolver<WithTypename<AuthPayload>, Record<string, never>, Scalars['String']['output'] | string>,
@@ -386,6 +597,8 @@ export type GraphCacheResolvers = {
   Blog?: {
     author?: GraphCacheResolver<WithTypename<Blog>, Record<string, never>, WithTypename<User> | string>,
     body?: GraphCacheResolver<WithTypename<Blog>, Record<string, never>, Scalars['String']['output'] | string>,
+    commentCount?: GraphCacheResolver<WithTypename<Blog>, Record<string, never>, Scalars['Int']['output'] | string>,
+    comments?: GraphCacheResolver<WithTypename<Blog>, BlogCommentsArgs, WithTypename<CommentConnection> | string>,
     createdAt?: GraphCacheResolver<WithTypename<Blog>, Record<string, never>, Scalars['DateTime']['output'] | string>,
     id?: GraphCacheResolver<WithTypename<Blog>, Record<string, never>, Scalars['ID']['output'] | string>,
     published?: GraphCacheResolver<WithTypename<Blog>, Record<string, never>, Scalars['Boolean']['output'] | string>,
@@ -409,6 +622,56 @@ export type GraphCacheResolvers = {
     cursor?: GraphCacheResolver<WithTypename<BlogEdge>, Record<string, never>, Scalars['String']['output'] | string>,
     node?: GraphCacheResolver<WithTypename<BlogEdge>, Record<string, never>, WithTypename<Blog> | string>
   },
+  Comment?: {
+    author?: GraphCacheResolver<WithTypename<Comment>, Record<string, never>, WithTypename<User> | string>,
+    body?: GraphCacheResolver<WithTypename<Comment>, Record<string, never>, Scalars['String']['output'] | string>,
+    createdAt?: GraphCacheResolver<WithTypename<Comment>, Record<string, never>, Scalars['DateTime']['output'] | string>,
+    id?: GraphCacheResolver<WithTypename<Comment>, Record<string, never>, Scalars['ID']['output'] | string>,
+    target?: GraphCacheResolver<WithTypename<Comment>, Record<string, never>, WithTypename<Blog> | WithTypename<Recipe> | string>,
+    updatedAt?: GraphCacheResolver<WithTypename<Comment>, Record<string, never>, Scalars['DateTime']['output'] | string>,
+    version?: GraphCacheResolver<WithTypename<Comment>, Record<string, never>, Scalars['Int']['output'] | string>
+  },
+  CommentChange?: {
+    comment?: GraphCacheResolver<WithTypename<CommentChange>, Record<string, never>, WithTypename<Comment> | string>,
+    commentId?: GraphCacheResolver<WithTypename<CommentChange>, Record<string, never>, Scalars['ID']['output'] | string>,
+    cursor?: GraphCacheResolver<WithTypename<CommentChange>, Record<string, never>, Scalars['String']['output'] | string>,
+    kind?: GraphCacheResolver<WithTypename<CommentChange>, Record<string, never>, ChangeKind | string>,
+    occurredAt?: GraphCacheResolver<WithTypename<CommentChange>, Record<string, never>, Scalars['DateTime']['output'] | string>,
+    targetId?: GraphCacheResolver<WithTypename<CommentChange>, Record<string, never>, Scalars['ID']['output'] | string>
+  },
+  CommentConnection?: {
+    edges?: GraphCacheResolver<WithTypename<CommentConnection>, Record<string, never>, Array<WithTypename<CommentEdge> | string>>,
+    pageInfo?: GraphCacheResolver<WithTypename<CommentConnection>, Record<string, never>, WithTypename<PageInfo> | string>
+  },
+  CommentEdge?: {
+    cursor?: GraphCacheResolver<WithTypename<CommentEdge>, Record<string, never>, Scalars['String']['output'] | string>,
+    node?: GraphCacheResolver<WithTypename<CommentEdge>, Record<string, never>, WithTypename<Comment> | string>
+  },
+  Notification?: {
+    actor?: GraphCacheResolver<WithTypename<Notification>, Record<string, never>, WithTypename<User> | string>,
+    comment?: GraphCacheResolver<WithTypename<Notification>, Record<string, never>, WithTypename<Comment> | string>,
+    createdAt?: GraphCacheResolver<WithTypename<Notification>, Record<string, never>, Scalars['DateTime']['output'] | string>,
+    id?: GraphCacheResolver<WithTypename<Notification>, Record<string, never>, Scalars['ID']['output'] | string>,
+    kind?: GraphCacheResolver<WithTypename<Notification>, Record<string, never>, NotificationKind | string>,
+    read?: GraphCacheResolver<WithTypename<Notification>, Record<string, never>, Scalars['Boolean']['output'] | string>,
+    target?: GraphCacheResolver<WithTypename<Notification>, Record<string, never>, WithTypename<Blog> | WithTypename<Recipe> | string>
+  },
+  NotificationChange?: {
+    cursor?: GraphCacheResolver<WithTypename<NotificationChange>, Record<string, never>, Scalars['String']['output'] | string>,
+    kind?: GraphCacheResolver<WithTypename<NotificationChange>, Record<string, never>, ChangeKind | string>,
+    notification?: GraphCacheResolver<WithTypename<NotificationChange>, Record<string, never>, WithTypename<Notification> | string>,
+    notificationId?: GraphCacheResolver<WithTypename<NotificationChange>, Record<string, never>, Scalars['ID']['output'] | string>,
+    occurredAt?: GraphCacheResolver<WithTypename<NotificationChange>, Record<string, never>, Scalars['DateTime']['output'] | string>,
+    unreadCount?: GraphCacheResolver<WithTypename<NotificationChange>, Record<string, never>, Scalars['Int']['output'] | string>
+  },
+  NotificationConnection?: {
+    edges?: GraphCacheResolver<WithTypename<NotificationConnection>, Record<string, never>, Array<WithTypename<NotificationEdge> | string>>,
+    pageInfo?: GraphCacheResolver<WithTypename<NotificationConnection>, Record<string, never>, WithTypename<PageInfo> | string>
+  },
+  NotificationEdge?: {
+    cursor?: GraphCacheResolver<WithTypename<NotificationEdge>, Record<string, never>, Scalars['String']['output'] | string>,
+    node?: GraphCacheResolver<WithTypename<NotificationEdge>, Record<string, never>, WithTypename<Notification> | string>
+  },
   PageInfo?: {
     endCursor?: GraphCacheResolver<WithTypename<PageInfo>, Record<string, never>, Scalars['String']['output'] | string>,
     hasNextPage?: GraphCacheResolver<WithTypename<PageInfo>, Record<string, never>, Scalars['Boolean']['output'] | string>,
@@ -417,6 +680,8 @@ export type GraphCacheResolvers = {
   },
   Recipe?: {
     author?: GraphCacheResolver<WithTypename<Recipe>, Record<string, never>, WithTypename<User> | string>,
+    commentCount?: GraphCacheResolver<WithTypename<Recipe>, Record<string, never>, Scalars['Int']['output'] | string>,
+    comments?: GraphCacheResolver<WithTypename<Recipe>, RecipeCommentsArgs, WithTypename<CommentConnection> | string>,
     cookingMinutes?: GraphCacheResolver<WithTypename<Recipe>, Record<string, never>, Scalars['Int']['output'] | string>,
     createdAt?: GraphCacheResolver<WithTypename<Recipe>, Record<string, never>, Scalars['DateTime']['output'] | string>,
     description?: GraphCacheResolver<WithTypename<Recipe>, Record<string, never>, Scalars['String']['output'] | string>,
@@ -451,14 +716,18 @@ export type GraphCacheResolvers = {
 };
 
 export type GraphCacheOptimisticUpdaters = {
+  addComment?: GraphCacheOptimisticMutationResolver<MutationAddCommentArgs, WithTypename<Comment>>,
   createBlog?: GraphCacheOptimisticMutationResolver<MutationCreateBlogArgs, WithTypename<Blog>>,
   createRecipe?: GraphCacheOptimisticMutationResolver<MutationCreateRecipeArgs, WithTypename<Recipe>>,
   deleteBlog?: GraphCacheOptimisticMutationResolver<MutationDeleteBlogArgs, Scalars['ID']['output']>,
+  deleteComment?: GraphCacheOptimisticMutationResolver<MutationDeleteCommentArgs, Scalars['ID']['output']>,
   deleteRecipe?: GraphCacheOptimisticMutationResolver<MutationDeleteRecipeArgs, Scalars['ID']['output']>,
+  markNotificationsRead?: GraphCacheOptimisticMutationResolver<MutationMarkNotificationsReadArgs, Scalars['Int']['output']>,
   refreshToken?: GraphCacheOptimisticMutationResolver<Record<string, never>, WithTypename<AuthPayload>>,
   signIn?: GraphCacheOptimisticMutationResolver<MutationSignInArgs, WithTypename<AuthPayload>>,
   signUp?: GraphCacheOptimisticMutationResolver<MutationSignUpArgs, WithTypename<AuthPayload>>,
   updateBlog?: GraphCacheOptimisticMutationResolver<MutationUpdateBlogArgs, WithTypename<Blog>>,
+  updateComment?: GraphCacheOptimisticMutationResolver<MutationUpdateCommentArgs, WithTypename<Comment>>,
   updateRecipe?: GraphCacheOptimisticMutationResolver<MutationUpdateRecipeArgs, WithTypename<Recipe>>
 };
 
@@ -467,24 +736,32 @@ export type GraphCacheUpdaters = {
     blog?: GraphCacheUpdateResolver<{ blog: Maybe<WithTypename<Blog>> }, QueryBlogArgs>,
     blogs?: GraphCacheUpdateResolver<{ blogs: WithTypename<BlogConnection> }, QueryBlogsArgs>,
     me?: GraphCacheUpdateResolver<{ me: Maybe<WithTypename<User>> }, Record<string, never>>,
-    node?: GraphCacheUpdateResolver<{ node: Maybe<WithTypename<Blog> | WithTypename<Recipe> | WithTypename<User>> }, QueryNodeArgs>,
-    nodes?: GraphCacheUpdateResolver<{ nodes: Array<WithTypename<Blog> | WithTypename<Recipe> | WithTypename<User>> }, QueryNodesArgs>,
+    node?: GraphCacheUpdateResolver<{ node: Maybe<WithTypename<Blog> | WithTypename<Comment> | WithTypename<Notification> | WithTypename<Recipe> | WithTypename<User>> }, QueryNodeArgs>,
+    nodes?: GraphCacheUpdateResolver<{ nodes: Array<WithTypename<Blog> | WithTypename<Comment> | WithTypename<Notification> | WithTypename<Recipe> | WithTypename<User>> }, QueryNodesArgs>,
+    notifications?: GraphCacheUpdateResolver<{ notifications: WithTypename<NotificationConnection> }, QueryNotificationsArgs>,
     recipe?: GraphCacheUpdateResolver<{ recipe: Maybe<WithTypename<Recipe>> }, QueryRecipeArgs>,
-    recipes?: GraphCacheUpdateResolver<{ recipes: WithTypename<RecipeConnection> }, QueryRecipesArgs>
+    recipes?: GraphCacheUpdateResolver<{ recipes: WithTypename<RecipeConnection> }, QueryRecipesArgs>,
+    unreadNotificationCount?: GraphCacheUpdateResolver<{ unreadNotificationCount: Scalars['Int']['output'] }, Record<string, never>>
   },
   Mutation?: {
+    addComment?: GraphCacheUpdateResolver<{ addComment: WithTypename<Comment> }, MutationAddCommentArgs>,
     createBlog?: GraphCacheUpdateResolver<{ createBlog: WithTypename<Blog> }, MutationCreateBlogArgs>,
     createRecipe?: GraphCacheUpdateResolver<{ createRecipe: WithTypename<Recipe> }, MutationCreateRecipeArgs>,
     deleteBlog?: GraphCacheUpdateResolver<{ deleteBlog: Scalars['ID']['output'] }, MutationDeleteBlogArgs>,
+    deleteComment?: GraphCacheUpdateResolver<{ deleteComment: Scalars['ID']['output'] }, MutationDeleteCommentArgs>,
     deleteRecipe?: GraphCacheUpdateResolver<{ deleteRecipe: Scalars['ID']['output'] }, MutationDeleteRecipeArgs>,
+    markNotificationsRead?: GraphCacheUpdateResolver<{ markNotificationsRead: Scalars['Int']['output'] }, MutationMarkNotificationsReadArgs>,
     refreshToken?: GraphCacheUpdateResolver<{ refreshToken: WithTypename<AuthPayload> }, Record<string, never>>,
     signIn?: GraphCacheUpdateResolver<{ signIn: WithTypename<AuthPayload> }, MutationSignInArgs>,
     signUp?: GraphCacheUpdateResolver<{ signUp: WithTypename<AuthPayload> }, MutationSignUpArgs>,
     updateBlog?: GraphCacheUpdateResolver<{ updateBlog: WithTypename<Blog> }, MutationUpdateBlogArgs>,
+    updateComment?: GraphCacheUpdateResolver<{ updateComment: WithTypename<Comment> }, MutationUpdateCommentArgs>,
     updateRecipe?: GraphCacheUpdateResolver<{ updateRecipe: WithTypename<Recipe> }, MutationUpdateRecipeArgs>
   },
   Subscription?: {
     blogChanged?: GraphCacheUpdateResolver<{ blogChanged: WithTypename<BlogChange> }, SubscriptionBlogChangedArgs>,
+    commentChanged?: GraphCacheUpdateResolver<{ commentChanged: WithTypename<CommentChange> }, SubscriptionCommentChangedArgs>,
+    notificationChanged?: GraphCacheUpdateResolver<{ notificationChanged: WithTypename<NotificationChange> }, SubscriptionNotificationChangedArgs>,
     recipeChanged?: GraphCacheUpdateResolver<{ recipeChanged: WithTypename<RecipeChange> }, SubscriptionRecipeChangedArgs>
   },
   AuthPayload?: {
@@ -494,6 +771,8 @@ export type GraphCacheUpdaters = {
   Blog?: {
     author?: GraphCacheUpdateResolver<Maybe<WithTypename<Blog>>, Record<string, never>>,
     body?: GraphCacheUpdateResolver<Maybe<WithTypename<Blog>>, Record<string, never>>,
+    commentCount?: GraphCacheUpdateResolver<Maybe<WithTypename<Blog>>, Record<string, never>>,
+    comments?: GraphCacheUpdateResolver<Maybe<WithTypename<Blog>>, BlogCommentsArgs>,
     createdAt?: GraphCacheUpdateResolver<Maybe<WithTypename<Blog>>, Record<string, never>>,
     id?: GraphCacheUpdateResolver<Maybe<WithTypename<Blog>>, Record<string, never>>,
     published?: GraphCacheUpdateResolver<Maybe<WithTypename<Blog>>, Record<string, never>>,
@@ -517,6 +796,56 @@ export type GraphCacheUpdaters = {
     cursor?: GraphCacheUpdateResolver<Maybe<WithTypename<BlogEdge>>, Record<string, never>>,
     node?: GraphCacheUpdateResolver<Maybe<WithTypename<BlogEdge>>, Record<string, never>>
   },
+  Comment?: {
+    author?: GraphCacheUpdateResolver<Maybe<WithTypename<Comment>>, Record<string, never>>,
+    body?: GraphCacheUpdateResolver<Maybe<WithTypename<Comment>>, Record<string, never>>,
+    createdAt?: GraphCacheUpdateResolver<Maybe<WithTypename<Comment>>, Record<string, never>>,
+    id?: GraphCacheUpdateResolver<Maybe<WithTypename<Comment>>, Record<string, never>>,
+    target?: GraphCacheUpdateResolver<Maybe<WithTypename<Comment>>, Record<string, never>>,
+    updatedAt?: GraphCacheUpdateResolver<Maybe<WithTypename<Comment>>, Record<string, never>>,
+    version?: GraphCacheUpdateResolver<Maybe<WithTypename<Comment>>, Record<string, never>>
+  },
+  CommentChange?: {
+    comment?: GraphCacheUpdateResolver<Maybe<WithTypename<CommentChange>>, Record<string, never>>,
+    commentId?: GraphCacheUpdateResolver<Maybe<WithTypename<CommentChange>>, Record<string, never>>,
+    cursor?: GraphCacheUpdateResolver<Maybe<WithTypename<CommentChange>>, Record<string, never>>,
+    kind?: GraphCacheUpdateResolver<Maybe<WithTypename<CommentChange>>, Record<string, never>>,
+    occurredAt?: GraphCacheUpdateResolver<Maybe<WithTypename<CommentChange>>, Record<string, never>>,
+    targetId?: GraphCacheUpdateResolver<Maybe<WithTypename<CommentChange>>, Record<string, never>>
+  },
+  CommentConnection?: {
+    edges?: GraphCacheUpdateResolver<Maybe<WithTypename<CommentConnection>>, Record<string, never>>,
+    pageInfo?: GraphCacheUpdateResolver<Maybe<WithTypename<CommentConnection>>, Record<string, never>>
+  },
+  CommentEdge?: {
+    cursor?: GraphCacheUpdateResolver<Maybe<WithTypename<CommentEdge>>, Record<string, never>>,
+    node?: GraphCacheUpdateResolver<Maybe<WithTypename<CommentEdge>>, Record<string, never>>
+  },
+  Notification?: {
+    actor?: GraphCacheUpdateResolver<Maybe<WithTypename<Notification>>, Record<string, never>>,
+    comment?: GraphCacheUpdateResolver<Maybe<WithTypename<Notification>>, Record<string, never>>,
+    createdAt?: GraphCacheUpdateResolver<Maybe<WithTypename<Notification>>, Record<string, never>>,
+    id?: GraphCacheUpdateResolver<Maybe<WithTypename<Notification>>, Record<string, never>>,
+    kind?: GraphCacheUpdateResolver<Maybe<WithTypename<Notification>>, Record<string, never>>,
+    read?: GraphCacheUpdateResolver<Maybe<WithTypename<Notification>>, Record<string, never>>,
+    target?: GraphCacheUpdateResolver<Maybe<WithTypename<Notification>>, Record<string, never>>
+  },
+  NotificationChange?: {
+    cursor?: GraphCacheUpdateResolver<Maybe<WithTypename<NotificationChange>>, Record<string, never>>,
+    kind?: GraphCacheUpdateResolver<Maybe<WithTypename<NotificationChange>>, Record<string, never>>,
+    notification?: GraphCacheUpdateResolver<Maybe<WithTypename<NotificationChange>>, Record<string, never>>,
+    notificationId?: GraphCacheUpdateResolver<Maybe<WithTypename<NotificationChange>>, Record<string, never>>,
+    occurredAt?: GraphCacheUpdateResolver<Maybe<WithTypename<NotificationChange>>, Record<string, never>>,
+    unreadCount?: GraphCacheUpdateResolver<Maybe<WithTypename<NotificationChange>>, Record<string, never>>
+  },
+  NotificationConnection?: {
+    edges?: GraphCacheUpdateResolver<Maybe<WithTypename<NotificationConnection>>, Record<string, never>>,
+    pageInfo?: GraphCacheUpdateResolver<Maybe<WithTypename<NotificationConnection>>, Record<string, never>>
+  },
+  NotificationEdge?: {
+    cursor?: GraphCacheUpdateResolver<Maybe<WithTypename<NotificationEdge>>, Record<string, never>>,
+    node?: GraphCacheUpdateResolver<Maybe<WithTypename<NotificationEdge>>, Record<string, never>>
+  },
   PageInfo?: {
     endCursor?: GraphCacheUpdateResolver<Maybe<WithTypename<PageInfo>>, Record<string, never>>,
     hasNextPage?: GraphCacheUpdateResolver<Maybe<WithTypename<PageInfo>>, Record<string, never>>,
@@ -525,6 +854,8 @@ export type GraphCacheUpdaters = {
   },
   Recipe?: {
     author?: GraphCacheUpdateResolver<Maybe<WithTypename<Recipe>>, Record<string, never>>,
+    commentCount?: GraphCacheUpdateResolver<Maybe<WithTypename<Recipe>>, Record<string, never>>,
+    comments?: GraphCacheUpdateResolver<Maybe<WithTypename<Recipe>>, RecipeCommentsArgs>,
     cookingMinutes?: GraphCacheUpdateResolver<Maybe<WithTypename<Recipe>>, Record<string, never>>,
     createdAt?: GraphCacheUpdateResolver<Maybe<WithTypename<Recipe>>, Record<string, never>>,
     description?: GraphCacheUpdateResolver<Maybe<WithTypename<Recipe>>, Record<string, never>>,

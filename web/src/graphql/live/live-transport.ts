@@ -94,6 +94,14 @@ export function rootFieldOf(query: string): string {
   return /^[^{]*\{\s*([_A-Za-z][_0-9A-Za-z]*)/.exec(query)?.[1] ?? '';
 }
 
+/**
+ * graphql-ws's dispose waits for a connection attempt under way, which rejects when the attempt is
+ * abandoned (no subscription left): nothing to report, the client is being thrown away.
+ */
+function disposeQuietly(client: WsClient | null): void {
+  if (client) Promise.resolve(client.dispose()).catch(() => {});
+}
+
 function isGraphqlErrorList(value: unknown): value is GraphqlErrorLike[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null && 'message' in item);
 }
@@ -173,6 +181,16 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
     return true;
   }
 
+  /**
+   * The server ended this subscription (its subject was deleted, or hid from the viewer): no
+   * retry, the sink completes. A server shutting down closes the socket or the stream instead,
+   * which is retried.
+   */
+  function endChannel(channel: Channel): void {
+    if (!channels.delete(channel)) return;
+    channel.sink.complete();
+  }
+
   // ---- WebSocket (graphql-ws) ----
 
   let ws: WsClient | null = null;
@@ -246,6 +264,8 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
   function startOnWebSocket(channel: Channel, failures = 0): void {
     ws ??= createWsClient();
     let restarting = false;
+    // graphql-ws calls `complete` for our own unsubscribe too; only the server's own matters.
+    let stopped = false;
     const unsubscribe = ws.subscribe(channel.request, {
       next: (result) => {
         failures = 0;
@@ -257,16 +277,20 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
         // A cursor too old to replay: resubscribe from now (deliver dropped the cursor).
         if (!deliver(channel, { errors: error }, socketToken)) return restart(0);
         // Any other GraphQL error is the subscription's answer, already passed on: it ends here.
-        channels.delete(channel);
-        channel.sink.complete();
+        endChannel(channel);
       },
-      complete: () => {},
+      complete: () => {
+        if (!stopped) endChannel(channel);
+      },
     });
-    channel.stop = unsubscribe;
+    channel.stop = () => {
+      stopped = true;
+      unsubscribe();
+    };
     function restart(delayMs: number) {
       if (restarting) return;
       restarting = true;
-      unsubscribe();
+      channel.stop();
       void sleep(delayMs, wake.signal).then(() => {
         if (!disposed && channels.has(channel) && transport === 'websocket') startOnWebSocket(channel, failures + 1);
       });
@@ -294,7 +318,7 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
   function switchToSse(): void {
     transport = 'sse';
     for (const channel of channels) channel.stop();
-    void ws?.dispose();
+    disposeQuietly(ws);
     ws = null;
     publish(disconnectedStatus());
     for (const channel of channels) startOnSse(channel);
@@ -354,7 +378,10 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
         if (reopening && !channel.request.variables.after) signalGap(channel);
         reopening = true;
         for await (const message of readEventStream(response.body, alive)) {
-          if (message.event === 'complete') break;
+          if (message.event === 'complete') {
+            endChannel(channel);
+            return;
+          }
           if (message.event !== 'next') continue;
           if (!deliver(channel, JSON.parse(message.data) as SubscriptionResult, streamToken)) {
             restartNow = true;
@@ -422,7 +449,7 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
       events?.removeEventListener('online', cameOnline);
       for (const channel of channels) channel.stop();
       channels.clear();
-      void ws?.dispose();
+      disposeQuietly(ws);
       ws = null;
     },
   };

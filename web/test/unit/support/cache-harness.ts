@@ -1,12 +1,25 @@
 import { cacheExchange } from '@urql/exchange-graphcache';
 import { Client, type ExecutionResult, fetchExchange, type OperationResult, subscriptionExchange, type TypedDocumentNode } from 'urql';
-import { BlogChangedSubscription, RecipeChangedSubscription } from '../../../src/features/live/live-updates';
+import {
+  BlogChangedSubscription,
+  NotificationChangedSubscription,
+  RecipeChangedSubscription,
+} from '../../../src/features/live/live-updates';
 import { createCacheConfig } from '../../../src/graphql/cache/cache-exchange';
+
+/** The app's subscription operations by root field. */
+const SUBSCRIPTIONS: Record<string, string> = {
+  recipeChanged: 'LiveUpdates_RecipeChanged',
+  blogChanged: 'LiveUpdates_BlogChanged',
+  notificationChanged: 'LiveUpdates_NotificationChanged',
+  commentChanged: 'CommentThread_CommentChanged',
+};
 
 export type Responder = (operationName: string, variables: Record<string, unknown>) => unknown;
 
 interface Sink {
   next(result: ExecutionResult): void;
+  complete(): void;
 }
 
 /**
@@ -39,9 +52,10 @@ export function createCacheHarness(respond: Responder) {
       }),
     ],
   });
-  // The app keeps both feeds open all the time (LiveUpdates); so does the harness.
+  // The app keeps these feeds open all the time (LiveUpdates, for a signed-in viewer); so does the harness.
   client.subscription(RecipeChangedSubscription, {}).subscribe(() => {});
   client.subscription(BlogChangedSubscription, {}).subscribe(() => {});
+  client.subscription(NotificationChangedSubscription, {}).subscribe(() => {});
 
   return {
     client,
@@ -59,12 +73,21 @@ export function createCacheHarness(respond: Responder) {
     read<Data, Variables extends Record<string, unknown>>(query: TypedDocumentNode<Data, Variables>, variables: Variables): Data | null {
       return client.readQuery(query, variables, { requestPolicy: 'cache-only' })?.data ?? null;
     },
-    /** Delivers one live event, as `recipeChanged` or `blogChanged` data. */
+    /** Delivers one live event, as the data of the subscription whose root field it carries. */
     async emit(data: Record<string, unknown>): Promise<void> {
-      const operation = 'recipeChanged' in data ? 'LiveUpdates_RecipeChanged' : 'LiveUpdates_BlogChanged';
-      const feed = feeds.get(operation);
-      if (!feed) throw new Error(`no open subscription ${operation}`);
+      const field = Object.keys(data)[0] ?? '';
+      const operation = SUBSCRIPTIONS[field];
+      const feed = operation ? feeds.get(operation) : undefined;
+      if (!feed) throw new Error(`no open subscription for ${field}`);
       feed.next({ data });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+    /** The server ends the subscription with this root field, as for a deleted target. */
+    async end(field: string): Promise<void> {
+      const operation = SUBSCRIPTIONS[field];
+      const feed = operation ? feeds.get(operation) : undefined;
+      if (!feed) throw new Error(`no open subscription for ${field}`);
+      feed.complete();
       await new Promise((resolve) => setTimeout(resolve, 0));
     },
   };

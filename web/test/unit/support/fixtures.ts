@@ -1,4 +1,9 @@
-import type { BlogFieldsFragment, RecipeFieldsFragment } from '../../../src/graphql/generated/graphql';
+import type {
+  BlogFieldsFragment,
+  CommentFieldsFragment,
+  NotificationFieldsFragment,
+  RecipeFieldsFragment,
+} from '../../../src/graphql/generated/graphql';
 
 /** What the server would send for a recipe: every field the app selects, with typenames. */
 export type RecipeData = RecipeFieldsFragment & { __typename: 'Recipe'; author: { __typename: 'User'; id: string; name: string } };
@@ -68,5 +73,82 @@ export function recipeChange(kind: 'CREATED' | 'UPDATED' | 'DELETED', id: string
 export function blogChange(kind: 'CREATED' | 'UPDATED' | 'DELETED', id: string, state: BlogData | null, cursor = `c-${id}-${kind}`) {
   return {
     blogChanged: { __typename: 'BlogChange', kind, blogId: id, cursor, blog: state },
+  };
+}
+
+export type CommentData = CommentFieldsFragment & { __typename: 'Comment'; author: { __typename: 'User'; id: string; name: string } };
+
+export function comment(id: string, fields: Partial<Omit<CommentData, 'id' | '__typename'>> = {}): CommentData {
+  return { __typename: 'Comment', id, body: `Comment ${id}`, version: 1, createdAt: at(0), updatedAt: at(0), author: bob, ...fields };
+}
+
+/** The thread query's answer: the target with its count and one page of comments (oldest first). */
+export function thread(
+  target: { __typename: 'Recipe' | 'Blog'; id: string },
+  comments: CommentData[],
+  options: { commentCount?: number; hasNextPage?: boolean; endCursor?: string | null } = {},
+) {
+  return {
+    node: {
+      ...target,
+      commentCount: options.commentCount ?? comments.length,
+      comments: {
+        __typename: 'CommentConnection',
+        edges: comments.map((node) => ({ __typename: 'CommentEdge', node: { ...node, target } })),
+        pageInfo: { __typename: 'PageInfo', hasNextPage: options.hasNextPage ?? false, endCursor: options.endCursor ?? null },
+      },
+    },
+  };
+}
+
+export function commentChange(kind: 'CREATED' | 'UPDATED' | 'DELETED', targetId: string, id: string, state: CommentData | null) {
+  return {
+    commentChanged: { __typename: 'CommentChange', kind, commentId: id, targetId, cursor: `c-${id}-${kind}`, comment: state },
+  };
+}
+
+export type NotificationData = NotificationFieldsFragment & { __typename: 'Notification' };
+
+export function notification(
+  id: string,
+  target: { __typename: 'Recipe' | 'Blog'; id: string; title: string },
+  fields: Partial<Omit<NotificationData, 'id' | '__typename'>> = {},
+): NotificationData {
+  return {
+    __typename: 'Notification',
+    id,
+    kind: target.__typename === 'Blog' ? 'COMMENT_ON_BLOG' : 'COMMENT_ON_RECIPE',
+    read: false,
+    createdAt: at(0),
+    actor: bob,
+    comment: { __typename: 'Comment', id: `comment-of-${id}`, body: 'Nice!' },
+    target,
+    ...fields,
+  } as NotificationData;
+}
+
+export function notificationChange(
+  kind: 'CREATED' | 'UPDATED' | 'DELETED',
+  id: string,
+  state: NotificationData | null,
+  unreadCount: number,
+) {
+  return {
+    notificationChanged: {
+      __typename: 'NotificationChange',
+      kind,
+      notificationId: id,
+      unreadCount,
+      cursor: `n-${id}-${kind}-${unreadCount}`,
+      notification: state,
+    },
+  };
+}
+
+export function notificationPage(nodes: NotificationData[], pageInfo: { hasNextPage?: boolean; endCursor?: string | null } = {}) {
+  return {
+    __typename: 'NotificationConnection',
+    edges: nodes.map((node) => ({ __typename: 'NotificationEdge', node })),
+    pageInfo: { __typename: 'PageInfo', hasNextPage: pageInfo.hasNextPage ?? false, endCursor: pageInfo.endCursor ?? null },
   };
 }

@@ -1,0 +1,152 @@
+import { and, asc, eq, inArray, not, type SQL } from 'drizzle-orm';
+import type { Viewer } from '../auth/tokens.js';
+import type { Db, Queryable, Tx } from '../db/client.js';
+import { type CommentState, type NotificationRow, notifications, users } from '../db/schema.js';
+import { notFound } from './errors.js';
+import { isUuid } from './ids.js';
+import { type Author, appendAll, authorOf, type Committed, type PendingChange } from './owned-writes.js';
+import { type PageWindow, pageClauses } from './pagination.js';
+
+/**
+ * Serialises every change to one user's notifications, across instances, so the unread count a
+ * change reports is exactly the count right after it. NO KEY UPDATE leaves foreign-key checks
+ * on the user (anything the user writes meanwhile) unblocked.
+ */
+async function lockInbox(tx: Tx, recipientId: string): Promise<void> {
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, recipientId)).for('no key update');
+}
+
+async function unreadCountIn(db: Queryable, recipientId: string): Promise<number> {
+  return db.$count(notifications, and(eq(notifications.recipientId, recipientId), not(notifications.read)));
+}
+
+const change = (
+  kind: PendingChange['kind'],
+  author: Author,
+  before: NotificationRow | null,
+  after: NotificationRow | null,
+  unreadCount: number,
+): PendingChange => {
+  const row = (after ?? before) as NotificationRow;
+  return { entity: 'notification', entityId: row.id, kind, author, before, after, detail: { recipientId: row.recipientId, unreadCount } };
+};
+
+/** The target's author hears of a comment by someone else, in the comment's own transaction. */
+export async function notifyOfComment(tx: Tx, comment: CommentState, actor: Author): Promise<PendingChange[]> {
+  if (comment.targetAuthorId === actor.id) return [];
+  await lockInbox(tx, comment.targetAuthorId);
+  const [row] = await tx
+    .insert(notifications)
+    .values({
+      recipientId: comment.targetAuthorId,
+      actorId: actor.id,
+      commentId: comment.id,
+      targetKind: comment.targetKind,
+      targetId: comment.targetId,
+    })
+    .returning();
+  if (!row) throw new Error('notification insert returned nothing');
+  return [change('CREATED', actor, null, row, await unreadCountIn(tx, row.recipientId))];
+}
+
+/**
+ * Comments going away take their notifications with them. All of them notified one recipient
+ * (the target's author), whose inbox is locked before anything is read, so each change's count is
+ * exact: the deletions are applied in one statement and their counts worked out in order.
+ */
+export async function removeNotificationsOfComments(
+  tx: Tx,
+  recipientId: string,
+  commentIds: readonly string[],
+  actor: Author,
+): Promise<PendingChange[]> {
+  if (commentIds.length === 0) return [];
+  await lockInbox(tx, recipientId);
+  const gone = await tx
+    .delete(notifications)
+    .where(and(eq(notifications.recipientId, recipientId), inArray(notifications.commentId, [...commentIds])))
+    .returning();
+  if (gone.length === 0) return [];
+  gone.sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime() || x.id.localeCompare(y.id));
+  let unread = (await unreadCountIn(tx, recipientId)) + gone.filter((row) => !row.read).length;
+  return gone.map((row) => {
+    if (!row.read) unread -= 1;
+    return change('DELETED', actor, row, null, unread);
+  });
+}
+
+/**
+ * Marks the viewer's notifications read: the given ones, or all. An id that is not one of the
+ * viewer's notifications refuses the whole call. Returns how many went from unread to read.
+ */
+export function markNotificationsRead(db: Db, viewer: Viewer, ids: readonly string[] | null): Promise<Committed<number>> {
+  return db.transaction(async (tx) => {
+    const author = await authorOf(tx, viewer);
+    await lockInbox(tx, viewer.id);
+    const mine = eq(notifications.recipientId, viewer.id);
+    let scope: SQL | undefined = mine;
+    if (ids) {
+      const wanted = [...new Set(ids)];
+      if (wanted.some((id) => !isUuid(id))) throw notFound('One of these ids is not a notification of yours.');
+      if (wanted.length === 0) return { result: 0, changes: [] };
+      const owned = await tx.$count(notifications, and(mine, inArray(notifications.id, wanted)));
+      if (owned !== wanted.length) throw notFound('One of these ids is not a notification of yours.');
+      scope = and(mine, inArray(notifications.id, wanted));
+    }
+    const unread = await tx
+      .select()
+      .from(notifications)
+      .where(and(scope, not(notifications.read)))
+      .orderBy(asc(notifications.createdAt), asc(notifications.id));
+    if (unread.length === 0) return { result: 0, changes: [] };
+    await tx
+      .update(notifications)
+      .set({ read: true })
+      .where(
+        inArray(
+          notifications.id,
+          unread.map((row) => row.id),
+        ),
+      );
+    let remaining = await unreadCountIn(tx, viewer.id);
+    remaining += unread.length;
+    const pending = unread.map((row) => {
+      remaining -= 1;
+      return change('UPDATED', author, row, { ...row, read: true }, remaining);
+    });
+    return { result: unread.length, changes: await appendAll(tx, pending) };
+  });
+}
+
+export async function unreadNotificationCount(db: Queryable, viewer: Viewer): Promise<number> {
+  return unreadCountIn(db, viewer.id);
+}
+
+export async function listNotifications(
+  db: Queryable,
+  viewer: Viewer,
+  options: { unreadOnly: boolean },
+  window: PageWindow,
+): Promise<NotificationRow[]> {
+  const page = pageClauses(notifications, window);
+  return db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.recipientId, viewer.id), options.unreadOnly ? not(notifications.read) : undefined, page.where))
+    .orderBy(...page.orderBy)
+    .limit(window.limit);
+}
+
+/** Only the viewer's own: anyone else's notification reads as absent. */
+export async function notificationsByIds(db: Queryable, viewer: Viewer | null, ids: readonly string[]): Promise<NotificationRow[]> {
+  const valid = ids.filter(isUuid);
+  if (!viewer || valid.length === 0) return [];
+  return db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.recipientId, viewer.id), inArray(notifications.id, valid)));
+}
+
+export function notificationVisibleTo(row: NotificationRow, viewer: Viewer | null): boolean {
+  return row.recipientId === viewer?.id;
+}
