@@ -11,6 +11,7 @@ import type { Context, Services, TransportHooks } from '../context.js';
 import { userError } from '../errors.js';
 import { schema } from '../graphql/schema.js';
 import { useSharedSubscriptionExecution } from '../graphql/shared-execution.js';
+import { graphiqlExamples } from './graphiql-examples.js';
 
 /** What a WebSocket hands to the envelop pipeline: the viewer is already known from connection_init. */
 export interface SocketContext {
@@ -76,7 +77,7 @@ export function createGraphqlServer(services: Services, logger: Logger, onSseDro
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: { title: 'Live Recipes GraphiQL', subscriptionsProtocol: 'WS' },
+    graphiql: { title: 'Live Recipes GraphiQL', subscriptionsProtocol: 'WS', defaultQuery: graphiqlExamples },
     // Bundled into the page instead of loaded from a CDN, so GraphiQL works offline and under a strict CSP.
     renderGraphiQL,
     maskedErrors: { maskError, errorMessage: 'Something went wrong on our side; it has been logged.' },

@@ -4,6 +4,7 @@ import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { viewerOfSubscribe } from '../auth/subscribe-authorization.js';
 import type { TokenService, Viewer } from '../auth/tokens.js';
 import { viewerFromAuthorization } from '../auth/viewer.js';
 import { assertNoNul, type GraphqlServer } from './graphql-http.js';
@@ -83,8 +84,10 @@ export function attachWebSockets(options: WebSocketOptions) {
       subscribe: (args) => (args.rootValue as Envelope).subscribe(args),
       onSubscribe: async (ctx, _id, payload: SubscribePayload) => {
         const socket = ctx.extra.socket;
+        let viewer: Viewer | null;
         try {
           assertNoNul(payload.query, payload.variables);
+          viewer = await viewerOfSubscribe(tokens, viewers.get(socket) ?? null, payload.extensions);
         } catch (error) {
           return [error as GraphQLError];
         }
@@ -93,7 +96,7 @@ export function attachWebSockets(options: WebSocketOptions) {
           req: ctx.extra.request,
           socket,
           params: payload,
-          viewer: viewers.get(socket) ?? null,
+          viewer,
           transport: {
             onOverflow: () => {
               options.onDropped();

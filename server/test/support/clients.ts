@@ -105,10 +105,15 @@ function collector<T>(): Collected<T> & { push(event: T): void; fail(error: unkn
 }
 
 /** Subscribes over graphql-ws and collects every `data` payload's single root field. */
-export function subscribeWs<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}): Collected<T> {
+export function subscribeWs<T = any>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown> = {},
+  extensions?: Record<string, unknown>,
+): Collected<T> {
   const c = collector<T>();
   c.stop = client.subscribe<Record<string, T>>(
-    { query, variables },
+    { query, variables, extensions },
     {
       next: (result) => {
         if (result.errors?.length) return c.fail(result.errors);
