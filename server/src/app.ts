@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
+import { developmentSecret } from './auth/development-secret.js';
 import { createTokenService } from './auth/tokens.js';
 import { ChangeFeed } from './changes/feed.js';
 import { pruneChanges } from './changes/log.js';
@@ -55,8 +56,16 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   }
   logger.info({ pubsub: bus.describe }, 'pubsub ready');
 
-  const { tokens, ephemeral } = createTokenService(config.JWT_SECRET, config.TOKEN_TTL);
-  if (ephemeral) logger.warn('JWT_SECRET is not set: tokens are signed with a random secret and die with this process');
+  let secret = config.JWT_SECRET;
+  if (!secret) {
+    const kept = await developmentSecret(config.DEV_JWT_SECRET_FILE);
+    secret = kept.secret;
+    logger.warn(
+      { file: kept.file },
+      `JWT_SECRET is not set: tokens are signed with a development secret ${kept.created ? 'made now and kept' : 'kept'} in this file`,
+    );
+  }
+  const { tokens } = createTokenService(secret, config.TOKEN_TTL);
 
   const feed = new ChangeFeed(database.db, bus, logger, config.RELAY_INTERVAL, (path, lagMs) => {
     metrics.eventsReceived.inc({ path });
