@@ -80,7 +80,7 @@ export function updateOwned<Row extends Owned, Values>(
     if (expectedVersion !== null && expectedVersion !== undefined && expectedVersion !== before.version) {
       throw userError(
         'CONFLICT',
-        `This ${table.label} was changed by someone else (now version ${before.version}); reload it and try again.`,
+        `expectedVersion is ${expectedVersion}, but this ${table.label} is at version ${before.version}; reload it and try again.`,
         {
           currentVersion: before.version,
         },
