@@ -4,8 +4,8 @@ import { defineConfig } from 'vitest/config';
 const apiTarget = process.env.API_URL ?? 'http://localhost:4000';
 
 export default defineConfig({
-  // No @vitejs/plugin-react here (it does not install on this machine): esbuild's automatic
-  // JSX runtime is all the app needs; there is no Fast Refresh, a change reloads the page.
+  // No React plugin: esbuild's automatic JSX runtime is all the app needs; without Fast
+  // Refresh a change reloads the page.
   esbuild: { jsx: 'automatic' },
   resolve: {
     // urql and graphcache each bring their own copy of @urql/core; one copy keeps the bundle small

@@ -161,7 +161,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       });
       const port = (server.address() as AddressInfo).port;
       const url = `http://localhost:${port}`;
-      logger.info({ url: `${url}/graphql` }, 'listening');
+      logger.info({ web: `${url}/`, graphql: `${url}/graphql` }, 'listening');
       return { url, port };
     },
     async stop() {
