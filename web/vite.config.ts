@@ -5,8 +5,8 @@ import { defineConfig } from 'vitest/config';
 const apiTarget = process.env.API_URL ?? 'http://localhost:4000';
 
 export default defineConfig({
-  // No @vitejs/plugin-react here (it does not install on this machine): esbuild's automatic
-  // JSX runtime is all the app needs; there is no Fast Refresh, a change reloads the page.
+  // No React plugin: esbuild's automatic JSX runtime is all the app needs; without Fast
+  // Refresh a change reloads the page.
   esbuild: { jsx: 'automatic' },
   // `.br` and `.gz` beside each text file of the build; the server sends them to clients that
   // accept them, so nothing is compressed per request.

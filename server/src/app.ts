@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
+import { developmentSecret } from './auth/development-secret.js';
 import { createTokenService } from './auth/tokens.js';
 import { createCursorSeal } from './changes/cursor.js';
 import { ChangeFeed } from './changes/feed.js';
@@ -60,9 +61,17 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   }
   logger.info({ pubsub: bus.describe }, 'pubsub ready');
 
-  const { tokens, ephemeral } = createTokenService(config.JWT_SECRET, config.TOKEN_TTL);
-  if (ephemeral) logger.warn('JWT_SECRET is not set: tokens are signed with a random secret and die with this process');
-  const { cursors } = createCursorSeal(config.CURSOR_SECRET ?? config.JWT_SECRET);
+  let secret = config.JWT_SECRET;
+  if (!secret) {
+    const kept = await developmentSecret(config.DEV_JWT_SECRET_FILE);
+    secret = kept.secret;
+    logger.warn(
+      { file: kept.file },
+      `JWT_SECRET is not set: tokens are signed with a development secret ${kept.created ? 'made now and kept' : 'kept'} in this file`,
+    );
+  }
+  const { tokens } = createTokenService(secret, config.TOKEN_TTL);
+  const { cursors } = createCursorSeal(config.CURSOR_SECRET ?? secret);
 
   // A plain command connection (the bus's are busy subscribing and publishing); failing fast lets
   // the limiter fall back to in-memory counters while Redis is away.
@@ -182,7 +191,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       });
       const port = (server.address() as AddressInfo).port;
       const url = `http://localhost:${port}`;
-      logger.info({ url: `${url}/graphql` }, 'listening');
+      logger.info({ web: `${url}/`, graphql: `${url}/graphql` }, 'listening');
       return { url, port };
     },
     async stop() {

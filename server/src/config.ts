@@ -103,6 +103,7 @@ const envSchema = z
       .optional(),
     REDIS_KEY_PREFIX: z.string().default('live-recipes:'),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    DEV_JWT_SECRET_FILE: z.string().default('./.data/jwt-secret'),
     TOKEN_TTL: duration.default(7 * durationUnits.d),
     INSTANCE_ID: z.string().min(1).default(`${os.hostname()}-${process.pid}`),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

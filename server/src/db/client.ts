@@ -71,7 +71,10 @@ async function openPostgres(url: string, poolSize: number, logger: { logQuery: (
 async function openPglite(dir: string, logger: { logQuery: () => void } | undefined): Promise<Database> {
   const inMemory = dir === 'memory://';
   if (!inMemory) await mkdir(path.resolve(dir), { recursive: true });
-  const client = new PGlite(inMemory ? undefined : path.resolve(dir));
+  // PostgreSQL's 128 MB of shared buffers stay resident inside PGlite's WebAssembly memory even
+  // when idle; a development database is small, and 16 MB takes ~110 MB off an idle server.
+  // Written into postgresql.conf when the data folder is created.
+  const client = new PGlite(inMemory ? undefined : path.resolve(dir), { postgresqlconf: ['shared_buffers=16MB'] });
   await client.waitReady;
   const db: Db = drizzlePglite(client, { schema, logger });
   await migratePglite(drizzlePglite(client), { migrationsFolder });

@@ -113,9 +113,12 @@ export function updateOwned<K extends OwnedKind, Values>(
     const before = await lockVisible(tx, table, viewer, id);
     if (before.authorId !== viewer.id) throw forbidden(`Only the author may change this ${table.label}.`);
     if (expectedVersion !== null && expectedVersion !== undefined && expectedVersion !== before.version) {
-      throw conflict(`This ${table.label} was changed by someone else (now version ${before.version}); reload it and try again.`, {
-        currentVersion: before.version,
-      });
+      throw conflict(
+        `expectedVersion is ${expectedVersion}, but this ${table.label} is at version ${before.version}; reload it and try again.`,
+        {
+          currentVersion: before.version,
+        },
+      );
     }
     if (!changesSomething(before, patch as Partial<State<K>>)) return { result: before, changes: [] };
     const author = await authorOf(tx, viewer);

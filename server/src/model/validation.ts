@@ -20,14 +20,25 @@ export const textList = (maxItems: number, maxItemLength: number) =>
 export const positiveInt = (max: number) =>
   z.number().int('must be a whole number').min(0, 'must not be negative').max(max, `must be at most ${max}`);
 
+/** Tags are compared case-insensitively; a repeat is dropped and the first spelling kept. */
+const distinctTags = (tags: string[]) => {
+  const seen = new Set<string>();
+  return tags.filter((tag) => {
+    const key = tag.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+};
+
 export const limits = {
   title: text(1, 200),
   description: text(0, 100_000),
   body: text(0, 100_000),
   items: textList(100, 1_000),
-  tags: textList(100, 50),
+  tags: textList(100, 50).transform(distinctTags),
   minutes: positiveInt(100_000),
-  servings: positiveInt(10_000),
+  servings: z.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000, 'must be at most 10000'),
 } as const;
 
 /** Parses or throws `BAD_USER_INPUT` naming every failing field and its rule. */

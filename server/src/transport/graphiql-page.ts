@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { graphiqlExamples } from './graphiql-examples.js';
 import { graphiqlHeaders, type HeaderSetter, inlineScriptHashes } from './security-headers.js';
 
 type Encoding = 'br' | 'gzip' | 'identity';
@@ -41,7 +42,7 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 async function render(options: { title: string }): Promise<RenderedPage> {
-  const html = renderGraphiQL({ title: options.title, subscriptionsProtocol: 'WS' });
+  const html = renderGraphiQL({ title: options.title, subscriptionsProtocol: 'WS', defaultQuery: graphiqlExamples });
   const identity = Buffer.from(html);
   const digest = createHash('sha256').update(identity).digest('base64url').slice(0, 22);
   // Brotli's quality 5 compresses the 9 MB page to about a fifth in a fraction of a second;

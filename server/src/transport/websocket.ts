@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import { CloseCode, handleProtocols, makeServer, type SubscribePayload } from 'graphql-ws';
 import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { viewerOfSubscribe } from '../auth/subscribe-authorization.js';
 import type { TokenService, TokenViewer } from '../auth/tokens.js';
 import { viewerFromAuthorization } from '../auth/viewer.js';
 import { isGraphQLError } from '../errors.js';
@@ -107,14 +108,17 @@ export function attachWebSockets(options: WebSocketOptions) {
       // Whatever goes wrong with one operation is an `error` for its id; the socket and its other operations stay.
       try {
         assertAcceptableInput(payload.query, payload.variables);
+        const socketViewer = viewers.get(socket) ?? null;
+        const viewer = await viewerOfSubscribe(tokens, socketViewer, payload.extensions);
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
           socket,
           params: payload,
-          viewer: viewers.get(socket) ?? null,
+          viewer,
           transport: {
-            endsAtTokenExpiry: false,
+            // The socket closes when its own token expires; a token of this operation's headers ends just this stream.
+            endsAtTokenExpiry: viewer !== socketViewer,
             onOverflow: () => {
               options.onDropped();
               log.warn('closing a WebSocket whose client stopped reading');

@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createClient as createSseClient, NetworkError } from 'graphql-sse';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -105,10 +107,15 @@ function collector<T>(): Collected<T> & { push(event: T): void; fail(error: unkn
 }
 
 /** Subscribes over graphql-ws and collects every `data` payload's single root field. */
-export function subscribeWs<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}): Collected<T> {
+export function subscribeWs<T = any>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown> = {},
+  extensions?: Record<string, unknown>,
+): Collected<T> {
   const c = collector<T>();
   c.stop = client.subscribe<Record<string, T>>(
-    { query, variables },
+    { query, variables, extensions },
     {
       next: (result) => {
         if (result.errors?.length) return c.fail(result.errors);
@@ -122,7 +129,7 @@ export function subscribeWs<T = any>(client: Client, query: string, variables: R
   return c;
 }
 
-/** Subscribes over GraphQL SSE (Yoga's distinct-connections mode) with a raw fetch stream. */
+/** Subscribes over GraphQL SSE (Yoga's distinct-connections mode) through graphql-sse's client. */
 export function subscribeSse<T = any>(
   url: string,
   query: string,
@@ -130,54 +137,53 @@ export function subscribeSse<T = any>(
   token?: string,
 ): Collected<T> & { opened: Promise<void> } {
   const c = collector<T>();
-  const abort = new AbortController();
-  c.stop = () => abort.abort();
   let markOpen: () => void = () => {};
   const opened = new Promise<void>((resolve) => (markOpen = resolve));
-  void (async () => {
-    try {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'text/event-stream',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ query, variables }),
-        signal: abort.signal,
-      });
+  const client = createSseClient({
+    url: `${url}/graphql`,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+    // The response's arrival is the moment the server has the subscription.
+    fetchFn: async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await fetch(input, init);
       markOpen();
-      if (!response.body) throw new Error(`no body, status ${response.status}`);
-      const decoder = new TextDecoder();
-      let buffer = '';
-      const reader = response.body.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(value, { stream: true });
-        let split = buffer.indexOf('\n\n');
-        while (split >= 0) {
-          const frame = buffer.slice(0, split);
-          buffer = buffer.slice(split + 2);
-          split = buffer.indexOf('\n\n');
-          const event = /^event: (.*)$/m.exec(frame)?.[1];
-          const data = frame
-            .split('\n')
-            .filter((line) => line.startsWith('data:'))
-            .map((line) => line.slice(5).trimStart())
-            .join('\n');
-          if (event === 'complete') return c.complete();
-          if (!data) continue;
-          const result = JSON.parse(data) as GraphqlResult<Record<string, T>>;
-          if (result.errors?.length) c.fail(result.errors);
-          else if (result.data) c.push(Object.values(result.data)[0] as T);
-        }
-      }
-      c.complete();
-    } catch (error) {
-      if (!abort.signal.aborted) c.fail(error);
-    }
-  })();
+      if (response.ok) return response;
+      // Read a refusal at once: the client aborts the request, and its body with it, on error.
+      const { status, statusText, headers } = response;
+      return new Response(await response.text(), { status, statusText, headers });
+    },
+  });
+  let stopped = false;
+  const unsubscribe = client.subscribe<Record<string, T>>(
+    { query, variables },
+    {
+      next: (result) => {
+        if (result.errors?.length) c.fail(result.errors);
+        else if (result.data) c.push(Object.values(result.data)[0] as T);
+      },
+      error: (error) => {
+        if (stopped) return;
+        // A refused stream (401 for a bad token) still carries its GraphQL errors, as one event.
+        if (error instanceof NetworkError && error.response) {
+          error.response.text().then(
+            (text: string) => {
+              const data = /^data: ?(.*)$/m.exec(text)?.[1];
+              c.fail(data ? ((JSON.parse(data) as GraphqlResult).errors ?? error) : error);
+            },
+            () => c.fail(error),
+          );
+        } else c.fail(error);
+      },
+      complete: () => {
+        if (!stopped) c.complete();
+      },
+    },
+  );
+  c.stop = () => {
+    stopped = true;
+    unsubscribe();
+    client.dispose();
+  };
   return Object.assign(c, { opened });
 }
 
@@ -186,7 +192,7 @@ export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) 
   let last: T = await probe();
   while (!accept(last)) {
     if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 50));
+    await sleep(50);
     last = await probe();
   }
   return last;

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createTestDatabase, REDIS_URL, type TestDatabase, uniquePrefix } from './database.js';
 import { type ServerProcess, spawnServer } from './servers.js';
 
@@ -52,8 +53,8 @@ export async function waitForSubscriptions(url: string, atLeast: number, timeout
     const { activeSubscriptions } = await health(url);
     if (activeSubscriptions >= atLeast) return;
     if (Date.now() > deadline) throw new Error(`${url} has ${activeSubscriptions} subscriptions, expected ${atLeast}`);
-    await new Promise((r) => setTimeout(r, 50));
+    await sleep(50);
   }
 }
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export { setTimeout as sleep } from 'node:timers/promises';

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './servers.js';
 
@@ -82,7 +83,7 @@ export async function startNginx(upstreamPorts: number[]): Promise<Nginx> {
       .catch(() => false);
     if (up) break;
     if (Date.now() > deadline) throw new Error(`nginx did not answer on ${port}:\n${stderr}\n${await errorLog()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
 
   return {

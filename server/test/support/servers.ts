@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { type App, createApp } from '../../src/app.js';
@@ -127,7 +128,7 @@ export async function waitForReady(url: string, exited?: Promise<unknown>, outpu
       .then((r) => r.ok)
       .catch(() => false);
     if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
   throw new Error(`server at ${url} was not ready in ${timeoutMs} ms:\n${output?.() ?? ''}`);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../src/graphql/live/backoff';
-import { readEventStream } from '../../src/graphql/live/event-stream';
+import { withActivity } from '../../src/graphql/live/event-stream';
 import { rootFieldOf } from '../../src/graphql/live/live-transport';
 
 function streamOf(chunks: string[]): ReadableStream<Uint8Array> {
@@ -13,23 +13,15 @@ function streamOf(chunks: string[]): ReadableStream<Uint8Array> {
   });
 }
 
-describe('the SSE reader', () => {
-  it('yields next and complete events split across chunks, and skips keep-alive comments', async () => {
-    const events = [];
-    const chunks = [':\n\n', 'event: next\ndata: {"data":', '{"recipeChanged":1}}\n\n', ':\n\nevent: complete\r\n', 'data:\r\n\r\n'];
-    for await (const event of readEventStream(streamOf(chunks))) events.push(event);
-    expect(events).toEqual([
-      { event: 'next', data: '{"data":{"recipeChanged":1}}' },
-      { event: 'complete', data: '' },
-    ]);
-  });
-
-  it('reports activity on every chunk, comments included, so a quiet stream is not taken for a dead one', async () => {
+describe('the SSE activity tap', () => {
+  it('reports every chunk, keep-alive comments included, and passes the body and status through unchanged', async () => {
     let activity = 0;
-    for await (const _event of readEventStream(streamOf([':\n\n', ':\n\n', 'event: complete\ndata:\n\n']), () => activity++)) {
-      // drain
-    }
-    expect(activity).toBe(3);
+    const chunks = [':\n\n', 'event: next\ndata: {"data":', '{"recipeChanged":1}}\n\n', ':\n\n'];
+    const original = new Response(streamOf(chunks), { status: 200, headers: { 'content-type': 'text/event-stream' } });
+    const tapped = withActivity(original, () => activity++);
+    expect(tapped.headers.get('content-type')).toBe('text/event-stream');
+    expect(await tapped.text()).toBe(chunks.join(''));
+    expect(activity).toBe(chunks.length);
   });
 });
 

@@ -1,7 +1,8 @@
+import { createClient as createSseClient } from 'graphql-sse';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import type { GraphqlErrorLike } from '../../lib/graphql-errors';
 import { backoffDelay, sleep } from './backoff';
-import { readEventStream } from './event-stream';
+import { withActivity } from './event-stream';
 import type { LiveState, TransportKind } from './live-state';
 
 /** A subscription as urql forwards it; `variables.after` is rewritten as cursors arrive. */
@@ -346,54 +347,70 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
     let attempt = 0;
     let reopening = false;
     while (!signal.aborted && !disposed) {
-      const stream = new AbortController();
-      const abortStream = () => stream.abort();
-      signal.addEventListener('abort', abortStream, { once: true });
-      let idle: ReturnType<typeof setTimeout> | undefined;
-      const alive = () => {
-        clearTimeout(idle);
-        idle = setTimeout(abortStream, sseIdleTimeoutMs);
-      };
       let restartNow = false;
-      channel.reopen = () => {
-        restartNow = true;
-        abortStream();
-      };
-      try {
-        const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream' };
+      let endedByServer = false;
+      await new Promise<void>((settle) => {
+        let idle: ReturnType<typeof setTimeout> | undefined;
+        let finished = false;
+        let unsubscribe = () => {};
         const streamToken = token();
         const authorization = authorizationOf(streamToken);
-        if (authorization) headers.authorization = authorization;
-        alive();
-        const response = await fetchImpl(httpUrl, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify(channel.request),
-          signal: stream.signal,
+        const client = createSseClient({
+          url: httpUrl,
+          headers: authorization ? { authorization } : {},
+          // Retried below, with this transport's backoff, cursors and status.
+          retryAttempts: 0,
+          fetchFn: async (input: RequestInfo | URL, init?: RequestInit) => {
+            const response = await fetchImpl(input, init);
+            if (!response.ok || !response.body) return response;
+            channel.open = true;
+            attempt = 0;
+            publishSseStatus();
+            if (reopening && !channel.request.variables.after) signalGap(channel);
+            reopening = true;
+            return withActivity(response, alive);
+          },
         });
-        if (!response.ok || !response.body) throw new Error(`event stream refused: HTTP ${response.status}`);
-        channel.open = true;
-        attempt = 0;
-        publishSseStatus();
-        if (reopening && !channel.request.variables.after) signalGap(channel);
-        reopening = true;
-        for await (const message of readEventStream(response.body, alive)) {
-          if (message.event === 'complete') {
-            endChannel(channel);
-            return;
-          }
-          if (message.event !== 'next') continue;
-          if (!deliver(channel, JSON.parse(message.data) as SubscriptionResult, streamToken)) {
-            restartNow = true;
-            break;
-          }
-        }
-      } catch {
-        // Dropped, refused or timed out: retried below.
-      } finally {
-        clearTimeout(idle);
-        signal.removeEventListener('abort', abortStream);
-        stream.abort();
+        const finish = () => {
+          if (finished) return;
+          finished = true;
+          clearTimeout(idle);
+          signal.removeEventListener('abort', finish);
+          unsubscribe();
+          client.dispose();
+          settle();
+        };
+        // Keep-alive comments count too, so a quiet stream is not taken for a dead one.
+        const alive = () => {
+          clearTimeout(idle);
+          idle = setTimeout(finish, sseIdleTimeoutMs);
+        };
+        // A refreshed token: reopen the stream with it, from the channel's cursor.
+        channel.reopen = () => {
+          restartNow = true;
+          finish();
+        };
+        signal.addEventListener('abort', finish, { once: true });
+        alive();
+        unsubscribe = client.subscribe(channel.request, {
+          next: (result) => {
+            if (!deliver(channel, result as SubscriptionResult, streamToken)) {
+              restartNow = true;
+              finish();
+            }
+          },
+          // Dropped, refused or timed out: retried below.
+          error: finish,
+          // graphql-sse also completes the sink when this side unsubscribes; only an unasked end is the server's.
+          complete: () => {
+            if (!finished) endedByServer = true;
+            finish();
+          },
+        });
+      });
+      if (endedByServer) {
+        endChannel(channel);
+        return;
       }
       channel.open = false;
       if (signal.aborted || disposed) return;
