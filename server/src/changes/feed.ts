@@ -11,6 +11,8 @@ export type ChangeListener = (change: ChangeRecord) => void;
 export type FeedObserver = (path: 'bus' | 'log', lagMs: number) => void;
 
 const CATCH_UP_PAGE = 500;
+/** Recent changes each instance keeps, in order, so a resume from a recent cursor reads no database. */
+const RECENT_CHANGES = 10_000;
 
 /**
  * This instance's single, gap-free, in-order view of the change log. The bus is the fast path;
@@ -27,6 +29,10 @@ export class ChangeFeed {
     ['recipe', new Set()],
     ['blog', new Set()],
   ]);
+  /** The last changes delivered, in position order, with nothing missing after `recentFloor`. */
+  private readonly recent: ChangeRecord[] = [];
+  private recentStart = 0;
+  private recentFloor = 0;
   private draining = false;
   private catchUpRequested = false;
   private timer: NodeJS.Timeout | undefined;
@@ -40,6 +46,7 @@ export class ChangeFeed {
 
   async start(): Promise<void> {
     this.highWater = await headPosition(this.db);
+    this.recentFloor = this.highWater;
     await this.bus.subscribe((message) => this.receive(message));
     this.bus.onReconnect(() => this.catchUp());
     this.timer = setInterval(() => this.catchUp(), this.pollIntervalMs);
@@ -55,6 +62,34 @@ export class ChangeFeed {
   /** The last position delivered to listeners on this instance. */
   get position(): number {
     return this.highWater;
+  }
+
+  /** True when every change after `position` is in this instance's window of recent changes. */
+  remembers(position: number): boolean {
+    return position >= this.recentFloor && position <= this.highWater;
+  }
+
+  /**
+   * Every change of `entity` after `position`, from this instance's window of recent changes, or
+   * null when the window does not reach back that far (or the position is ahead of this instance),
+   * in which case only the log can answer.
+   */
+  changesAfter(position: number, entity: EntityKind): ChangeRecord[] | null {
+    if (!this.remembers(position)) return null;
+    // Positions ascend: search for the first one past the cursor.
+    let low = this.recentStart;
+    let high = this.recent.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.recent[middle] as ChangeRecord).position <= position) low = middle + 1;
+      else high = middle;
+    }
+    const found: ChangeRecord[] = [];
+    for (let i = low; i < this.recent.length; i++) {
+      const change = this.recent[i] as ChangeRecord;
+      if (change.entity === entity) found.push(change);
+    }
+    return found;
   }
 
   listen(entity: EntityKind, listener: ChangeListener): () => void {
@@ -120,6 +155,7 @@ export class ChangeFeed {
 
   private deliver(change: ChangeRecord, path: 'bus' | 'log'): void {
     this.highWater = change.position;
+    this.remember(change);
     this.observe(path, Date.now() - change.occurredAt.getTime());
     const listeners = this.listeners.get(change.entity);
     if (!listeners) return;
@@ -128,6 +164,19 @@ export class ChangeFeed {
         listener(change);
       } catch (error) {
         this.logger.error({ err: error, position: change.position }, 'change listener failed');
+      }
+    }
+  }
+
+  private remember(change: ChangeRecord): void {
+    this.recent.push(change);
+    if (this.recent.length - this.recentStart > RECENT_CHANGES) {
+      this.recentFloor = (this.recent[this.recentStart] as ChangeRecord).position;
+      this.recentStart += 1;
+      // Compact now and then instead of shifting on every change.
+      if (this.recentStart >= RECENT_CHANGES) {
+        this.recent.splice(0, this.recentStart);
+        this.recentStart = 0;
       }
     }
   }

@@ -14,7 +14,7 @@ export async function subscribeToChanges<Row>(
   entity: EntityKind,
   options: { entityId?: string | undefined; after?: string | null | undefined; rules: ViewRules<Row> },
 ): Promise<AsyncIterable<ViewerEvent<Row>>> {
-  const after = options.after ? await resolveCursor(ctx.db, entity, options.after) : undefined;
+  const after = options.after ? await resolveCursor(ctx.db, entity, options.after, (position) => ctx.feed.remembers(position)) : undefined;
   return changeStream<Row>({
     db: ctx.db,
     feed: ctx.feed,

@@ -6,7 +6,6 @@ import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { viewerFromAuthorization } from '../auth/viewer.js';
-import type { ViewerEvent } from '../changes/viewer-event.js';
 import type { Context, Services, TransportHooks } from '../context.js';
 import { userError } from '../errors.js';
 import { schema } from '../graphql/schema.js';
@@ -56,9 +55,11 @@ function unbufferedEventStreams(): Plugin {
   };
 }
 
+const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side; it has been logged.';
+
 /** @param onSseDropped counts an SSE subscriber cut off for falling behind (its stream then ends). */
 export function createGraphqlServer(services: Services, logger: Logger, onSseDropped: () => void = () => {}): GraphqlServer {
-  const maskError = (error: unknown, message: string): Error => {
+  const maskError = (error: unknown, message: string): GraphQLError => {
     const located = isGraphQLError(error) ? error : undefined;
     const original = located?.originalError ?? error;
     const where = located ? { nodes: located.nodes, path: located.path } : {};
@@ -79,7 +80,7 @@ export function createGraphqlServer(services: Services, logger: Logger, onSseDro
     graphiql: { title: 'Live Recipes GraphiQL', subscriptionsProtocol: 'WS' },
     // Bundled into the page instead of loaded from a CDN, so GraphiQL works offline and under a strict CSP.
     renderGraphiQL,
-    maskedErrors: { maskError, errorMessage: 'Something went wrong on our side; it has been logged.' },
+    maskedErrors: { maskError, errorMessage: INTERNAL_ERROR_MESSAGE },
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
@@ -90,11 +91,12 @@ export function createGraphqlServer(services: Services, logger: Logger, onSseDro
       rejectNul(),
       unbufferedEventStreams(),
       useSharedSubscriptionExecution({
-        audienceOf: (context) => (context as Context).viewer?.id ?? 'anonymous',
-        eventKeyOf: (payload) => {
-          const event = payload as Partial<ViewerEvent<unknown>>;
-          return typeof event.position === 'number' ? `${event.position}:${event.kind}` : null;
+        viewerOf: (context) => (context as Context).viewer,
+        framesOf: (context) => {
+          const { transport, maxBacklogBytes } = context as Context;
+          return transport.frames ? { sink: transport.frames, maxBacklogBytes } : null;
         },
+        maskError: (error) => maskError(error, INTERNAL_ERROR_MESSAGE),
       }),
       EnvelopArmorPlugin({
         maxDepth: { n: 12 },

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { TokenService, Viewer } from '../auth/tokens.js';
 import { viewerFromAuthorization } from '../auth/viewer.js';
+import { webSocketNextFrames } from './frame-sink.js';
 import { assertNoNul, type GraphqlServer } from './graphql-http.js';
 import { requestIdOf } from './request-id.js';
 
@@ -81,7 +82,7 @@ export function attachWebSockets(options: WebSocketOptions) {
       },
       execute: (args) => (args.rootValue as Envelope).execute(args),
       subscribe: (args) => (args.rootValue as Envelope).subscribe(args),
-      onSubscribe: async (ctx, _id, payload: SubscribePayload) => {
+      onSubscribe: async (ctx, id, payload: SubscribePayload) => {
         const socket = ctx.extra.socket;
         try {
           assertNoNul(payload.query, payload.variables);
@@ -100,6 +101,8 @@ export function attachWebSockets(options: WebSocketOptions) {
               (socketLoggers.get(socket) ?? logger).warn('closing a WebSocket whose client stopped reading');
               socket.close(CLOSE_TOO_SLOW, 'Subscriber is too slow');
             },
+            // Live events skip graphql-ws's per-subscriber serialisation: shared bytes, this id spliced in.
+            frames: webSocketNextFrames(socket, id),
           },
         });
         let document: ReturnType<typeof parse>;

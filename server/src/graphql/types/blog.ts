@@ -3,6 +3,7 @@ import type { ViewerEvent } from '../../changes/viewer-event.js';
 import type { BlogRow } from '../../db/schema.js';
 import { blogMatches, blogsByIds, blogVisibleTo, createBlog, deleteBlog, listBlogs, updateBlog } from '../../model/blogs.js';
 import { encodeListCursor } from '../../model/pagination.js';
+import { authorOrPublic } from '../audience.js';
 import { builder } from '../builder.js';
 import { ChangeInterface, changedNode, subscribeToChanges } from '../change-subscription.js';
 import { requireViewer } from '../viewer.js';
@@ -148,5 +149,7 @@ builder.subscriptionField('blogChanged', (t) =>
         },
       }),
     resolve: (event) => event,
+    // The result for an event is the same for every subscriber in the same class; see audience.ts.
+    extensions: { audience: authorOrPublic },
   }),
 );

@@ -3,6 +3,7 @@ import type { ViewerEvent } from '../../changes/viewer-event.js';
 import type { RecipeRow } from '../../db/schema.js';
 import { encodeListCursor } from '../../model/pagination.js';
 import { createRecipe, deleteRecipe, listRecipes, recipeMatches, recipesByIds, updateRecipe } from '../../model/recipes.js';
+import { everyone } from '../audience.js';
 import { builder } from '../builder.js';
 import { ChangeInterface, changedNode, subscribeToChanges } from '../change-subscription.js';
 import { requireViewer } from '../viewer.js';
@@ -151,5 +152,7 @@ builder.subscriptionField('recipeChanged', (t) =>
         },
       }),
     resolve: (event) => event,
+    // The result for an event is the same for every subscriber in the same class; see audience.ts.
+    extensions: { audience: everyone },
   }),
 );
