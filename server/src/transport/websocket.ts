@@ -35,23 +35,24 @@ export function attachWebSockets(options: WebSocketOptions) {
   const wss = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: options.maxMessageBytes });
   const viewers = new WeakMap<WebSocket, Viewer | null>();
   const alive = new WeakMap<WebSocket, boolean>();
-  // One logger per socket carrying the upgrade request's id, so its log lines join the proxy's.
-  const socketLoggers = new WeakMap<WebSocket, Logger>();
+  // The upgrade request's id per socket, so its log lines join the proxy's; a string, not a child
+  // logger per socket, because an idle socket should hold as little as possible.
+  const requestIds = new WeakMap<WebSocket, string>();
 
   // The 101 answer carries the id too, so a client can quote it when reporting a problem.
   wss.on('headers', (headers, request) => headers.push(`X-Request-Id: ${requestIdOf(request)}`));
 
   wss.on('connection', (socket, request) => {
     const opened = Date.now();
-    const log = logger.child({ reqId: requestIdOf(request) });
-    socketLoggers.set(socket, log);
+    const reqId = requestIdOf(request);
+    requestIds.set(socket, reqId);
     alive.set(socket, true);
     socket.on('pong', () => alive.set(socket, true));
     options.onCountChange(wss.clients.size);
-    log.debug('websocket opened');
+    logger.debug({ reqId }, 'websocket opened');
     socket.once('close', (code) => {
       options.onCountChange(wss.clients.size);
-      log.debug({ code, durationMs: Date.now() - opened }, 'websocket closed');
+      logger.debug({ reqId, code, durationMs: Date.now() - opened }, 'websocket closed');
     });
   });
 
@@ -98,7 +99,7 @@ export function attachWebSockets(options: WebSocketOptions) {
           transport: {
             onOverflow: () => {
               options.onDropped();
-              (socketLoggers.get(socket) ?? logger).warn('closing a WebSocket whose client stopped reading');
+              logger.warn({ reqId: requestIds.get(socket) }, 'closing a WebSocket whose client stopped reading');
               socket.close(CLOSE_TOO_SLOW, 'Subscriber is too slow');
             },
             // Live events skip graphql-ws's per-subscriber serialisation: shared bytes, this id spliced in.
