@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import type { ChangeKind, EntityKind } from '../db/schema.js';
-import type { ChangeRecord } from './change.js';
+import { approximateBytes, type ChangeRecord } from './change.js';
 import type { ChangeFeed } from './feed.js';
 import { readChanges } from './log.js';
 import { type ViewerEvent, type ViewRules, viewerEvent, viewKind } from './viewer-event.js';
@@ -202,21 +202,4 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): ChangeStre
     },
   };
   return iterator;
-}
-
-const sizes = new WeakMap<ChangeRecord, number>();
-
-/** Estimate of what the event costs once serialised; computed once per change, not per subscriber. */
-function approximateBytes(change: ChangeRecord): number {
-  const known = sizes.get(change);
-  if (known !== undefined) return known;
-  const row = (change.after ?? change.before) as Record<string, unknown> | null;
-  let bytes = 200;
-  for (const value of Object.values(row ?? {})) {
-    if (typeof value === 'string') bytes += value.length;
-    else if (Array.isArray(value)) for (const item of value) bytes += String(item).length + 3;
-    else bytes += 16;
-  }
-  sizes.set(change, bytes);
-  return bytes;
 }

@@ -63,3 +63,20 @@ export function reviveChange(raw: {
   }
   throw new Error(`unknown entity "${raw.entity}" in change ${raw.position}`);
 }
+
+const sizes = new WeakMap<ChangeRecord, number>();
+
+/** Estimate of what the event costs once serialised; computed once per change, not per subscriber. */
+export function approximateBytes(change: ChangeRecord): number {
+  const known = sizes.get(change);
+  if (known !== undefined) return known;
+  const row = (change.after ?? change.before) as Record<string, unknown> | null;
+  let bytes = 200;
+  for (const value of Object.values(row ?? {})) {
+    if (typeof value === 'string') bytes += value.length;
+    else if (Array.isArray(value)) for (const item of value) bytes += String(item).length + 3;
+    else bytes += 16;
+  }
+  sizes.set(change, bytes);
+  return bytes;
+}

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import type { EntityKind } from '../db/schema.js';
 import type { ChangeBus, ChangeMessage } from '../pubsub/bus.js';
-import { type ChangeRecord, reviveChange } from './change.js';
+import { approximateBytes, type ChangeRecord, reviveChange } from './change.js';
 import { headPosition, readChanges } from './log.js';
 
 export type ChangeListener = (change: ChangeRecord) => void;
@@ -11,8 +11,12 @@ export type ChangeListener = (change: ChangeRecord) => void;
 export type FeedObserver = (path: 'bus' | 'log', lagMs: number) => void;
 
 const CATCH_UP_PAGE = 500;
-/** Recent changes each instance keeps, in order, so a resume from a recent cursor reads no database. */
+/**
+ * Recent changes each instance keeps, in order, so a resume from a recent cursor reads no
+ * database: at most this many, and at most about this many bytes of entity state.
+ */
 const RECENT_CHANGES = 10_000;
+const RECENT_BYTES = 8 * 2 ** 20;
 
 /**
  * This instance's single, gap-free, in-order view of the change log. The bus is the fast path;
@@ -30,9 +34,10 @@ export class ChangeFeed {
     ['blog', new Set()],
   ]);
   /** The last changes delivered, in position order, with nothing missing after `recentFloor`. */
-  private readonly recent: ChangeRecord[] = [];
+  private readonly recent: Array<ChangeRecord | undefined> = [];
   private recentStart = 0;
   private recentFloor = 0;
+  private recentBytes = 0;
   private draining = false;
   private catchUpRequested = false;
   private timer: NodeJS.Timeout | undefined;
@@ -170,14 +175,19 @@ export class ChangeFeed {
 
   private remember(change: ChangeRecord): void {
     this.recent.push(change);
-    if (this.recent.length - this.recentStart > RECENT_CHANGES) {
-      this.recentFloor = (this.recent[this.recentStart] as ChangeRecord).position;
+    // Both states are held; the estimate covers one.
+    this.recentBytes += 2 * approximateBytes(change);
+    while (this.recent.length - this.recentStart > RECENT_CHANGES || this.recentBytes > RECENT_BYTES) {
+      const oldest = this.recent[this.recentStart] as ChangeRecord;
+      this.recentFloor = oldest.position;
+      this.recentBytes -= 2 * approximateBytes(oldest);
+      this.recent[this.recentStart] = undefined;
       this.recentStart += 1;
-      // Compact now and then instead of shifting on every change.
-      if (this.recentStart >= RECENT_CHANGES) {
-        this.recent.splice(0, this.recentStart);
-        this.recentStart = 0;
-      }
+    }
+    // Compact now and then instead of shifting on every change.
+    if (this.recentStart >= 1_024 && this.recentStart * 2 >= this.recent.length) {
+      this.recent.splice(0, this.recentStart);
+      this.recentStart = 0;
     }
   }
 }
