@@ -108,12 +108,14 @@ async function main() {
       live: false,
     }));
     for (const [i, follower] of followers.entries()) void follow(servers, follower, i);
+    // Thousands connecting at once: whoever was refused (say, an init timeout) tries again.
     await waitUntil(async () => {
+      for (const [i, follower] of followers.entries()) if (!follower.live) void follow(servers, follower, i);
       const counts = await Promise.all(
         servers.map(async (s) => ((await (await fetch(`${s.url}/health`)).json()) as { activeSubscriptions: number }).activeSubscriptions),
       );
       return counts.reduce((a, b) => a + b, 0) >= SUBSCRIBERS;
-    });
+    }, 180_000);
     // The creation gives every follower a cursor before anyone drops.
     const recipe = (
       await ok(
@@ -123,7 +125,10 @@ async function main() {
         token,
       )
     ).createRecipe as { id: string };
-    await waitUntil(async () => followers.every((f) => f.lastCursor !== undefined));
+    await waitUntil(async () => followers.every((f) => f.lastCursor !== undefined), 120_000);
+    // Setting up is not what is measured.
+    progress.failedReconnects = 0;
+    progress.catchUps.length = 0;
 
     let running = true;
     // Each follower drops at random moments, stays away 1–3 s, then resumes on a random instance.
