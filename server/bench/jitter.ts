@@ -66,7 +66,8 @@ function follow(servers: ServerProcess[], follower: Follower, pick: number): Pro
       { query: SUBSCRIPTION, variables: { after: follower.lastCursor ?? null } },
       {
         next: ({ data }) => {
-          if (!data) return;
+          // A disposed client can still hand over messages that were already on its socket; the app has moved on.
+          if (!data || follower.client !== client) return;
           const version = data.recipeChanged.recipe?.version ?? 0;
           follower.versions.push(version);
           follower.lastCursor = data.recipeChanged.cursor;
