@@ -1,154 +1,222 @@
 /**
- * Fan-out benchmark: N graphql-ws subscribers split over two instances sharing PostgreSQL and
- * Redis, one writer at a fixed rate. Prints deliveries per second, commit→receive latency,
- * missing and duplicate counts, server CPU per delivery and server memory per connection.
+ * Fan-out benchmark against its ceiling, in one run. For every subscriber count and audience it
+ * runs two phases on the same PostgreSQL, Redis prefix and writer instance:
+ *   raw      two minimal `ws` servers (bench/support/raw-broadcast.ts) that broadcast one
+ *            prepared frame per event: the most a WebSocket server can do per CPU-second;
+ *   project  two instances of this server.
+ * N graphql-ws subscribers are split over the two servers of the phase; a third project instance,
+ * with no subscribers, takes the writes, so both phases spend their CPU on fan-out only. Printed
+ * per phase: deliveries per server CPU-second, commit→receive p50/p99, RSS and V8 heap per idle
+ * subscribed socket (after a forced GC), missing and duplicates, and the project's ratio to raw.
  *
- *   npm run bench:fanout -- --subscribers 2000 --rate 10 --seconds 15
+ *   npm run bench:fanout -- --subscribers 1000,4000 --viewers shared,distinct,anonymous --rate 5000 --seconds 15
+ *
+ * --rate is deliveries per second (events per second = rate / subscribers). --viewers: `shared`
+ * one token for all, `distinct` --distinct-viewers signed-in users round robin, `anonymous` no token.
+ * SERVER_NODE_ARGS=--cpu-prof profiles the project instances.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ok, signUp } from '../test/support/clients.js';
-import { startCluster } from '../test/support/cluster.js';
+import { createTestDatabase, REDIS_URL, uniquePrefix } from '../test/support/database.js';
 import { CREATE_RECIPE, UPDATE_RECIPE } from '../test/support/operations.js';
-import type { ServerProcess } from '../test/support/servers.js';
+import { spawnServer } from '../test/support/servers.js';
+import { cpuSeconds, type Measured, memoryAfterGc, spawnProjectInstance, spawnRawInstance } from './support/processes.js';
 
 const { values } = parseArgs({
   options: {
-    subscribers: { type: 'string', default: '2000' },
-    rate: { type: 'string', default: '10' },
+    subscribers: { type: 'string', default: '1000,4000' },
+    viewers: { type: 'string', default: 'shared,distinct,anonymous' },
+    rate: { type: 'string', default: '5000' },
     seconds: { type: 'string', default: '15' },
+    'distinct-viewers': { type: 'string', default: '200' },
+    phases: { type: 'string', default: 'raw,project' },
   },
 });
-const SUBSCRIBERS = Number(values.subscribers);
-const RATE = Number(values.rate);
+const COUNTS = values.subscribers.split(',').map(Number);
+const AUDIENCES = values.viewers.split(',') as Audience[];
+const DELIVERIES_PER_SECOND = Number(values.rate);
 const SECONDS = Number(values.seconds);
-const EVENTS = RATE * SECONDS;
+const DISTINCT = Number(values['distinct-viewers']);
+const PHASES = values.phases.split(',') as Phase[];
+
+type Audience = 'shared' | 'distinct' | 'anonymous';
+type Phase = 'raw' | 'project';
 
 const SUBSCRIPTION = `subscription { recipeChanged { kind cursor occurredAt recipe { id title version tags author { id name } } } }`;
 
-interface ProcessSample {
-  rss: number;
-  cpuSeconds: number;
-}
-
-async function sample(pid: number | undefined): Promise<ProcessSample> {
-  const [status, stat] = await Promise.all([readFile(`/proc/${pid}/status`, 'utf8'), readFile(`/proc/${pid}/stat`, 'utf8')]);
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return { rss: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) * 1024, cpuSeconds: ticks / 100 };
-}
-
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+interface Figures {
+  phase: Phase;
+  subscribers: number;
+  audience: Audience;
+  delivered: number;
+  expected: number;
+  perCpuSecond: number;
+  p50: number;
+  p99: number;
+  rssPerSocket: number;
+  heapPerSocket: number;
+  missing: number;
+  duplicates: number;
+}
+
+async function activeSubscriptions(servers: Measured[]): Promise<number> {
+  const counts = await Promise.all(
+    servers.map(async (s) => ((await (await fetch(`${s.url}/health`)).json()) as { activeSubscriptions: number }).activeSubscriptions),
+  );
+  return counts.reduce((a, b) => a + b, 0);
+}
 
 async function main() {
-  console.log(`fan-out: ${SUBSCRIBERS} subscribers over 2 instances, ${RATE} events/s for ${SECONDS} s (${EVENTS} events)`);
-  const cluster = await startCluster(2, { LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '10' });
-  const servers = cluster.servers as [ServerProcess, ServerProcess];
+  const db = await createTestDatabase('bench');
+  const env = { DATABASE_URL: db.url, REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('bench'), RELAY_INTERVAL: '500ms', LOG_LEVEL: 'warn' };
+  // SERVER_NODE_ARGS (--cpu-prof) is for the measured instances, not the writer.
+  const nodeArgs = process.env.SERVER_NODE_ARGS;
+  delete process.env.SERVER_NODE_ARGS;
+  const writer = await spawnServer({ ...env, INSTANCE_ID: 'writer', DATABASE_POOL_SIZE: '10' });
+  if (nodeArgs !== undefined) process.env.SERVER_NODE_ARGS = nodeArgs;
+  const results: Figures[] = [];
   try {
-    const { token } = await signUp(servers[0].url, 'Bench');
+    const author = await signUp(writer.url, 'Bench');
+    const viewers: string[] = [];
+    while (viewers.length < DISTINCT) {
+      const batch = await Promise.all(Array.from({ length: Math.min(20, DISTINCT - viewers.length) }, () => signUp(writer.url, 'Viewer')));
+      viewers.push(...batch.map((v) => v.token));
+    }
     const recipe = (
-      await ok(servers[0].url, CREATE_RECIPE, { input: { title: 'Bench', ingredients: ['x'], steps: ['y'], tags: ['bench'] } }, token)
+      await ok(writer.url, CREATE_RECIPE, { input: { title: 'Bench', ingredients: ['x'], steps: ['y'], tags: ['bench'] } }, author.token)
     ).createRecipe as { id: string };
+    let version = 0;
 
-    const idle = await Promise.all(servers.map((s) => sample(s.child.pid)));
-    const received = Array.from({ length: SUBSCRIBERS }, () => new Map<string, number>());
-    const latencies: number[] = [];
-    let deliveries = 0;
-    const clients: Client[] = [];
-    let connected = 0;
-    await Promise.all(
-      Array.from({ length: SUBSCRIBERS }, (_, i) => {
-        const server = servers[i % 2] as ServerProcess;
-        const client = createClient({ url: server.wsUrl, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
-        clients.push(client);
-        return new Promise<void>((resolve, reject) => {
-          const off = client.on('connected', () => {
-            off();
-            connected += 1;
-            resolve();
-          });
-          client.on('error', reject);
-          client.subscribe<{ recipeChanged: { cursor: string; occurredAt: string } }>(
-            { query: SUBSCRIPTION },
-            {
-              next: ({ data }) => {
-                if (!data) return;
-                const seen = received[i] as Map<string, number>;
-                seen.set(data.recipeChanged.cursor, (seen.get(data.recipeChanged.cursor) ?? 0) + 1);
-                latencies.push(Date.now() - Date.parse(data.recipeChanged.occurredAt));
-                deliveries += 1;
-              },
-              error: (error) => console.error('subscription error', error),
-              complete: () => {},
-            },
+    const tokenFor = (audience: Audience, i: number): string | undefined =>
+      audience === 'shared' ? author.token : audience === 'distinct' ? viewers[i % viewers.length] : undefined;
+
+    for (const subscribers of COUNTS) {
+      for (const audience of AUDIENCES) {
+        for (const phase of PHASES) {
+          const rate = DELIVERIES_PER_SECOND / subscribers;
+          const events = Math.max(1, Math.round(rate * SECONDS));
+          const servers = await Promise.all(
+            [1, 2].map((n) => (phase === 'raw' ? spawnRawInstance(env) : spawnProjectInstance({ ...env, INSTANCE_ID: `fanout-${n}` }))),
           );
-        });
-      }),
-    );
-    // Wait until every subscription is registered on its instance.
-    for (;;) {
-      const counts = await Promise.all(
-        servers.map(async (s) => ((await (await fetch(`${s.url}/health`)).json()) as { activeSubscriptions: number }).activeSubscriptions),
-      );
-      if (counts.reduce((a, b) => a + b, 0) >= SUBSCRIBERS) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const subscribed = await Promise.all(servers.map((s) => sample(s.child.pid)));
-    console.log(`connected ${connected} sockets`);
+          try {
+            await sleep(500);
+            const idle = await Promise.all(servers.map((s) => memoryAfterGc(s.pid)));
+            const received = Array.from({ length: subscribers }, () => new Map<string, number>());
+            const latencies: number[] = [];
+            let deliveries = 0;
+            const clients: Client[] = [];
+            await Promise.all(
+              Array.from({ length: subscribers }, (_, i) => {
+                const token = tokenFor(audience, i);
+                const client = createClient({
+                  url: (servers[i % 2] as Measured).wsUrl,
+                  webSocketImpl: WebSocket,
+                  lazy: false,
+                  retryAttempts: 0,
+                  // One id everywhere lets the raw ceiling broadcast a single prepared frame.
+                  generateID: () => 'fanout',
+                  connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+                });
+                clients.push(client);
+                return new Promise<void>((resolve, reject) => {
+                  const off = client.on('connected', () => {
+                    off();
+                    resolve();
+                  });
+                  client.on('error', reject);
+                  client.subscribe<{ recipeChanged: { cursor: string; occurredAt: string } }>(
+                    { query: SUBSCRIPTION },
+                    {
+                      next: ({ data }) => {
+                        if (!data) return;
+                        const seen = received[i] as Map<string, number>;
+                        seen.set(data.recipeChanged.cursor, (seen.get(data.recipeChanged.cursor) ?? 0) + 1);
+                        latencies.push(Date.now() - Date.parse(data.recipeChanged.occurredAt));
+                        deliveries += 1;
+                      },
+                      error: (error) => console.error('subscription error', error),
+                      complete: () => {},
+                    },
+                  );
+                });
+              }),
+            );
+            while ((await activeSubscriptions(servers)) < subscribers) await sleep(100);
+            await sleep(500);
+            const subscribed = await Promise.all(servers.map((s) => memoryAfterGc(s.pid)));
+            const cpuBefore = await Promise.all(servers.map((s) => cpuSeconds(s.pid)));
 
-    const started = Date.now();
-    let sent = 0;
-    const writes: Array<Promise<unknown>> = [];
-    await new Promise<void>((resolve) => {
-      const timer = setInterval(() => {
-        const due = Math.min(EVENTS, Math.floor(((Date.now() - started) / 1000) * RATE) + 1);
-        while (sent < due) {
-          sent += 1;
-          writes.push(ok(servers[sent % 2]?.url ?? '', UPDATE_RECIPE, { id: recipe.id, input: { title: `Bench ${sent}` } }, token));
+            const started = Date.now();
+            const writes: Array<Promise<unknown>> = [];
+            for (let sent = 1; sent <= events; sent++) {
+              await sleep(Math.max(0, started + (sent * 1_000) / rate - Date.now()));
+              version += 1;
+              writes.push(ok(writer.url, UPDATE_RECIPE, { id: recipe.id, input: { title: `Bench ${version}` } }, author.token));
+            }
+            await Promise.all(writes);
+            const expected = subscribers * events;
+            const deadline = Date.now() + 30_000;
+            while (deliveries < expected && Date.now() < deadline) await sleep(50);
+            await sleep(300);
+            const cpuAfter = await Promise.all(servers.map((s) => cpuSeconds(s.pid)));
+            const cpu = cpuAfter.reduce((sum, c, i) => sum + c - (cpuBefore[i] ?? 0), 0);
+
+            let missing = 0;
+            let duplicates = 0;
+            for (const seen of received) {
+              missing += Math.max(0, events - seen.size);
+              for (const count of seen.values()) duplicates += count - 1;
+            }
+            latencies.sort((a, b) => a - b);
+            const perSocket = (key: 'rss' | 'heapUsed') =>
+              subscribed.reduce((sum, s, i) => sum + s[key] - (idle[i]?.[key] ?? 0), 0) / subscribers;
+            const figures: Figures = {
+              phase,
+              subscribers,
+              audience,
+              delivered: deliveries,
+              expected,
+              perCpuSecond: deliveries / cpu,
+              p50: percentile(latencies, 50),
+              p99: percentile(latencies, 99),
+              rssPerSocket: perSocket('rss'),
+              heapPerSocket: perSocket('heapUsed'),
+              missing,
+              duplicates,
+            };
+            results.push(figures);
+            console.log(row(figures, results));
+            await Promise.all(clients.map((c) => c.dispose()));
+          } finally {
+            await Promise.all(servers.map((s) => s.stop()));
+          }
         }
-        if (sent >= EVENTS) {
-          clearInterval(timer);
-          resolve();
-        }
-      }, 5);
-    });
-    await Promise.all(writes);
-    const expected = SUBSCRIBERS * EVENTS;
-    const deadline = Date.now() + 30_000;
-    while (deliveries < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    const elapsed = (Date.now() - started) / 1000;
-    const busy = await Promise.all(servers.map((s) => sample(s.child.pid)));
-
-    let missing = 0;
-    let duplicates = 0;
-    for (const seen of received) {
-      missing += Math.max(0, EVENTS - seen.size);
-      for (const count of seen.values()) duplicates += count - 1;
+      }
     }
-    latencies.sort((a, b) => a - b);
-    const cpu = busy.reduce((sum, s, i) => sum + s.cpuSeconds - (subscribed[i]?.cpuSeconds ?? 0), 0);
-    const perConnection = subscribed.map((s, i) => (s.rss - (idle[i]?.rss ?? 0)) / (SUBSCRIBERS / 2));
-
-    console.log('');
-    console.log(`deliveries            ${deliveries} of ${expected} in ${elapsed.toFixed(1)} s (${Math.round(deliveries / elapsed)}/s)`);
-    console.log(`deliveries per server CPU-second  ${Math.round(deliveries / cpu)} (${cpu.toFixed(2)} CPU-s on 2 instances)`);
-    console.log(
-      `commit → receive      p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies.at(-1)} ms`,
-    );
-    console.log(`missing ${missing}, duplicates ${duplicates}`);
-    console.log(`server RSS per idle subscribed socket  ${perConnection.map((b) => `${(b / 1024).toFixed(1)} KB`).join(', ')}`);
-    console.log(
-      `server RSS            idle ${idle.map((s) => mb(s.rss)).join(', ')}; subscribed ${subscribed.map((s) => mb(s.rss)).join(', ')}; after ${busy.map((s) => mb(s.rss)).join(', ')}`,
-    );
-
-    await Promise.all(clients.map((c) => c.dispose()));
   } finally {
-    await cluster.stop();
+    await writer.stop();
+    await db.drop();
   }
 }
 
+function row(f: Figures, all: Figures[]): string {
+  const raw = all.find((r) => r.phase === 'raw' && r.subscribers === f.subscribers && r.audience === f.audience);
+  const ratio =
+    f.phase === 'project' && raw ? ` | ${(f.perCpuSecond / raw.perCpuSecond).toFixed(2)}× | ${(f.p99 / raw.p99).toFixed(2)}×` : ' | | ';
+  return `| ${f.phase} | ${f.subscribers} | ${f.audience} | ${f.delivered}/${f.expected} | ${Math.round(f.perCpuSecond)} | ${f.p50} / ${f.p99} ms | ${(f.rssPerSocket / 1024).toFixed(1)} KB | ${(f.heapPerSocket / 1024).toFixed(1)} KB | ${f.missing} / ${f.duplicates}${ratio} |`;
+}
+
+console.log(
+  `fan-out at ${DELIVERIES_PER_SECOND} deliveries/s for ${SECONDS} s; subscribers ${COUNTS.join(', ')}; audiences ${AUDIENCES.join(', ')}`,
+);
+console.log(
+  '| server | subscribers | audience | delivered | deliveries per CPU-s | p50 / p99 | RSS per socket | heap per socket | missing / dup | CPU ratio to raw | p99 ratio to raw |',
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 await main();

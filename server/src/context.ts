@@ -5,6 +5,7 @@ import type { Publisher } from './changes/publisher.js';
 import type { TrustProxy } from './config.js';
 import type { Db } from './db/client.js';
 import type { Limits } from './limits/limits.js';
+import type { FrameSink } from './transport/frame-sink.js';
 
 /** Long-lived parts of one instance, shared by every request and socket. */
 export interface Services {
@@ -26,6 +27,8 @@ export interface TransportHooks {
   onOverflow(): void;
   /** True where each subscription is a stream of its own (SSE) and ends at token expiry; a socket closes as a whole instead. */
   endsAtTokenExpiry: boolean;
+  /** Set by a transport that writes shared, pre-serialised events itself (WebSocket). */
+  frames?: FrameSink;
 }
 
 export interface Context extends Services {

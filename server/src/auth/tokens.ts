@@ -19,9 +19,12 @@ export interface TokenService {
 export class InvalidTokenError extends Error {}
 
 const issuer = 'live-recipes';
+/** Verified tokens remembered until they expire, so a reconnect storm verifies each token once. */
+const VERIFIED_TOKENS = 10_000;
 
 export function createTokenService(secret: string | undefined, ttlMs: number): { tokens: TokenService; ephemeral: boolean } {
   const key = new TextEncoder().encode(secret ?? randomBytes(32).toString('hex'));
+  const verified = new Map<string, TokenViewer>();
   const tokens: TokenService = {
     sign: (viewer) =>
       new SignJWT({})
@@ -32,11 +35,18 @@ export function createTokenService(secret: string | undefined, ttlMs: number): {
         .setExpirationTime(new Date(Date.now() + ttlMs))
         .sign(key),
     verify: async (token) => {
+      const known = verified.get(token);
+      if (known && known.expiresAt > Date.now()) return known;
+      if (known) verified.delete(token);
       try {
         // A token without `exp` would be good forever, and a live socket could never be told when to end.
         const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer, requiredClaims: ['exp'] });
         if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new InvalidTokenError('token has no subject');
-        return { id: payload.sub, expiresAt: (payload.exp as number) * 1000 };
+        const viewer: TokenViewer = { id: payload.sub, expiresAt: (payload.exp as number) * 1000 };
+        verified.set(token, viewer);
+        // Oldest first: a Map iterates in insertion order.
+        if (verified.size > VERIFIED_TOKENS) verified.delete(verified.keys().next().value as string);
+        return viewer;
       } catch (error) {
         if (error instanceof InvalidTokenError) throw error;
         if (error instanceof errors.JOSEError) throw new InvalidTokenError(error.code);

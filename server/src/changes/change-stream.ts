@@ -1,9 +1,9 @@
 import type { Db } from '../db/client.js';
-import type { EntityKind } from '../db/schema.js';
-import type { ChangeRecord } from './change.js';
+import type { ChangeKind, EntityKind } from '../db/schema.js';
+import { approximateBytes, type ChangeRecord } from './change.js';
 import type { ChangeFeed } from './feed.js';
 import { readChanges } from './log.js';
-import { type ViewerEvent, type ViewRules, viewChange } from './viewer-event.js';
+import { type ViewerEvent, type ViewRules, viewerEvent, viewKind } from './viewer-event.js';
 
 export interface ChangeStreamOptions<Row> {
   db: Db;
@@ -33,12 +33,37 @@ const REPLAY_HIGH_WATER = 100;
 
 type Entry<Row> = { event: ViewerEvent<Row>; bytes: number; replayed: boolean };
 
+/** A transport that writes live changes to the client itself, from frames shared with other subscribers. */
+export interface DirectDelivery {
+  /** A change this subscriber receives as `kind`; called in position order, straight from the feed. */
+  offer(change: ChangeRecord, kind: ChangeKind): void;
+}
+
+/** What the direct path may do to the stream it took over. */
+export interface StreamControl {
+  /** The client fell behind past its bound: end the stream and let the transport cut it off. */
+  overflow(): void;
+  /** One event written to the client, for the metrics. */
+  delivered(): void;
+  readonly finished: boolean;
+}
+
+export interface ChangeStream<Row> extends AsyncIterableIterator<ViewerEvent<Row>> {
+  /**
+   * Hands live changes to `direct` from the moment the stream has nothing left to yield and no
+   * replay in progress, so the seam is exact: everything before it was yielded (and sent) by the
+   * iterator, everything after it goes to `direct`. The iterator then yields nothing more and
+   * ends when the stream ends.
+   */
+  handOver(direct: DirectDelivery): StreamControl;
+}
+
 /**
  * One subscriber's stream: live changes from the instance feed, optionally preceded by a replay
  * of the log. Dedupe by position makes the seam exact: live changes that arrive during the
  * replay wait, and anything the replay already sent is dropped.
  */
-export function changeStream<Row>(options: ChangeStreamOptions<Row>): AsyncIterableIterator<ViewerEvent<Row>> {
+export function changeStream<Row>(options: ChangeStreamOptions<Row>): ChangeStream<Row> {
   const queue: Entry<Row>[] = [];
   const heldDuringReplay: ChangeRecord[] = [];
   let queuedBytes = 0;
@@ -50,6 +75,9 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): AsyncItera
   let failure: unknown;
   let wake: (() => void) | undefined;
   let drained: (() => void) | undefined;
+  let direct: DirectDelivery | undefined;
+  /** True once live changes go to `direct` instead of the queue. */
+  let handedOver = false;
 
   const signal = () => {
     wake?.();
@@ -65,22 +93,35 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): AsyncItera
     drained?.();
   };
 
-  const enqueue = (change: ChangeRecord) => {
-    if (finished || change.position <= lastPosition) return;
+  /** The membership decision, per subscriber and change: how this subscriber receives it, if at all. */
+  const accept = (change: ChangeRecord): ChangeKind | null => {
+    if (finished || change.position <= lastPosition) return null;
     lastPosition = change.position;
     // What happened before the subscription began is the subscriber's business only through the
     // current state, which admitted it; replaying an old unpublish must not end a stream the blog is back in.
-    if (change.position > startedAt && options.ends?.(change)) return finish();
-    if (change.entity !== options.entity) return;
-    if (options.entityId && change.entityId !== options.entityId) return;
-    const event = viewChange(change as Parameters<typeof viewChange<Row>>[0], options.rules);
-    if (!event) return;
+    if (change.position > startedAt && options.ends?.(change)) {
+      finish();
+      return null;
+    }
+    if (change.entity !== options.entity) return null;
+    if (options.entityId && change.entityId !== options.entityId) return null;
+    return viewKind(change as Parameters<typeof viewKind<Row>>[0], options.rules);
+  };
+
+  const overflow = () => {
+    finish();
+    options.onOverflow();
+  };
+
+  const enqueue = (change: ChangeRecord) => {
+    const kind = accept(change);
+    if (kind === null) return;
+    const event = viewerEvent(change as Parameters<typeof viewerEvent<Row>>[0], kind);
     const bytes = approximateBytes(change);
     queue.push({ event, bytes, replayed: replaying });
     queuedBytes += bytes;
     if (queuedBytes > options.maxBacklogBytes) {
-      finish();
-      options.onOverflow();
+      overflow();
       return;
     }
     signal();
@@ -90,10 +131,12 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): AsyncItera
   const onChange = (change: ChangeRecord) => {
     if (replaying) {
       heldDuringReplay.push(change);
-      if (heldDuringReplay.length * 512 > options.maxBacklogBytes) {
-        finish();
-        options.onOverflow();
-      }
+      if (heldDuringReplay.length * 512 > options.maxBacklogBytes) overflow();
+      return;
+    }
+    if (handedOver) {
+      const kind = accept(change);
+      if (kind !== null) direct?.offer(change, kind);
       return;
     }
     enqueue(change);
@@ -103,7 +146,14 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): AsyncItera
     for (const stop of unlistens) stop();
   };
 
-  if (options.after !== undefined) void replay(options.after);
+  if (options.after !== undefined) {
+    // A recent cursor is served from the feed's own window: no database read, and no wait.
+    const recent = options.feed.changesAfter(options.after, kinds);
+    if (recent) {
+      for (const change of recent) enqueue(change);
+      replaying = false;
+    } else void replay(options.after);
+  }
 
   async function replay(from: number) {
     try {
@@ -117,13 +167,27 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): AsyncItera
       }
       replaying = false;
       for (const change of heldDuringReplay.splice(0)) enqueue(change);
+      // A consumer waiting on an empty queue may now hand over to the direct path.
+      signal();
     } catch (error) {
       failure = error;
       finish();
     }
   }
 
-  const iterator: AsyncIterableIterator<ViewerEvent<Row>> = {
+  const control: StreamControl = {
+    overflow,
+    delivered: () => options.onDelivered?.(false),
+    get finished() {
+      return finished;
+    },
+  };
+
+  const iterator: ChangeStream<Row> = {
+    handOver(target) {
+      direct = target;
+      return control;
+    },
     async next() {
       for (;;) {
         const entry = queue.shift();
@@ -142,6 +206,7 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): AsyncItera
           throw error;
         }
         if (finished) return { value: undefined, done: true };
+        if (direct && !replaying) handedOver = true;
         await new Promise<void>((resolve) => (wake = resolve));
       }
     },
@@ -155,21 +220,4 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): AsyncItera
     },
   };
   return iterator;
-}
-
-const sizes = new WeakMap<ChangeRecord, number>();
-
-/** Estimate of what the event costs once serialised; computed once per change, not per subscriber. */
-function approximateBytes(change: ChangeRecord): number {
-  const known = sizes.get(change);
-  if (known !== undefined) return known;
-  const row = (change.after ?? change.before) as Record<string, unknown> | null;
-  let bytes = 200;
-  for (const value of Object.values(row ?? {})) {
-    if (typeof value === 'string') bytes += value.length;
-    else if (Array.isArray(value)) for (const item of value) bytes += String(item).length + 3;
-    else bytes += 16;
-  }
-  sizes.set(change, bytes);
-  return bytes;
 }

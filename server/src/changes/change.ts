@@ -75,3 +75,20 @@ export function reviveChange(raw: {
     detail: raw.detail ?? null,
   } as ChangeRecord;
 }
+
+const sizes = new WeakMap<ChangeRecord, number>();
+
+/** Estimate of what the event costs once serialised; computed once per change, not per subscriber. */
+export function approximateBytes(change: ChangeRecord): number {
+  const known = sizes.get(change);
+  if (known !== undefined) return known;
+  const row = (change.after ?? change.before) as Record<string, unknown> | null;
+  let bytes = 200;
+  for (const value of Object.values(row ?? {})) {
+    if (typeof value === 'string') bytes += value.length;
+    else if (Array.isArray(value)) for (const item of value) bytes += String(item).length + 3;
+    else bytes += 16;
+  }
+  sizes.set(change, bytes);
+  return bytes;
+}

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { type EntityKind, entityKinds } from '../db/schema.js';
 import type { ChangeBus, ChangeMessage } from '../pubsub/bus.js';
-import { type ChangeRecord, reviveChange } from './change.js';
+import { approximateBytes, type ChangeRecord, reviveChange } from './change.js';
 import { headPosition, readChanges } from './log.js';
 
 export type ChangeListener = (change: ChangeRecord) => void;
@@ -11,6 +11,12 @@ export type ChangeListener = (change: ChangeRecord) => void;
 export type FeedObserver = (path: 'bus' | 'log', lagMs: number) => void;
 
 const CATCH_UP_PAGE = 500;
+/**
+ * Recent changes each instance keeps, in order, so a resume from a recent cursor reads no
+ * database: at most this many, and at most about this many bytes of entity state.
+ */
+const RECENT_CHANGES = 10_000;
+const RECENT_BYTES = 8 * 2 ** 20;
 
 /**
  * This instance's single, gap-free, in-order view of the change log. The bus is the fast path;
@@ -24,6 +30,11 @@ export class ChangeFeed {
   private highWater = 0;
   private readonly pending = new Map<number, ChangeRecord>();
   private readonly listeners = new Map<EntityKind, Set<ChangeListener>>(entityKinds.map((kind) => [kind, new Set()]));
+  /** The last changes delivered, in position order, with nothing missing after `recentFloor`. */
+  private readonly recent: Array<ChangeRecord | undefined> = [];
+  private recentStart = 0;
+  private recentFloor = 0;
+  private recentBytes = 0;
   private draining = false;
   private catchUpRequested = false;
   private timer: NodeJS.Timeout | undefined;
@@ -37,6 +48,7 @@ export class ChangeFeed {
 
   async start(): Promise<void> {
     this.highWater = await headPosition(this.db);
+    this.recentFloor = this.highWater;
     await this.bus.subscribe((message) => this.receive(message));
     this.bus.onReconnect(() => this.catchUp());
     this.timer = setInterval(() => this.catchUp(), this.pollIntervalMs);
@@ -52,6 +64,34 @@ export class ChangeFeed {
   /** The last position delivered to listeners on this instance. */
   get position(): number {
     return this.highWater;
+  }
+
+  /** True when every change after `position` is in this instance's window of recent changes. */
+  remembers(position: number): boolean {
+    return position >= this.recentFloor && position <= this.highWater;
+  }
+
+  /**
+   * Every change of `entity` after `position`, from this instance's window of recent changes, or
+   * null when the window does not reach back that far (or the position is ahead of this instance),
+   * in which case only the log can answer.
+   */
+  changesAfter(position: number, entities: readonly EntityKind[]): ChangeRecord[] | null {
+    if (!this.remembers(position)) return null;
+    // Positions ascend: search for the first one past the cursor.
+    let low = this.recentStart;
+    let high = this.recent.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.recent[middle] as ChangeRecord).position <= position) low = middle + 1;
+      else high = middle;
+    }
+    const found: ChangeRecord[] = [];
+    for (let i = low; i < this.recent.length; i++) {
+      const change = this.recent[i] as ChangeRecord;
+      if (entities.includes(change.entity)) found.push(change);
+    }
+    return found;
   }
 
   listen(entity: EntityKind, listener: ChangeListener): () => void {
@@ -119,6 +159,7 @@ export class ChangeFeed {
 
   private deliver(change: ChangeRecord, path: 'bus' | 'log'): void {
     this.highWater = change.position;
+    this.remember(change);
     this.observe(path, Date.now() - change.occurredAt.getTime());
     const listeners = this.listeners.get(change.entity);
     if (!listeners) return;
@@ -128,6 +169,24 @@ export class ChangeFeed {
       } catch (error) {
         this.logger.error({ err: error, position: change.position }, 'change listener failed');
       }
+    }
+  }
+
+  private remember(change: ChangeRecord): void {
+    this.recent.push(change);
+    // Both states are held; the estimate covers one.
+    this.recentBytes += 2 * approximateBytes(change);
+    while (this.recent.length - this.recentStart > RECENT_CHANGES || this.recentBytes > RECENT_BYTES) {
+      const oldest = this.recent[this.recentStart] as ChangeRecord;
+      this.recentFloor = oldest.position;
+      this.recentBytes -= 2 * approximateBytes(oldest);
+      this.recent[this.recentStart] = undefined;
+      this.recentStart += 1;
+    }
+    // Compact now and then instead of shifting on every change.
+    if (this.recentStart >= 1_024 && this.recentStart * 2 >= this.recent.length) {
+      this.recent.splice(0, this.recentStart);
+      this.recentStart = 0;
     }
   }
 }

@@ -72,9 +72,20 @@ export async function horizonPosition(db: Queryable): Promise<number> {
   return Number(row?.position ?? 0);
 }
 
-/** Turns a client's cursor into a log position, or explains why it cannot be resumed from. */
-export async function resolveCursor(db: Queryable, cursors: CursorSeal, entity: EntityKind, cursor: string): Promise<number> {
+/**
+ * Turns a client's cursor into a log position, or explains why it cannot be resumed from.
+ * `remembered` says whether the instance still holds every change after a position; such a
+ * recent cursor is known to be valid without reading the log.
+ */
+export async function resolveCursor(
+  db: Queryable,
+  cursors: CursorSeal,
+  entity: EntityKind,
+  cursor: string,
+  remembered: (position: number) => boolean = () => false,
+): Promise<number> {
   const position = cursors.open(entity, cursor);
+  if (remembered(position)) return position;
   const [horizon, head] = await Promise.all([horizonPosition(db), headPosition(db)]);
   // Pruning may empty the log; a cursor at the horizon is then still a valid place to resume from.
   if (position > Math.max(head, horizon)) throw invalidCursor();

@@ -19,34 +19,38 @@ export interface ViewRules<Row> {
   matches(row: Row): boolean;
 }
 
+/** What every change offers a viewer's rules: the entity's state on both sides, and who made it. */
+export interface ViewableChange<Row> {
+  kind: ChangeKind;
+  entity: EntityKind;
+  entityId: string;
+  before: Row | null;
+  after: Row | null;
+  position: number;
+  occurredAt: Date;
+  authorId: string;
+  authorName: string;
+  detail?: unknown;
+}
+
 /**
- * Maps a change to what this viewer should receive, or null for nothing. Visibility decides the
+ * How this viewer should receive a change, or null for not at all. Visibility decides the
  * kind: appearing is CREATED, disappearing is DELETED without state. The filter decides
  * relevance: a change whose state before or after matches is delivered, so a client can add
- * or drop the entity from a filtered view.
+ * or drop the entity from a filtered view. Allocates nothing, so it can run per subscriber.
  */
-export function viewChange<Row>(
-  change: {
-    kind: ChangeKind;
-    entity: EntityKind;
-    entityId: string;
-    before: Row | null;
-    after: Row | null;
-    position: number;
-    occurredAt: Date;
-    authorId: string;
-    authorName: string;
-    detail?: unknown;
-  },
-  rules: ViewRules<Row>,
-): ViewerEvent<Row> | null {
+export function viewKind<Row>(change: ViewableChange<Row>, rules: ViewRules<Row>): ChangeKind | null {
   const seenBefore = change.before !== null && rules.visible(change.before);
   const seenAfter = change.after !== null && rules.visible(change.after);
   const relevant =
     (seenBefore && change.before !== null && rules.matches(change.before)) ||
     (seenAfter && change.after !== null && rules.matches(change.after));
   if (!relevant) return null;
-  const kind: ChangeKind = seenBefore && seenAfter ? 'UPDATED' : seenAfter ? 'CREATED' : 'DELETED';
+  return seenBefore && seenAfter ? 'UPDATED' : seenAfter ? 'CREATED' : 'DELETED';
+}
+
+/** The event every viewer who receives the change as `kind` sees: the same for all of them. */
+export function viewerEvent<Row>(change: ViewableChange<Row>, kind: ChangeKind): ViewerEvent<Row> {
   return {
     kind,
     entity: change.entity,
@@ -57,4 +61,10 @@ export function viewChange<Row>(
     author: { id: change.authorId, name: change.authorName },
     detail: change.detail ?? null,
   };
+}
+
+/** Maps a change to what this viewer should receive, or null for nothing (see viewKind). */
+export function viewChange<Row>(change: ViewableChange<Row>, rules: ViewRules<Row>): ViewerEvent<Row> | null {
+  const kind = viewKind(change, rules);
+  return kind === null ? null : viewerEvent(change, kind);
 }

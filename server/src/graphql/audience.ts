@@ -1,3 +1,4 @@
+import { type DocumentNode, type GraphQLSchema, getOperationAST, Kind } from 'graphql';
 import type { Viewer } from '../auth/tokens.js';
 
 /**
@@ -13,8 +14,26 @@ export type AudienceRule<Event> = (event: Event, viewer: Viewer | null) => strin
 /** The same rule for every event: the result does not depend on the viewer at all. */
 export const everyone: AudienceRule<unknown> = () => 'everyone';
 
+/** For events whose result the author of the change sees differently from everyone else (drafts). */
+export const authorOrPublic: AudienceRule<{ author: { id: string } }> = (event, viewer) =>
+  viewer !== null && event.author.id === viewer.id ? 'author' : 'public';
+
 declare module 'graphql' {
   interface GraphQLFieldExtensions<_TSource, _TContext, _TArgs> {
     audience?: AudienceRule<never>;
   }
+}
+
+/**
+ * The audience rule of the one root field a subscription operation selects, or null when there
+ * is none to trust: not a subscription, a root selected through a fragment or under a directive,
+ * or a field that declares no rule. Null means every subscriber is executed on its own.
+ */
+export function audienceRuleOf(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): AudienceRule<unknown> | null {
+  const operation = getOperationAST(document, operationName);
+  if (operation?.operation !== 'subscription') return null;
+  const [root, ...others] = operation.selectionSet.selections;
+  if (!root || others.length > 0 || root.kind !== Kind.FIELD || root.directives?.length) return null;
+  const field = schema.getSubscriptionType()?.getFields()[root.name.value];
+  return (field?.extensions.audience as AudienceRule<unknown> | undefined) ?? null;
 }

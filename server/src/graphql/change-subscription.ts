@@ -35,7 +35,7 @@ export interface ChangeChannel<Row, Args> {
 
 /** Opens one subscriber's stream; the cursor is checked first so a bad one fails before streaming. */
 async function openStream<Row>(ctx: Context, entity: EntityKind, rules: StreamRules<Row>, after: string | null | undefined) {
-  const from = after ? await resolveCursor(ctx.db, ctx.cursors, entity, after) : undefined;
+  const from = after ? await resolveCursor(ctx.db, ctx.cursors, entity, after, (position) => ctx.feed.remembers(position)) : undefined;
   const stream = changeStream<Row>({
     db: ctx.db,
     feed: ctx.feed,

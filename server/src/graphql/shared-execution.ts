@@ -1,35 +1,52 @@
-import { createSourceEventStream, type DocumentNode, type ExecutionArgs, type ExecutionResult, execute, Kind, visit } from 'graphql';
+import {
+  createSourceEventStream,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  execute,
+  type GraphQLError,
+  Kind,
+  visit,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { Viewer } from '../auth/tokens.js';
+import type { ChangeStream } from '../changes/change-stream.js';
+import type { ViewerEvent } from '../changes/viewer-event.js';
+import type { FrameSink } from '../transport/frame-sink.js';
+import { type AudienceRule, audienceRuleOf } from './audience.js';
+import { Fanout } from './fanout.js';
 
 export interface SharedExecutionOptions {
+  /** The subscriber's viewer, which the field's audience rule sorts into a visibility class per event. */
+  viewerOf(contextValue: unknown): Viewer | null;
+  /** Where a transport that writes shared frames itself takes them (WebSocket), or null (SSE). */
+  framesOf(contextValue: unknown): { sink: FrameSink; maxBacklogBytes: number } | null;
+  /** Masks an error in a shared result the way the envelop pipeline masks any other. */
+  maskError(error: GraphQLError): GraphQLError;
   /**
-   * Who the result depends on besides the document and variables: subscribers with the same
-   * audience see the same result for the same event. Null opts the subscription out.
-   */
-  audienceOf(contextValue: unknown): string | null;
-  /** Identifies one event as this subscriber sees it, or null for payloads that are not shared. */
-  eventKeyOf(payload: unknown): string | null;
-  /**
-   * Results kept for subscribers of the same group still on their way to an event; the oldest go
-   * first. Live subscribers reach an event within moments of each other, so a short memory
-   * covers them; one far behind simply executes again.
+   * Results kept for subscribers that replay the log and so reach an event later than the live
+   * ones; the oldest go first. Only a saving: a subscriber whose result has gone executes again.
    */
   maxCachedResults?: number;
 }
 
 /**
- * One execution per event per group of identical subscriptions, instead of one per subscriber.
- * graphql-js would execute the selection set once for every subscriber and every event; with
- * thousands of subscribers asking the same thing that execution is most of the server's work.
- * Subscribers are grouped by document, operation, variables (except `after`, which only moves
- * where the stream starts) and audience; each still has its own source stream, so filtering,
- * authorization, replay and backpressure stay per subscriber.
+ * One execution per event per group of subscribers that cannot see it differently, instead of
+ * one per subscriber. A group is the document, operation and variables apart from `after` (which
+ * only moves where a stream starts); within it, the subscription field's audience rule sorts
+ * subscribers into visibility classes per event (audience.ts); a field without a rule shares
+ * nothing. Live WebSocket subscribers are served by the fan-out (fanout.ts): one execution and
+ * one serialisation per event and class, the bytes written to each socket. Subscribers that
+ * replay, and SSE streams, go through graphql-ws or Yoga as usual, sharing executions through a
+ * small cache; every subscriber keeps its own stream, so filtering, authorization, replay and
+ * backpressure stay per subscriber.
  */
 export function useSharedSubscriptionExecution(options: SharedExecutionOptions): Plugin {
   const max = options.maxCachedResults ?? 128;
   const results = new Map<string, Promise<ExecutionResult>>();
   const documents = new WeakMap<DocumentNode, { id: number; startVariables: Set<string> }>();
   let nextDocumentId = 0;
+  const fanout = new Fanout(options.maskError);
 
   const remember = (key: string, result: Promise<ExecutionResult>) => {
     results.set(key, result);
@@ -39,9 +56,7 @@ export function useSharedSubscriptionExecution(options: SharedExecutionOptions):
     }
   };
 
-  const groupOf = (args: ExecutionArgs): string | null => {
-    const audience = options.audienceOf(args.contextValue);
-    if (audience === null) return null;
+  const groupOf = (args: ExecutionArgs): string => {
     let known = documents.get(args.document);
     if (!known) {
       known = { id: nextDocumentId++, startVariables: startOnlyVariables(args.document) };
@@ -50,17 +65,21 @@ export function useSharedSubscriptionExecution(options: SharedExecutionOptions):
     const variables = Object.entries((args.variableValues ?? {}) as Record<string, unknown>).filter(
       ([name]) => !known.startVariables.has(name),
     );
-    return `${known.id}|${args.operationName ?? ''}|${audience}|${JSON.stringify(variables)}`;
+    return `${known.id}|${args.operationName ?? ''}|${JSON.stringify(variables)}`;
   };
 
   const sharedSubscribe = async (args: ExecutionArgs) => {
     const source = await createSourceEventStream(args);
     if (!isAsyncIterable(source)) return source;
+    const rule = audienceRuleOf(args.schema, args.document, args.operationName) as AudienceRule<ViewerEvent<unknown>> | null;
+    if (rule === null) return mapAsyncIterable(source, (payload) => Promise.resolve(execute({ ...args, rootValue: payload })));
     const group = groupOf(args);
+    const viewer = options.viewerOf(args.contextValue);
+    const frames = options.framesOf(args.contextValue);
+    if (frames && isChangeStream(source)) fanout.join(source, { group, rule, viewer, args, ...frames });
     const run = (payload: unknown): Promise<ExecutionResult> => {
-      const eventKey = group === null ? null : options.eventKeyOf(payload);
-      if (eventKey === null) return Promise.resolve(execute({ ...args, rootValue: payload }));
-      const key = `${group}#${eventKey}`;
+      const event = payload as ViewerEvent<unknown>;
+      const key = `${group}#${rule(event, viewer)}#${event.position}:${event.kind}`;
       let result = results.get(key);
       if (!result) {
         result = Promise.resolve(execute({ ...args, rootValue: payload }));
@@ -76,6 +95,10 @@ export function useSharedSubscriptionExecution(options: SharedExecutionOptions):
       setSubscribeFn(sharedSubscribe as Parameters<typeof setSubscribeFn>[0]);
     },
   };
+}
+
+function isChangeStream(source: AsyncIterable<unknown>): source is ChangeStream<unknown> {
+  return typeof (source as Partial<ChangeStream<unknown>>).handOver === 'function';
 }
 
 /** Variables used only as an `after` argument: they move where a stream starts, not what it carries. */

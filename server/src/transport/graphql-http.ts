@@ -6,7 +6,6 @@ import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { viewerFromAuthorization } from '../auth/viewer.js';
-import type { ViewerEvent } from '../changes/viewer-event.js';
 import type { Context, Services, TransportHooks } from '../context.js';
 import { isGraphQLError } from '../errors.js';
 import { domainErrorToGraphQL } from '../graphql/domain-errors.js';
@@ -100,6 +99,8 @@ export interface GraphqlServerOptions {
   cors?: CorsPolicy;
 }
 
+const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side; it has been logged.';
+
 /** @param onSseDropped counts an SSE subscriber cut off for falling behind (its stream then ends). */
 export function createGraphqlServer(
   services: Services,
@@ -109,7 +110,7 @@ export function createGraphqlServer(
 ): GraphqlServer {
   // Errors already logged with their errorId; Yoga reports each masked error again.
   const logged = new WeakSet<object>();
-  const maskError = (error: unknown, message: string): Error => {
+  const maskError = (error: unknown, message: string): GraphQLError => {
     const located = isGraphQLError(error) ? error : undefined;
     const original = located?.originalError ?? error;
     const where = located ? { nodes: located.nodes, path: located.path } : {};
@@ -133,7 +134,7 @@ export function createGraphqlServer(
     // The HTTP transport serves GraphiQL itself, rendered once (graphiql-page.ts).
     graphiql: false,
     cors: yogaCors(options.cors ?? corsPolicy([], true)),
-    maskedErrors: { maskError, errorMessage: 'Something went wrong on our side; it has been logged.' },
+    maskedErrors: { maskError, errorMessage: INTERNAL_ERROR_MESSAGE },
     logging: {
       debug: (...args) => logger.debug(describe(args)),
       info: (...args) => logger.info(describe(args)),
@@ -151,11 +152,12 @@ export function createGraphqlServer(
       retryAfterHeader(),
       useEndStreamsAtTokenExpiry(),
       useSharedSubscriptionExecution({
-        audienceOf: (context) => (context as Context).viewer?.id ?? 'anonymous',
-        eventKeyOf: (payload) => {
-          const event = payload as Partial<ViewerEvent<unknown>>;
-          return typeof event.position === 'number' ? `${event.position}:${event.kind}` : null;
+        viewerOf: (context) => (context as Context).viewer,
+        framesOf: (context) => {
+          const { transport, maxBacklogBytes } = context as Context;
+          return transport.frames ? { sink: transport.frames, maxBacklogBytes } : null;
         },
+        maskError: (error) => maskError(error, INTERNAL_ERROR_MESSAGE),
       }),
       EnvelopArmorPlugin({
         maxDepth: { n: 12, ...reportLimit },

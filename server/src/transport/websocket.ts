@@ -8,6 +8,7 @@ import { viewerOfSubscribe } from '../auth/subscribe-authorization.js';
 import type { TokenService, TokenViewer } from '../auth/tokens.js';
 import { viewerFromAuthorization } from '../auth/viewer.js';
 import { isGraphQLError } from '../errors.js';
+import { webSocketNextFrames } from './frame-sink.js';
 import type { GraphqlServer } from './graphql-http.js';
 import { type SocketExtra, serveGraphqlWs } from './graphql-ws-adapter.js';
 import { requestIdOf } from './request-id.js';
@@ -48,23 +49,24 @@ export function attachWebSockets(options: WebSocketOptions) {
   const wss = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: options.maxMessageBytes, handleProtocols });
   const viewers = new WeakMap<WebSocket, TokenViewer | null>();
   const alive = new WeakMap<WebSocket, boolean>();
-  // One logger per socket carrying the upgrade request's id, so its log lines join the proxy's.
-  const socketLoggers = new WeakMap<WebSocket, Logger>();
+  // The upgrade request's id per socket, so its log lines join the proxy's; a string, not a child
+  // logger per socket, because an idle socket should hold as little as possible.
+  const requestIds = new WeakMap<WebSocket, string>();
 
   // The 101 answer carries the id too, so a client can quote it when reporting a problem.
   wss.on('headers', (headers, request) => headers.push(`X-Request-Id: ${requestIdOf(request)}`));
 
   wss.on('connection', (socket, request) => {
     const opened = Date.now();
-    const log = logger.child({ reqId: requestIdOf(request) });
-    socketLoggers.set(socket, log);
+    const reqId = requestIdOf(request);
+    requestIds.set(socket, reqId);
     alive.set(socket, true);
     socket.on('pong', () => alive.set(socket, true));
     options.onCountChange(wss.clients.size);
-    log.debug('websocket opened');
+    logger.debug({ reqId }, 'websocket opened');
     socket.once('close', (code) => {
       options.onCountChange(wss.clients.size);
-      log.debug({ code, durationMs: Date.now() - opened }, 'websocket closed');
+      logger.debug({ reqId, code, durationMs: Date.now() - opened }, 'websocket closed');
     });
   });
 
@@ -102,9 +104,9 @@ export function attachWebSockets(options: WebSocketOptions) {
     },
     execute: (args) => (args.rootValue as Envelope).execute(args),
     subscribe: (args) => (args.rootValue as Envelope).subscribe(args),
-    onSubscribe: async (ctx, _id, payload: SubscribePayload) => {
+    onSubscribe: async (ctx, id, payload: SubscribePayload) => {
       const socket = ctx.extra.socket;
-      const log = socketLoggers.get(socket) ?? logger;
+      const log = logger.child({ reqId: requestIds.get(socket) });
       // Whatever goes wrong with one operation is an `error` for its id; the socket and its other operations stay.
       try {
         assertAcceptableInput(payload.query, payload.variables);
@@ -124,6 +126,8 @@ export function attachWebSockets(options: WebSocketOptions) {
               log.warn('closing a WebSocket whose client stopped reading');
               socket.close(CLOSE_TOO_SLOW, 'Subscriber is too slow');
             },
+            // Live events skip graphql-ws's per-subscriber serialisation: shared bytes, this id spliced in.
+            frames: webSocketNextFrames(socket, id),
           },
         });
         let document: ReturnType<typeof parse>;
@@ -157,7 +161,7 @@ export function attachWebSockets(options: WebSocketOptions) {
     wss,
     server,
     logger,
-    logFor: (socket) => socketLoggers.get(socket) ?? logger,
+    logFor: (socket) => logger.child({ reqId: requestIds.get(socket) }),
     acknowledged: (socket) => viewers.has(socket),
     tooSlowCode: CLOSE_TOO_SLOW,
     bounds: {

@@ -3,6 +3,7 @@ import type { ViewerEvent } from '../../changes/viewer-event.js';
 import type { BlogRow } from '../../db/schema.js';
 import { blogMatches, blogsByIds, blogVisibleTo, createBlog, deleteBlog, listBlogs, updateBlog } from '../../model/blogs.js';
 import { encodeListCursor } from '../../model/pagination.js';
+import { authorOrPublic } from '../audience.js';
 import { builder } from '../builder.js';
 import { ChangeInterface, changedNode, changeField } from '../change-subscription.js';
 import { publishCommitted } from '../commit.js';
@@ -146,7 +147,7 @@ builder.subscriptionField('blogChanged', (t) =>
     ...changeField<BlogRow, BlogChangedArgs>({
       entity: 'blog',
       // A draft's events reach only its author, so the author and everyone else see different results.
-      audience: (event, viewer) => (event.author.id === viewer?.id ? 'author' : 'public'),
+      audience: authorOrPublic,
       rules: (args, ctx) => ({
         entityId: args.id?.id,
         visible: (row) => blogVisibleTo(row, ctx.viewer),

@@ -1,0 +1,89 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, type ServerProcess, spawnServer, waitForReady } from '../../test/support/servers.js';
+
+const serverDir = fileURLToPath(new URL('../..', import.meta.url));
+const HEAP_PROBE = fileURLToPath(new URL('./heap-probe.mjs', import.meta.url));
+/** Node flags that let a benchmark force a GC in the server and read its heap (see heap-probe.mjs). */
+export const PROBE_ARGS = ['--expose-gc', '--import', HEAP_PROBE];
+
+export interface Measured {
+  url: string;
+  wsUrl: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** A project instance with the heap probe preloaded, plus whatever SERVER_NODE_ARGS asks for (--cpu-prof). */
+export async function spawnProjectInstance(env: Record<string, string>): Promise<Measured> {
+  const previous = process.env.SERVER_NODE_ARGS;
+  process.env.SERVER_NODE_ARGS = [...PROBE_ARGS, previous ?? ''].join(' ');
+  let server: ServerProcess;
+  try {
+    server = await spawnServer(env);
+  } finally {
+    if (previous === undefined) delete process.env.SERVER_NODE_ARGS;
+    else process.env.SERVER_NODE_ARGS = previous;
+  }
+  return { url: server.url, wsUrl: server.wsUrl, pid: server.child.pid ?? 0, stop: () => server.stop() };
+}
+
+/** The raw broadcast ceiling (raw-broadcast.ts) on the same Redis prefix. */
+export async function spawnRawInstance(env: Record<string, string>): Promise<Measured> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [...PROBE_ARGS, '--import', 'tsx', 'bench/support/raw-broadcast.ts'], {
+    cwd: serverDir,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  await waitForReady(url, exited, () => output);
+  return {
+    url,
+    wsUrl: `ws://127.0.0.1:${port}/graphql`,
+    pid: child.pid ?? 0,
+    async stop() {
+      process.off('exit', killOnExit);
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+export interface Memory {
+  rss: number;
+  heapUsed: number;
+}
+
+/** Forces a GC in the process and reads its memory (the process must run with PROBE_ARGS). */
+export async function memoryAfterGc(pid: number): Promise<Memory> {
+  const file = join(tmpdir(), `heap-probe-${pid}.json`);
+  await rm(file, { force: true });
+  process.kill(pid, 'SIGUSR2');
+  for (let i = 0; i < 200; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    const text = await readFile(file, 'utf8').catch(() => '');
+    if (text) {
+      await rm(file, { force: true });
+      return JSON.parse(text) as Memory;
+    }
+  }
+  throw new Error(`no heap figures from ${pid}`);
+}
+
+/** CPU seconds (user + system) the process has used so far. */
+export async function cpuSeconds(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
