@@ -37,6 +37,8 @@ type Entry<Row> = { event: ViewerEvent<Row>; bytes: number; replayed: boolean };
 export interface DirectDelivery {
   /** A change this subscriber receives as `kind`; called in position order, straight from the feed. */
   offer(change: ChangeRecord, kind: ChangeKind): void;
+  /** The stream ends with this change; end it once everything offered before is written. */
+  endAt(change: ChangeRecord): void;
 }
 
 /** What the direct path may do to the stream it took over. */
@@ -45,6 +47,8 @@ export interface StreamControl {
   overflow(): void;
   /** One event written to the client, for the metrics. */
   delivered(): void;
+  /** Ends the stream (after `endAt`): the iterator completes, and the transport tells the client. */
+  end(): void;
   readonly finished: boolean;
 }
 
@@ -78,6 +82,8 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): ChangeStre
   let direct: DirectDelivery | undefined;
   /** True once live changes go to `direct` instead of the queue. */
   let handedOver = false;
+  /** The end is decided and waits for the direct path to write what came before it. */
+  let ending = false;
 
   const signal = () => {
     wake?.();
@@ -95,12 +101,16 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): ChangeStre
 
   /** The membership decision, per subscriber and change: how this subscriber receives it, if at all. */
   const accept = (change: ChangeRecord): ChangeKind | null => {
-    if (finished || change.position <= lastPosition) return null;
+    if (finished || ending || change.position <= lastPosition) return null;
     lastPosition = change.position;
     // What happened before the subscription began is the subscriber's business only through the
     // current state, which admitted it; replaying an old unpublish must not end a stream the blog is back in.
     if (change.position > startedAt && options.ends?.(change)) {
-      finish();
+      // On the direct path earlier changes may still be on their way out; the end must follow them.
+      if (handedOver && direct) {
+        ending = true;
+        direct.endAt(change);
+      } else finish();
       return null;
     }
     if (change.entity !== options.entity) return null;
@@ -178,6 +188,7 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): ChangeStre
   const control: StreamControl = {
     overflow,
     delivered: () => options.onDelivered?.(false),
+    end: finish,
     get finished() {
       return finished;
     },

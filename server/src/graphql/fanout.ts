@@ -36,6 +36,8 @@ interface Batch {
   change: ChangeRecord;
   events: Partial<Record<ChangeKind, ViewerEvent<unknown>>>;
   buckets: Map<string, Bucket>;
+  /** Streams that end with this change (their subject went away), once everything before it is written. */
+  endings: Joined[];
 }
 
 const KIND_INDEX: Record<ChangeKind, string> = { CREATED: '\u0000C', UPDATED: '\u0000U', DELETED: '\u0000D' };
@@ -60,18 +62,26 @@ export class Fanout {
   /** Takes the stream's live changes over once it has yielded everything before them. */
   join(stream: ChangeStream<unknown>, member: FanoutMember): void {
     const joined = member as Joined;
-    joined.control = stream.handOver({ offer: (change, kind) => this.offer(joined, change, kind) });
+    joined.control = stream.handOver({
+      offer: (change, kind) => this.offer(joined, change, kind),
+      endAt: (change) => this.batchOf(change).endings.push(joined),
+    });
   }
 
-  private offer(member: Joined, change: ChangeRecord, kind: ChangeKind): void {
+  private batchOf(change: ChangeRecord): Batch {
     let batch = this.open;
     if (batch?.change !== change) {
-      batch = { change, events: {}, buckets: new Map() };
+      batch = { change, events: {}, buckets: new Map(), endings: [] };
       this.open = batch;
       this.batches.push(batch);
       if (!this.running) queueMicrotask(() => void this.run());
       this.running = true;
     }
+    return batch;
+  }
+
+  private offer(member: Joined, change: ChangeRecord, kind: ChangeKind): void {
+    const batch = this.batchOf(change);
     let event = batch.events[kind];
     if (!event) {
       event = viewerEvent(change as Parameters<typeof viewerEvent<unknown>>[0], kind);
@@ -95,6 +105,7 @@ export class Fanout {
           const result = await bucket.result;
           if (result) this.write(bucket.members, Buffer.from(JSON.stringify(this.serialisable(result))));
         }
+        for (const member of batch.endings) member.control.end();
       }
     } finally {
       this.running = false;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Collected, gql, ok, signUp, subscribeSse, subscribeWs, wsClient } from '../support/clients.js';
-import { type Cluster, sleep, startCluster, waitForSubscriptions } from '../support/cluster.js';
+import { type Cluster, health, sleep, startCluster, waitForSubscriptions } from '../support/cluster.js';
 import {
   ADD_COMMENT,
   COMMENT_CHANGED,
@@ -120,15 +120,18 @@ describe('commentChanged across three instances', () => {
     await until(() => missing.errors.length > 0, 'the subscription is refused');
     expect(errorCode(missing)?.code).toBe('NOT_FOUND');
 
+    // Streams of earlier tests may still be open on b: wait for this one in particular.
+    const openOnB = (await health(b.url)).activeSubscriptions;
     const author = overWs(b, draft, alice);
-    await waitForSubscriptions(b.url, 1);
+    await waitForSubscriptions(b.url, openOnB + 1);
     const note = await add(alice, draft, 'note to self');
     const [event] = await author.waitFor(1);
     expect(event).toMatchObject({ kind: 'CREATED', commentId: note, comment: { body: 'note to self' } });
 
     await ok(c.url, UPDATE_BLOG, { id: draft, input: { published: true } }, alice.token);
+    const openOnA = (await health(a.url)).activeSubscriptions;
     const reader = overSse(a, draft, bob);
-    await waitForSubscriptions(a.url, 1);
+    await waitForSubscriptions(a.url, openOnA + 1);
     const reply = await add(bob, draft, 'now I can see it');
     expect((await reader.waitFor(1)).map((e) => e.commentId)).toEqual([reply]);
     expect((await author.waitFor(2)).map((e) => e.commentId)).toEqual([note, reply]);
