@@ -1,3 +1,4 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, ok, signUp } from '../support/clients.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -49,7 +50,7 @@ const backends = [
 ];
 
 const codeOf = (result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => result.errors?.[0]?.extensions?.code;
-const globalId = (typename: string, id: string) => Buffer.from(`${typename}:${id}`).toString('base64');
+const globalId = (typename: string, id: string) => encodeGlobalID(typename, id);
 
 describe.each(backends)('comments and notifications on $name', (backend) => {
   let server: RunningServer;

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { connect } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ok, signUp, subscribeSse, subscribeWs, wsClient } from '../support/clients.js';
 import { waitForSubscriptions } from '../support/cluster.js';
@@ -84,7 +85,7 @@ describe('stopping an instance gracefully', () => {
 
       const slow = await startSlowRequest(doomed.port, '{ __typename }');
       // Let the server read the request head, so the request is really in flight.
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await sleep(200);
       const signalled = Date.now();
       doomed.child.kill(signal);
 
@@ -109,7 +110,7 @@ describe('stopping an instance gracefully', () => {
       await resumed.waitFor(3);
       await ok(survivor.url, UPDATE_RECIPE, { id, input: { title: 'v6' } }, token);
       const events = await resumed.waitFor(4);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await sleep(300);
       expect(resumed.events.map((event) => event.recipe?.version)).toEqual([3, 4, 5, 6]);
       expect(events.every((event) => event.kind === 'UPDATED')).toBe(true);
       resumed.stop();

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -297,7 +298,7 @@ async function playFrames(wsUrl: string, subprotocol: string | undefined, frames
     let ended = false;
     void closed.then(() => (ended = true));
     lastActivity = Date.now();
-    while (!ended && Date.now() - lastActivity < 250 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    while (!ended && Date.now() - lastActivity < 250 && Date.now() < deadline) await sleep(25);
     if (!ended) {
       closedByUs = true;
       socket.close(1000);

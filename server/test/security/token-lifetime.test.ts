@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { decodeJwt, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -27,7 +28,7 @@ async function createRecipe(url: string, token: string, title: string): Promise<
 
 async function untilExpired(token: string): Promise<void> {
   const left = expiryOf(token) - Date.now();
-  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left + 50));
+  if (left > 0) await sleep(left + 50);
 }
 
 /** Opens a graphql-ws socket authenticated with `token` and resolves with the code it is closed with and when. */
@@ -90,7 +91,7 @@ describe('token lifetime', () => {
     const failedAt = Date.now();
     expect(failedAt).toBeGreaterThanOrEqual(expiryOf(cook.token));
     expect(failedAt - expiryOf(cook.token)).toBeLessThanOrEqual(GRACE_MS);
-    for (let wait = 0; wait < 50 && !stream.completed; wait += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let wait = 0; wait < 50 && !stream.completed; wait += 1) await sleep(20);
     expect(stream.completed).toBe(true);
     await waitForSubscriptions(server.url, 0).catch(() => {});
   });
@@ -115,7 +116,7 @@ describe('token lifetime', () => {
 
   it('gives a valid token a successor with a fresh lifetime, and refuses an expired or missing one with UNAUTHENTICATED', async () => {
     const cook = await signUp(server.url, 'Refreshing');
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await sleep(1_100);
     const { refreshToken } = await ok<{ refreshToken: { token: string; user: { id: string } } }>(server.url, REFRESH, {}, cook.token);
     expect(refreshToken.user.id).toBe(cook.id);
     expect(expiryOf(refreshToken.token)).toBeGreaterThan(expiryOf(cook.token));

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { BlogsListQuery } from '../../src/features/blogs/blogs-page';
 import { DraftsQuery } from '../../src/features/blogs/drafts-page';
@@ -198,6 +199,6 @@ async function waitUntil(condition: () => boolean, timeoutMs = 2_000): Promise<v
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await sleep(5);
   }
 }

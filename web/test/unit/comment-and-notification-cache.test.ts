@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { DeleteCommentMutation } from '../../src/features/comments/comment-item';
 import { AddCommentMutation, CommentChangedSubscription, CommentThreadQuery } from '../../src/features/comments/comment-thread';
@@ -117,7 +118,7 @@ describe('live comments in the cache', () => {
     await harness.load(CommentThreadQuery, threadVars);
 
     const deleting = harness.client.mutation(DeleteCommentMutation, { id: 'C2' }).toPromise();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await sleep(0);
     expect(bodies(harness)).toEqual(['First!']);
     expect(count(harness)).toBe(1);
 
@@ -136,11 +137,11 @@ describe('live comments in the cache', () => {
       const node = result.data?.node;
       observed.push(node && 'comments' in node ? node.comments.edges.map((edge) => edge.node.body) : null);
     });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await sleep(10);
 
     answer = [first, second];
     await harness.emit({ commentChanged: null });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await sleep(10);
 
     expect(requests).toEqual(['CommentThread_Comments', 'CommentThread_Comments']);
     expect(observed.at(-1)).toEqual(['First!', 'Lovely']);
@@ -212,7 +213,7 @@ describe('live notifications in the cache', () => {
     await harness.load(UnreadCountQuery, {});
 
     const marking = harness.client.mutation(MarkReadMutation, { ids: ['N2'] }).toPromise();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await sleep(0);
     expect(unreadBadge(harness)).toBe(1);
     expect(listed(harness)).toEqual(['N3:unread', 'N2:read']);
 
@@ -230,10 +231,10 @@ describe('live notifications in the cache', () => {
     const { harness, requests } = notificationHarness([older], 0);
     harness.client.query(NotificationsQuery, listVars).subscribe(() => {});
     harness.client.query(UnreadCountQuery, {}).subscribe(() => {});
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await sleep(10);
 
     await harness.emit({ notificationChanged: null });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await sleep(10);
 
     expect(requests.filter((name) => name === 'NotificationsPage_List')).toHaveLength(2);
     expect(requests.filter((name) => name === 'NotificationsLink_UnreadCount')).toHaveLength(2);
