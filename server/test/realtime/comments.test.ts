@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Collected, gql, ok, signUp, subscribeSse, subscribeWs, wsClient } from '../support/clients.js';
+import { type Collected, gql, ok, openedInThisFile, signUp, subscribeSse, subscribeWs } from '../support/clients.js';
 import { type Cluster, health, sleep, startCluster, waitForSubscriptions } from '../support/cluster.js';
 import {
   ADD_COMMENT,
@@ -51,16 +51,7 @@ describe('commentChanged across three instances', () => {
   let alice: User;
   let bob: User;
   let carol: User;
-  const cleanup: Array<() => unknown> = [];
-  const track = <T extends { stop(): void }>(subscription: T): T => {
-    cleanup.push(() => subscription.stop());
-    return subscription;
-  };
-  const connect = (url: string, token?: string) => {
-    const client = wsClient(url, token);
-    cleanup.push(() => client.dispose());
-    return client;
-  };
+  const { track, connect, closeAll } = openedInThisFile();
   const overWs = (server: ServerProcess, targetId: string, user?: User, after?: string) =>
     track(subscribeWs<CommentChange>(connect(server.wsUrl, user?.token), COMMENT_CHANGED, { targetId, after }));
   const overSse = (server: ServerProcess, targetId: string, user?: User) =>
@@ -74,10 +65,7 @@ describe('commentChanged across three instances', () => {
     [alice, bob, carol] = await Promise.all([signUp(c.url, 'Alice'), signUp(c.url, 'Bob'), signUp(c.url, 'Carol')]);
   });
   afterAll(async () => {
-    for (const close of cleanup)
-      await Promise.resolve()
-        .then(close)
-        .catch(() => {});
+    await closeAll();
     await cluster?.stop();
   });
 

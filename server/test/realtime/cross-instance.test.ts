@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Collected, ok, signUp, subscribeSse, subscribeWs, wsClient } from '../support/clients.js';
+import { type Collected, ok, openedInThisFile, signUp, subscribeSse, subscribeWs } from '../support/clients.js';
 import { type Cluster, sleep, startCluster, waitForSubscriptions } from '../support/cluster.js';
 import {
   BLOG_CHANGED,
@@ -54,16 +54,7 @@ describe('change events across three instances sharing PostgreSQL and Redis', ()
   let c: ServerProcess;
   let alice: { token: string; id: string };
   let bob: { token: string; id: string };
-  const cleanup: Array<() => unknown> = [];
-  const track = <T extends { stop(): void }>(subscription: T): T => {
-    cleanup.push(() => subscription.stop());
-    return subscription;
-  };
-  const connect = (url: string, token?: string) => {
-    const client = wsClient(url, token);
-    cleanup.push(() => client.dispose());
-    return client;
-  };
+  const { track, connect, closeAll } = openedInThisFile();
 
   beforeAll(async () => {
     cluster = await startCluster(3);
@@ -72,10 +63,7 @@ describe('change events across three instances sharing PostgreSQL and Redis', ()
     bob = await signUp(c.url, 'Bob');
   });
   afterAll(async () => {
-    for (const close of cleanup)
-      await Promise.resolve()
-        .then(close)
-        .catch(() => {});
+    await closeAll();
     await cluster?.stop();
   });
 

@@ -1,6 +1,6 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Collected, gql, ok, signUp, subscribeSse, subscribeWs, wsClient } from '../support/clients.js';
+import { type Collected, gql, ok, openedInThisFile, signUp, subscribeSse, subscribeWs } from '../support/clients.js';
 import { type Cluster, sleep, startCluster, waitForSubscriptions } from '../support/cluster.js';
 import { ADD_COMMENT, CREATE_RECIPE, DELETE_COMMENT, MARK_READ, NOTIFICATION_CHANGED, NOTIFICATIONS } from '../support/operations.js';
 import { type ServerProcess, spawnServer } from '../support/servers.js';
@@ -47,16 +47,9 @@ describe('notificationChanged across three instances', () => {
   let alice: User;
   let bob: User;
   let carol: User;
-  const cleanup: Array<() => unknown> = [];
-  const track = <T extends { stop(): void }>(subscription: T): T => {
-    cleanup.push(() => subscription.stop());
-    return subscription;
-  };
-  const overWs = (server: ServerProcess, user?: User, after?: string) => {
-    const client = wsClient(server.wsUrl, user?.token);
-    cleanup.push(() => client.dispose());
-    return track(subscribeWs<NotificationChange>(client, NOTIFICATION_CHANGED, { after }));
-  };
+  const { track, connect, defer, closeAll } = openedInThisFile();
+  const overWs = (server: ServerProcess, user?: User, after?: string) =>
+    track(subscribeWs<NotificationChange>(connect(server.wsUrl, user?.token), NOTIFICATION_CHANGED, { after }));
   const overSse = (server: ServerProcess, user?: User) =>
     track(subscribeSse<NotificationChange>(server.url, NOTIFICATION_CHANGED, {}, user?.token));
   const recipeOf = async (user: User, server = c) =>
@@ -70,10 +63,7 @@ describe('notificationChanged across three instances', () => {
     [alice, bob, carol] = await Promise.all([signUp(c.url, 'Alice'), signUp(c.url, 'Bob'), signUp(c.url, 'Carol')]);
   });
   afterAll(async () => {
-    for (const close of cleanup)
-      await Promise.resolve()
-        .then(close)
-        .catch(() => {});
+    await closeAll();
     await cluster?.stop();
   });
 
@@ -218,7 +208,7 @@ describe('notificationChanged across three instances', () => {
     const inbox = overWs(a, fred);
     await waitForSubscriptions(a.url, 1);
     const writer = await spawnServer({ ...cluster.env, INSTANCE_ID: 'doomed' });
-    cleanup.push(() => writer.kill());
+    defer(() => writer.kill());
 
     let succeeded = 0;
     let failed = 0;

@@ -1,7 +1,7 @@
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { type Collected, ok, signUp, subscribeSse, subscribeWs, wsClient } from '../support/clients.js';
+import { type Collected, ok, openedInThisFile, signUp, subscribeSse, subscribeWs } from '../support/clients.js';
 import { type Cluster, sleep, startCluster, waitForSubscriptions } from '../support/cluster.js';
 import { BLOG_CHANGED, CREATE_BLOG, CREATE_RECIPE, RECIPE_CHANGED, UPDATE_BLOG, UPDATE_RECIPE } from '../support/operations.js';
 import type { ServerProcess } from '../support/servers.js';
@@ -26,16 +26,7 @@ describe('shared fan-out: one execution per event and visibility class, spliced 
   let b: ServerProcess;
   let alice: { token: string; id: string };
   let bob: { token: string; id: string };
-  const cleanup: Array<() => unknown> = [];
-  const track = <T extends { stop(): void }>(subscription: T): T => {
-    cleanup.push(() => subscription.stop());
-    return subscription;
-  };
-  const connect = (url: string, token?: string) => {
-    const client = wsClient(url, token);
-    cleanup.push(() => client.dispose());
-    return client;
-  };
+  const { track, connect, defer, closeAll } = openedInThisFile();
 
   beforeAll(async () => {
     cluster = await startCluster(2);
@@ -44,10 +35,7 @@ describe('shared fan-out: one execution per event and visibility class, spliced 
     bob = await signUp(a.url, 'Bob');
   });
   afterAll(async () => {
-    for (const close of cleanup)
-      await Promise.resolve()
-        .then(close)
-        .catch(() => {});
+    await closeAll();
     await cluster?.stop();
   });
 
@@ -97,7 +85,7 @@ describe('shared fan-out: one execution per event and visibility class, spliced 
   it('sends `next` frames that graphql-ws clients accept for ids that need JSON escaping, beside an SSE subscriber of the same document', async () => {
     const clients = AWKWARD_IDS.map((id) => {
       const client = createClient({ url: a.wsUrl, webSocketImpl: WebSocket, lazy: true, retryAttempts: 0, generateID: () => id });
-      cleanup.push(() => client.dispose());
+      defer(() => client.dispose());
       return client;
     });
     const streams: Array<Collected<RecipeChange>> = clients.map((client) => track(subscribeWs<RecipeChange>(client, RECIPE_CHANGED)));
@@ -125,7 +113,7 @@ describe('shared fan-out: one execution per event and visibility class, spliced 
     const id = AWKWARD_IDS.join('|');
     const { activeSubscriptions } = (await (await fetch(`${a.url}/health`)).json()) as { activeSubscriptions: number };
     const socket = new WebSocket(a.wsUrl, 'graphql-transport-ws');
-    cleanup.push(() => socket.terminate());
+    defer(() => socket.terminate());
     const messages: string[] = [];
     socket.on('message', (data) => messages.push(String(data)));
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));

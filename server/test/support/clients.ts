@@ -197,3 +197,32 @@ export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) 
   }
   return last;
 }
+
+/**
+ * Clients and subscriptions a test file opens, closed together in its afterAll, so a failing
+ * assertion never leaves a socket or stream holding a server open.
+ */
+export function openedInThisFile() {
+  const cleanup: Array<() => unknown> = [];
+  return {
+    track<T extends { stop(): void }>(subscription: T): T {
+      cleanup.push(() => subscription.stop());
+      return subscription;
+    },
+    connect(url: string, token?: string): Client {
+      const client = wsClient(url, token);
+      cleanup.push(() => client.dispose());
+      return client;
+    },
+    /** Anything else to close with the rest (a raw socket, a killed process). */
+    defer(close: () => unknown): void {
+      cleanup.push(close);
+    },
+    async closeAll(): Promise<void> {
+      for (const close of cleanup.splice(0))
+        await Promise.resolve()
+          .then(close)
+          .catch(() => {});
+    },
+  };
+}
