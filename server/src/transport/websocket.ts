@@ -212,5 +212,7 @@ function requestError(error: unknown, fallbackCode: string, log: Logger): GraphQ
   // graphql-armor words every limit as a "Syntax Error", even those found by validation.
   const message = code === 'GRAPHQL_VALIDATION_FAILED' ? error.message.replace(/^Syntax Error: /, '') : error.message;
   const where = error.nodes ? { nodes: error.nodes } : { source: error.source, positions: error.positions };
-  return new GraphQLError(message, { ...where, extensions: { ...error.extensions, code } });
+  // `http` tells Yoga which status an HTTP answer gets; it means nothing on a socket, and HTTP answers strip it too.
+  const { http: _status, ...extensions } = error.extensions ?? {};
+  return new GraphQLError(message, { ...where, extensions: { ...extensions, code } });
 }

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Collected, gql, ok, openedInThisFile, signUp, subscribeSse, subscribeWs } from '../support/clients.js';
-import { type Cluster, health, sleep, startCluster, waitForSubscriptions } from '../support/cluster.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Collected, gql, ok, signUp, subscribeSse, subscribeWs } from '../support/clients.js';
+import { health, sleep, waitForSubscriptions } from '../support/cluster.js';
+import { liveClusterForFile } from '../support/live-cluster.js';
 import {
   ADD_COMMENT,
   COMMENT_CHANGED,
@@ -44,14 +45,14 @@ const errorCode = (stream: Collected<unknown>) => {
 };
 
 describe('commentChanged across three instances', () => {
-  let cluster: Cluster;
   let a: ServerProcess;
   let b: ServerProcess;
   let c: ServerProcess;
   let alice: User;
   let bob: User;
   let carol: User;
-  const { track, connect, closeAll } = openedInThisFile();
+  const live = liveClusterForFile(3);
+  const { track, connect } = live;
   const overWs = (server: ServerProcess, targetId: string, user?: User, after?: string) =>
     track(subscribeWs<CommentChange>(connect(server.wsUrl, user?.token), COMMENT_CHANGED, { targetId, after }));
   const overSse = (server: ServerProcess, targetId: string, user?: User) =>
@@ -60,13 +61,8 @@ describe('commentChanged across three instances', () => {
     (await ok(c.url, ADD_COMMENT, { input: { targetId, body } }, user.token)).addComment.id as string;
 
   beforeAll(async () => {
-    cluster = await startCluster(3);
-    [a, b, c] = cluster.servers as [ServerProcess, ServerProcess, ServerProcess];
+    [a, b, c] = live.cluster.servers as [ServerProcess, ServerProcess, ServerProcess];
     [alice, bob, carol] = await Promise.all([signUp(c.url, 'Alice'), signUp(c.url, 'Bob'), signUp(c.url, 'Carol')]);
-  });
-  afterAll(async () => {
-    await closeAll();
-    await cluster?.stop();
   });
 
   it('delivers every add, edit and delete on the target, in order, over WebSocket and SSE on other instances, and nothing of other threads', async () => {

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Collected, ok, openedInThisFile, signUp, subscribeSse, subscribeWs } from '../support/clients.js';
-import { type Cluster, sleep, startCluster, waitForSubscriptions } from '../support/cluster.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Collected, ok, signUp, subscribeSse, subscribeWs } from '../support/clients.js';
+import { sleep, waitForSubscriptions } from '../support/cluster.js';
+import { liveClusterForFile } from '../support/live-cluster.js';
 import {
   BLOG_CHANGED,
   CREATE_BLOG,
@@ -48,23 +49,18 @@ const recipeInput = (title: string, tags: string[] = []) => ({
 const settle = () => sleep(700);
 
 describe('change events across three instances sharing PostgreSQL and Redis', () => {
-  let cluster: Cluster;
   let a: ServerProcess;
   let b: ServerProcess;
   let c: ServerProcess;
   let alice: { token: string; id: string };
   let bob: { token: string; id: string };
-  const { track, connect, closeAll } = openedInThisFile();
+  const live = liveClusterForFile(3);
+  const { track, connect } = live;
 
   beforeAll(async () => {
-    cluster = await startCluster(3);
-    [a, b, c] = cluster.servers as [ServerProcess, ServerProcess, ServerProcess];
+    [a, b, c] = live.cluster.servers as [ServerProcess, ServerProcess, ServerProcess];
     alice = await signUp(c.url, 'Alice');
     bob = await signUp(c.url, 'Bob');
-  });
-  afterAll(async () => {
-    await closeAll();
-    await cluster?.stop();
   });
 
   it('delivers CREATED, UPDATED and DELETED exactly once, in order, over WebSocket on one instance and SSE on another', async () => {
@@ -216,7 +212,7 @@ describe('change events across three instances sharing PostgreSQL and Redis', ()
     // Writers on all three instances at once; each update races the others on the same rows.
     const writes = Array.from({ length: 200 }, (_, i) => {
       const recipe = recipes[i % 20] as { id: string };
-      const via = cluster.servers[i % 3] as ServerProcess;
+      const via = live.cluster.servers[i % 3] as ServerProcess;
       return ok(via.url, UPDATE_RECIPE, { id: recipe.id, input: { description: `update ${i}` } }, alice.token);
     });
     await Promise.all(writes);

@@ -1,8 +1,9 @@
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Collected, gql, ok, openedInThisFile, signUp, subscribeSse, subscribeWs } from '../support/clients.js';
-import { type Cluster, sleep, startCluster, waitForSubscriptions } from '../support/cluster.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Collected, gql, ok, signUp, subscribeSse, subscribeWs } from '../support/clients.js';
+import { sleep, waitForSubscriptions } from '../support/cluster.js';
 import { ADD_COMMENT, CREATE_RECIPE, DELETE_COMMENT, MARK_READ, NOTIFICATION_CHANGED, NOTIFICATIONS } from '../support/operations.js';
+import { liveClusterForFile } from '../support/live-cluster.js';
 import { type ServerProcess, spawnServer } from '../support/servers.js';
 
 interface NotificationChange {
@@ -40,14 +41,14 @@ function expectConsistentCounts(events: NotificationChange[]): Set<string> {
 }
 
 describe('notificationChanged across three instances', () => {
-  let cluster: Cluster;
   let a: ServerProcess;
   let b: ServerProcess;
   let c: ServerProcess;
   let alice: User;
   let bob: User;
   let carol: User;
-  const { track, connect, defer, closeAll } = openedInThisFile();
+  const live = liveClusterForFile(3);
+  const { track, connect, defer } = live;
   const overWs = (server: ServerProcess, user?: User, after?: string) =>
     track(subscribeWs<NotificationChange>(connect(server.wsUrl, user?.token), NOTIFICATION_CHANGED, { after }));
   const overSse = (server: ServerProcess, user?: User) =>
@@ -58,13 +59,8 @@ describe('notificationChanged across three instances', () => {
     (await ok(server.url, ADD_COMMENT, { input: { targetId, body } }, user.token)).addComment.id as string;
 
   beforeAll(async () => {
-    cluster = await startCluster(3);
-    [a, b, c] = cluster.servers as [ServerProcess, ServerProcess, ServerProcess];
+    [a, b, c] = live.cluster.servers as [ServerProcess, ServerProcess, ServerProcess];
     [alice, bob, carol] = await Promise.all([signUp(c.url, 'Alice'), signUp(c.url, 'Bob'), signUp(c.url, 'Carol')]);
-  });
-  afterAll(async () => {
-    await closeAll();
-    await cluster?.stop();
   });
 
   it('streams a notification created, read and deleted to every stream of its recipient on every instance, and to nobody else', async () => {
@@ -207,7 +203,7 @@ describe('notificationChanged across three instances', () => {
     const recipe = await recipeOf(fred);
     const inbox = overWs(a, fred);
     await waitForSubscriptions(a.url, 1);
-    const writer = await spawnServer({ ...cluster.env, INSTANCE_ID: 'doomed' });
+    const writer = await spawnServer({ ...live.cluster.env, INSTANCE_ID: 'doomed' });
     defer(() => writer.kill());
 
     let succeeded = 0;
@@ -230,7 +226,7 @@ describe('notificationChanged across three instances', () => {
     await Promise.all(workers);
     expect(failed).toBeGreaterThan(0);
 
-    const sql = postgres(cluster.db.url, { max: 1, onnotice: () => {} });
+    const sql = postgres(live.cluster.db.url, { max: 1, onnotice: () => {} });
     try {
       const recipeId = Buffer.from(recipe, 'base64').toString('utf8').split(':')[1] ?? '';
       const [counts] = await sql<Array<{ comments: number; notifications: number; orphans: number; unnotified: number }>>`

@@ -1,8 +1,9 @@
 import { createClient } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { type Collected, ok, openedInThisFile, signUp, subscribeSse, subscribeWs } from '../support/clients.js';
-import { type Cluster, sleep, startCluster, waitForSubscriptions } from '../support/cluster.js';
+import { type Collected, ok, signUp, subscribeSse, subscribeWs } from '../support/clients.js';
+import { sleep, waitForSubscriptions } from '../support/cluster.js';
+import { liveClusterForFile } from '../support/live-cluster.js';
 import { BLOG_CHANGED, CREATE_BLOG, CREATE_RECIPE, RECIPE_CHANGED, UPDATE_BLOG, UPDATE_RECIPE } from '../support/operations.js';
 import type { ServerProcess } from '../support/servers.js';
 
@@ -21,22 +22,17 @@ interface RecipeChange {
 const AWKWARD_IDS = ['say "hi"', 'back\\slash\\', 'ünïcödé ✓ 😀', 'ctrl\u0001\u001f\n\t\r', '\u2028\u2029', '</script>{"id":1}'];
 
 describe('shared fan-out: one execution per event and visibility class, spliced frames per subscriber', () => {
-  let cluster: Cluster;
   let a: ServerProcess;
   let b: ServerProcess;
   let alice: { token: string; id: string };
   let bob: { token: string; id: string };
-  const { track, connect, defer, closeAll } = openedInThisFile();
+  const live = liveClusterForFile(2);
+  const { track, connect, defer } = live;
 
   beforeAll(async () => {
-    cluster = await startCluster(2);
-    [a, b] = cluster.servers as [ServerProcess, ServerProcess];
+    [a, b] = live.cluster.servers as [ServerProcess, ServerProcess];
     alice = await signUp(a.url, 'Alice');
     bob = await signUp(a.url, 'Bob');
-  });
-  afterAll(async () => {
-    await closeAll();
-    await cluster?.stop();
   });
 
   it("delivers a draft's events only to its author while the author, another viewer and an anonymous client subscribe with the same document on both instances", async () => {

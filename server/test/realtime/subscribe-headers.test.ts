@@ -52,6 +52,8 @@ describe('a token in a subscribe message’s extensions.headers (GraphiQL’s He
     await waitForSubscriptions(server.url, 1);
     const refused = subscribeWs(client, RECIPE_CHANGED, {}, headers('not-a-token'));
     await expect(refused.waitFor(1)).rejects.toThrow(/UNAUTHENTICATED/);
+    // The error is the one HTTP gives, without Yoga's internal status hint.
+    expect(refused.errors).toEqual([[{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED' } }]]);
 
     await ok(server.url, CREATE_RECIPE, { input: { title: 'Still live', ingredients: [], steps: [], tags: [] } }, author.token);
     const [event] = await healthy.waitFor(1);

@@ -57,4 +57,15 @@ export async function waitForSubscriptions(url: string, atLeast: number, timeout
   }
 }
 
+/** Waits until the instance holds no subscription at all, such as after a test closed everything it opened. */
+export async function waitForNoSubscriptions(url: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { activeSubscriptions } = await health(url);
+    if (activeSubscriptions === 0) return;
+    if (Date.now() > deadline) throw new Error(`${url} still has ${activeSubscriptions} subscriptions`);
+    await sleep(25);
+  }
+}
+
 export { setTimeout as sleep } from 'node:timers/promises';
