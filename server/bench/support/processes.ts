@@ -31,10 +31,11 @@ export async function spawnProjectInstance(env: Record<string, string>): Promise
   return { url: server.url, wsUrl: server.wsUrl, pid: server.child.pid ?? 0, stop: () => server.stop() };
 }
 
-/** The raw broadcast ceiling (raw-broadcast.ts) on the same Redis prefix. */
+/** The raw broadcast ceiling (raw-broadcast.ts) on the same Redis prefix, profiled like the project when SERVER_NODE_ARGS asks. */
 export async function spawnRawInstance(env: Record<string, string>): Promise<Measured> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [...PROBE_ARGS, '--import', 'tsx', 'bench/support/raw-broadcast.ts'], {
+  const profiling = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...PROBE_ARGS, ...profiling, '--import', 'tsx', 'bench/support/raw-broadcast.ts'], {
     cwd: serverDir,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
