@@ -32,9 +32,19 @@ export async function spawnProjectInstance(env: Record<string, string>): Promise
 }
 
 /** The raw broadcast ceiling (raw-broadcast.ts) on the same Redis prefix. */
-export async function spawnRawInstance(env: Record<string, string>): Promise<Measured> {
+export function spawnRawInstance(env: Record<string, string>): Promise<Measured> {
+  return spawnReference('bench/support/raw-broadcast.ts', env, '/graphql');
+}
+
+/** A Socket.IO instance (socketio-recovery.ts) on the same Redis prefix; `publishes` for the one that emits the changes. */
+export function spawnSocketIoInstance(env: Record<string, string>, publishes: boolean): Promise<Measured> {
+  return spawnReference('bench/support/socketio-recovery.ts', { ...env, PUBLISH_CHANGES: publishes ? '1' : '0' }, '');
+}
+
+/** A reference server from bench/support, with the heap probe, answering /ready like the project. */
+async function spawnReference(script: string, env: Record<string, string>, wsPath: string): Promise<Measured> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [...PROBE_ARGS, '--import', 'tsx', 'bench/support/raw-broadcast.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...PROBE_ARGS, '--import', 'tsx', script], {
     cwd: serverDir,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,7 +59,7 @@ export async function spawnRawInstance(env: Record<string, string>): Promise<Mea
   await waitForReady(url, exited, () => output);
   return {
     url,
-    wsUrl: `ws://127.0.0.1:${port}/graphql`,
+    wsUrl: `ws://127.0.0.1:${port}${wsPath}`,
     pid: child.pid ?? 0,
     async stop() {
       process.off('exit', killOnExit);
