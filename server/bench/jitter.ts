@@ -301,7 +301,9 @@ function print(f: Figures): void {
   console.log('');
   console.log(f.phase);
   console.log(`reconnects            ${f.reconnects}`);
-  console.log(`delivered             ${f.delivered} of ${f.expected} (${((f.delivered / f.expected) * 100).toFixed(2)}%)`);
+  // Rounded down, so one lost event in 40,000 does not read as 100.00%.
+  const share = Math.floor((f.delivered / f.expected) * 10_000) / 100;
+  console.log(`delivered             ${f.delivered} of ${f.expected} (${share.toFixed(2)}%)`);
   console.log(`duplicates ${f.duplicates}, reordered ${f.reordered}`);
   const lost = f.phase === 'socketio' ? ` (${f.notRecovered} sessions not recovered)` : '';
   console.log(`failed reconnects     ${f.failedReconnects}${lost}`);
