@@ -167,6 +167,8 @@ function followSocketIo(url: string, follower: Follower): void {
 
 interface Figures {
   phase: Phase;
+  /** How long the writes took: the writer waits for each, so a loaded phase writes slower and drops more. */
+  writeSeconds: number;
   reconnects: number;
   delivered: number;
   expected: number;
@@ -256,6 +258,7 @@ async function storm(phase: Phase, writers: ServerProcess[], env: Record<string,
       await sleep(Math.max(0, due - Date.now()));
       await write(base + sent);
     }
+    const writeSeconds = (Date.now() - started) / 1_000;
     running = false;
     // Followers still away come back and catch up.
     await sleep(5_000);
@@ -266,6 +269,7 @@ async function storm(phase: Phase, writers: ServerProcess[], env: Record<string,
 
     const figures: Figures = {
       phase,
+      writeSeconds,
       reconnects: 0,
       delivered: 0,
       expected: SUBSCRIBERS * events,
@@ -299,7 +303,7 @@ async function storm(phase: Phase, writers: ServerProcess[], env: Record<string,
 
 function print(f: Figures): void {
   console.log('');
-  console.log(f.phase);
+  console.log(`${f.phase} (events written in ${f.writeSeconds.toFixed(1)} s)`);
   console.log(`reconnects            ${f.reconnects}`);
   // Rounded down, so one lost event in 40,000 does not read as 100.00%.
   const share = Math.floor((f.delivered / f.expected) * 10_000) / 100;
