@@ -309,7 +309,7 @@ function print(f: Figures): void {
   const share = Math.floor((f.delivered / f.expected) * 10_000) / 100;
   console.log(`delivered             ${f.delivered} of ${f.expected} (${share.toFixed(2)}%)`);
   console.log(`duplicates ${f.duplicates}, reordered ${f.reordered}`);
-  const lost = f.phase === 'socketio' ? ` (${f.notRecovered} sessions not recovered)` : '';
+  const lost = f.phase === 'socketio' ? ` (${f.notRecovered} of them sessions not recovered)` : '';
   console.log(`failed reconnects     ${f.failedReconnects}${lost}`);
   console.log(`offline at the end    ${f.offline}`);
   console.log(
