@@ -3,8 +3,11 @@
  * runs two phases on the same PostgreSQL, Redis prefix and writer instance:
  *   raw      two minimal `ws` servers (bench/support/raw-broadcast.ts) that broadcast one
  *            prepared frame per event: the most a WebSocket server can do per CPU-second;
- *   project  two instances of this server.
- * N graphql-ws subscribers are split over the two servers of the phase; a third project instance,
+ *   project  two instances of this server;
+ *   socketio two Socket.IO instances with the Redis Streams adapter (bench/support/socketio-recovery.ts),
+ *            one emitting each change once to a room, which the adapter encodes once per instance
+ *            (only with `--phases raw,project,socketio`).
+ * N subscribers (graphql-ws; socket.io-client for socketio) are split over the two servers of the phase; a third project instance,
  * with no subscribers, takes the writes, so both phases spend their CPU on fan-out only. Printed
  * per phase: deliveries per server CPU-second, commit→receive p50/p99, RSS and V8 heap per idle
  * subscribed socket (after a forced GC), missing and duplicates, and the project's ratio to raw.
@@ -16,13 +19,22 @@
  * SERVER_NODE_ARGS=--cpu-prof profiles the project instances.
  */
 import { parseArgs } from 'node:util';
-import { type Client, createClient } from 'graphql-ws';
+import { createClient } from 'graphql-ws';
+import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import { ok, signUp } from '../test/support/clients.js';
 import { createTestDatabase, REDIS_URL, uniquePrefix } from '../test/support/database.js';
 import { CREATE_RECIPE, UPDATE_RECIPE } from '../test/support/operations.js';
 import { spawnServer } from '../test/support/servers.js';
-import { cpuSeconds, type Measured, memoryAfterGc, spawnProjectInstance, spawnRawInstance } from './support/processes.js';
+import {
+  cpuSeconds,
+  type Measured,
+  memoryAfterGc,
+  spawnProjectInstance,
+  spawnRawInstance,
+  spawnSocketIoInstance,
+} from './support/processes.js';
+import type { RecipeChange } from './support/recipe-change.js';
 
 const { values } = parseArgs({
   options: {
@@ -42,7 +54,7 @@ const DISTINCT = Number(values['distinct-viewers']);
 const PHASES = values.phases.split(',') as Phase[];
 
 type Audience = 'shared' | 'distinct' | 'anonymous';
-type Phase = 'raw' | 'project';
+type Phase = 'raw' | 'project' | 'socketio';
 
 const SUBSCRIPTION = `subscription { recipeChanged { kind cursor occurredAt recipe { id title version tags author { id name } } } }`;
 
@@ -64,6 +76,67 @@ interface Figures {
   missing: number;
   duplicates: number;
 }
+
+interface Subscriber {
+  /** Resolves once connected; the subscription itself shows in the server's /health count. */
+  connected: Promise<void>;
+  close(): Promise<void>;
+}
+type OnChange = (change: Pick<RecipeChange, 'cursor' | 'occurredAt'>) => void;
+
+/** A graphql-ws subscriber for the raw ceiling and the project. */
+function graphqlSubscriber(url: string, token: string | undefined, onChange: OnChange): Subscriber {
+  const client = createClient({
+    url,
+    webSocketImpl: WebSocket,
+    lazy: false,
+    retryAttempts: 0,
+    // One id everywhere lets the raw ceiling broadcast a single prepared frame.
+    generateID: () => 'fanout',
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  const connected = new Promise<void>((resolve, reject) => {
+    const off = client.on('connected', () => {
+      off();
+      resolve();
+    });
+    client.on('error', reject);
+  });
+  client.subscribe<{ recipeChanged: { cursor: string; occurredAt: string } }>(
+    { query: SUBSCRIPTION },
+    {
+      next: ({ data }) => {
+        if (data) onChange(data.recipeChanged);
+      },
+      error: (error) => console.error('subscription error', error),
+      complete: () => {},
+    },
+  );
+  return { connected, close: async () => client.dispose() };
+}
+
+/** A socket.io-client subscriber; the room is joined on connection. */
+function socketIoSubscriber(url: string, onChange: OnChange): Subscriber {
+  const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+  socket.on('recipeChanged', (change: RecipeChange) => onChange(change));
+  const connected = new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return {
+    connected,
+    close: async () => {
+      socket.disconnect();
+    },
+  };
+}
+
+const spawnInstance = (phase: Phase, env: Record<string, string>, n: number): Promise<Measured> =>
+  phase === 'raw'
+    ? spawnRawInstance(env)
+    : phase === 'socketio'
+      ? spawnSocketIoInstance(env, n === 1)
+      : spawnProjectInstance({ ...env, INSTANCE_ID: `fanout-${n}` });
 
 async function activeSubscriptions(servers: Measured[]): Promise<number> {
   const counts = await Promise.all(
@@ -101,52 +174,26 @@ async function main() {
         for (const phase of PHASES) {
           const rate = DELIVERIES_PER_SECOND / subscribers;
           const events = Math.max(1, Math.round(rate * SECONDS));
-          const servers = await Promise.all(
-            [1, 2].map((n) => (phase === 'raw' ? spawnRawInstance(env) : spawnProjectInstance({ ...env, INSTANCE_ID: `fanout-${n}` }))),
-          );
+          const servers = await Promise.all([1, 2].map((n) => spawnInstance(phase, env, n)));
           try {
             await sleep(500);
             const idle = await Promise.all(servers.map((s) => memoryAfterGc(s.pid)));
             const received = Array.from({ length: subscribers }, () => new Map<string, number>());
             const latencies: number[] = [];
             let deliveries = 0;
-            const clients: Client[] = [];
-            await Promise.all(
-              Array.from({ length: subscribers }, (_, i) => {
-                const token = tokenFor(audience, i);
-                const client = createClient({
-                  url: (servers[i % 2] as Measured).wsUrl,
-                  webSocketImpl: WebSocket,
-                  lazy: false,
-                  retryAttempts: 0,
-                  // One id everywhere lets the raw ceiling broadcast a single prepared frame.
-                  generateID: () => 'fanout',
-                  connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-                });
-                clients.push(client);
-                return new Promise<void>((resolve, reject) => {
-                  const off = client.on('connected', () => {
-                    off();
-                    resolve();
-                  });
-                  client.on('error', reject);
-                  client.subscribe<{ recipeChanged: { cursor: string; occurredAt: string } }>(
-                    { query: SUBSCRIPTION },
-                    {
-                      next: ({ data }) => {
-                        if (!data) return;
-                        const seen = received[i] as Map<string, number>;
-                        seen.set(data.recipeChanged.cursor, (seen.get(data.recipeChanged.cursor) ?? 0) + 1);
-                        latencies.push(Date.now() - Date.parse(data.recipeChanged.occurredAt));
-                        deliveries += 1;
-                      },
-                      error: (error) => console.error('subscription error', error),
-                      complete: () => {},
-                    },
-                  );
-                });
-              }),
-            );
+            const clients = Array.from({ length: subscribers }, (_, i) => {
+              const server = servers[i % 2] as Measured;
+              const onChange: OnChange = (change) => {
+                const seen = received[i] as Map<string, number>;
+                seen.set(change.cursor, (seen.get(change.cursor) ?? 0) + 1);
+                latencies.push(Date.now() - Date.parse(change.occurredAt));
+                deliveries += 1;
+              };
+              return phase === 'socketio'
+                ? socketIoSubscriber(server.url, onChange)
+                : graphqlSubscriber(server.wsUrl, tokenFor(audience, i), onChange);
+            });
+            await Promise.all(clients.map((c) => c.connected));
             while ((await activeSubscriptions(servers)) < subscribers) await sleep(100);
             await sleep(500);
             const subscribed = await Promise.all(servers.map((s) => memoryAfterGc(s.pid)));
@@ -192,7 +239,7 @@ async function main() {
             };
             results.push(figures);
             console.log(row(figures, results));
-            await Promise.all(clients.map((c) => c.dispose()));
+            await Promise.all(clients.map((c) => c.close()));
           } finally {
             await Promise.all(servers.map((s) => s.stop()));
           }
@@ -208,7 +255,7 @@ async function main() {
 function row(f: Figures, all: Figures[]): string {
   const raw = all.find((r) => r.phase === 'raw' && r.subscribers === f.subscribers && r.audience === f.audience);
   const ratio =
-    f.phase === 'project' && raw ? ` | ${(f.perCpuSecond / raw.perCpuSecond).toFixed(2)}× | ${(f.p99 / raw.p99).toFixed(2)}×` : ' | | ';
+    f.phase !== 'raw' && raw ? ` | ${(f.perCpuSecond / raw.perCpuSecond).toFixed(2)}× | ${(f.p99 / raw.p99).toFixed(2)}×` : ' | | ';
   return `| ${f.phase} | ${f.subscribers} | ${f.audience} | ${f.delivered}/${f.expected} | ${Math.round(f.perCpuSecond)} | ${f.p50} / ${f.p99} ms | ${(f.rssPerSocket / 1024).toFixed(1)} KB | ${(f.heapPerSocket / 1024).toFixed(1)} KB | ${f.missing} / ${f.duplicates}${ratio} |`;
 }
 

@@ -31,11 +31,21 @@ export async function spawnProjectInstance(env: Record<string, string>): Promise
   return { url: server.url, wsUrl: server.wsUrl, pid: server.child.pid ?? 0, stop: () => server.stop() };
 }
 
-/** The raw broadcast ceiling (raw-broadcast.ts) on the same Redis prefix, profiled like the project when SERVER_NODE_ARGS asks. */
-export async function spawnRawInstance(env: Record<string, string>): Promise<Measured> {
+/** The raw broadcast ceiling (raw-broadcast.ts) on the same Redis prefix. */
+export function spawnRawInstance(env: Record<string, string>): Promise<Measured> {
+  return spawnReference('bench/support/raw-broadcast.ts', env, '/graphql');
+}
+
+/** A Socket.IO instance (socketio-recovery.ts) on the same Redis prefix; `publishes` for the one that emits the changes. */
+export function spawnSocketIoInstance(env: Record<string, string>, publishes: boolean): Promise<Measured> {
+  return spawnReference('bench/support/socketio-recovery.ts', { ...env, PUBLISH_CHANGES: publishes ? '1' : '0' }, '');
+}
+
+/** A reference server from bench/support, with the heap probe, answering /ready like the project; profiled like it when SERVER_NODE_ARGS asks. */
+async function spawnReference(script: string, env: Record<string, string>, wsPath: string): Promise<Measured> {
   const port = await freePort();
   const profiling = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child: ChildProcess = spawn(process.execPath, [...PROBE_ARGS, ...profiling, '--import', 'tsx', 'bench/support/raw-broadcast.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...PROBE_ARGS, ...profiling, '--import', 'tsx', script], {
     cwd: serverDir,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -50,7 +60,7 @@ export async function spawnRawInstance(env: Record<string, string>): Promise<Mea
   await waitForReady(url, exited, () => output);
   return {
     url,
-    wsUrl: `ws://127.0.0.1:${port}/graphql`,
+    wsUrl: `ws://127.0.0.1:${port}${wsPath}`,
     pid: child.pid ?? 0,
     async stop() {
       process.off('exit', killOnExit);

@@ -11,12 +11,13 @@ import { createServer } from 'node:http';
 import { Redis } from 'ioredis';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { createCursorSeal } from '../../src/changes/cursor.js';
+import { changeChannel, recipeChangeFrom } from './recipe-change.js';
 
 const port = Number(process.env.PORT ?? 0);
 // Sealed like the server's own cursors, so both sides pay for the cursor once per event.
 const { cursors } = createCursorSeal(process.env.JWT_SECRET);
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-const channel = `${process.env.REDIS_KEY_PREFIX ?? 'live-recipes:'}changes`;
+const channel = changeChannel(process.env.REDIS_KEY_PREFIX);
 
 /** Socket → the one operation id it subscribed with; the load generator uses one id for every client. */
 const subscribed = new Map<WebSocket, string>();
@@ -47,45 +48,10 @@ wss.on('connection', (socket) => {
   socket.once('close', () => subscribed.delete(socket));
 });
 
-const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
-
-interface Row {
-  id: string;
-  title: string;
-  version: number;
-  tags: string[];
-}
-interface Message {
-  entity: string;
-  kind: string;
-  position: number;
-  occurredAt: string;
-  authorId: string;
-  authorName: string;
-  before: Row | null;
-  after: Row | null;
-}
-
 redis.on('message', (_channel: string, text: string) => {
-  const change = JSON.parse(text) as Message;
-  if (change.entity !== 'recipe') return;
-  const row = change.after;
-  const payload = {
-    data: {
-      recipeChanged: {
-        kind: change.kind,
-        cursor: cursors.seal('recipe', change.position),
-        occurredAt: new Date(change.occurredAt).toISOString(),
-        recipe: row && {
-          id: globalId('Recipe', row.id),
-          title: row.title,
-          version: row.version,
-          tags: row.tags,
-          author: { id: globalId('User', change.authorId), name: change.authorName },
-        },
-      },
-    },
-  };
+  const recipeChanged = recipeChangeFrom(text, cursors);
+  if (!recipeChanged) return;
+  const payload = { data: { recipeChanged } };
   // One id for every subscriber, so one prepared frame serves them all.
   const [id] = subscribed.values();
   if (id === undefined) return;
