@@ -25,6 +25,20 @@ export interface ChangeStreamOptions<Row> {
   onClose?: () => void;
   /** Counts for metrics: an event handed to the client, and whether it came from the replay. */
   onDelivered?: (replayed: boolean) => void;
+  /** Set by a transport that keeps a handed-over stream itself; see StreamRelease. */
+  release?: StreamRelease | undefined;
+}
+
+/**
+ * How a transport takes a stream off its consumer once the direct path writes it: the iterator
+ * then completes at once instead of waiting, so an idle subscriber holds no pending chain of
+ * iterators and promises, while the stream itself lives on until `end` or until it ends itself.
+ */
+export interface StreamRelease {
+  /** Called just before the iterator completes: from now on the transport owns the stream's end. */
+  released(end: () => void): void;
+  /** A released stream ended by itself (its subject went away, or its client fell behind). */
+  ended(): void;
 }
 
 const REPLAY_PAGE = 200;
@@ -84,6 +98,8 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): ChangeStre
   let handedOver = false;
   /** The end is decided and waits for the direct path to write what came before it. */
   let ending = false;
+  /** The iterator has completed and the transport owns the stream (options.release). */
+  let released = false;
 
   const signal = () => {
     wake?.();
@@ -97,6 +113,7 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): ChangeStre
     options.onClose?.();
     signal();
     drained?.();
+    if (released) options.release?.ended();
   };
 
   /** The membership decision, per subscriber and change: how this subscriber receives it, if at all. */
@@ -217,7 +234,14 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): ChangeStre
           throw error;
         }
         if (finished) return { value: undefined, done: true };
-        if (direct && !replaying) handedOver = true;
+        if (direct && !replaying) {
+          handedOver = true;
+          if (options.release) {
+            released = true;
+            options.release.released(finish);
+            return { value: undefined, done: true };
+          }
+        }
         await new Promise<void>((resolve) => (wake = resolve));
       }
     },

@@ -48,6 +48,7 @@ async function openStream<Row>(ctx: Context, entity: EntityKind, rules: StreamRu
     maxBacklogBytes: ctx.maxBacklogBytes,
     onOverflow: () => ctx.transport.onOverflow(),
     onDelivered: ctx.observeDelivery,
+    release: ctx.transport.release,
   });
   try {
     await rules.admit?.();

@@ -157,6 +157,10 @@ export function createGraphqlServer(
           const { transport, maxBacklogBytes } = context as Context;
           return transport.frames ? { sink: transport.frames, maxBacklogBytes } : null;
         },
+        liveContextOf: (context): Context => {
+          const { viewer, clientAddress, transport } = context as Context;
+          return { ...services, viewer, clientAddress, transport };
+        },
         maskError: (error) => maskError(error, INTERNAL_ERROR_MESSAGE),
       }),
       EnvelopArmorPlugin({

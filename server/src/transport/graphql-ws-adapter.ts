@@ -2,12 +2,20 @@ import type { IncomingMessage } from 'node:http';
 import { CloseCode, MessageType, type Server, stringifyMessage } from 'graphql-ws';
 import type { Logger } from 'pino';
 import type { RawData, WebSocket, WebSocketServer } from 'ws';
+import type { StreamRelease } from '../changes/change-stream.js';
 import type { ErrorCode } from '../errors.js';
 
 /** What graphql-ws hands to its hooks as `ctx.extra`. */
 export interface SocketExtra {
   socket: WebSocket;
   request: IncomingMessage;
+  /**
+   * Lets the socket keep operation `id` once its stream is written by the fan-out, instead of
+   * graphql-ws waiting on it: `forget` takes the id out of graphql-ws's own operations, and from
+   * then on a client `complete` or the socket's close ends the stream, and a stream that ends
+   * itself is answered with `complete`, as graphql-ws would.
+   */
+  release(id: string, forget: () => void): StreamRelease;
 }
 
 /** Per-socket bounds, checked before graphql-ws sees a message, so nothing out of bounds is ever held. */
@@ -43,7 +51,7 @@ const SERVER_ONLY: ReadonlySet<string> = new Set([MessageType.ConnectionAck, Mes
 type Verdict =
   | { kind: 'pass' }
   | { kind: 'operation'; id: string }
-  | { kind: 'close'; reason: string }
+  | { kind: 'close'; reason: string; code?: number }
   | { kind: 'refuse'; id: string; code: ErrorCode; message: string };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -69,6 +77,10 @@ export function serveGraphqlWs(options: AdapterOptions): void {
     // Messages graphql-ws is still handling (a completed operation may still be finishing its set-up).
     let handling = 0;
     let handlingBytes = 0;
+    // Operations released from graphql-ws (see SocketExtra.release) by id, with their entry in `open`.
+    const released = new Map<string, { entry: object; end: () => void; settle: () => void }>();
+    // Operations graphql-ws is setting up, so a release can find its entry.
+    const pending = new Map<string, { entry: object; settle: () => void }>();
 
     const fallenBehind = () => {
       if (socket.bufferedAmount <= bounds.maxBufferedBytes) return false;
@@ -94,11 +106,20 @@ export function serveGraphqlWs(options: AdapterOptions): void {
       if (SERVER_ONLY.has(message.type)) return { kind: 'close', reason: `Unexpected message of type ${message.type}` };
       if (message.type === MessageType.Complete && typeof message.id === 'string') {
         open.delete(message.id);
+        const operation = released.get(message.id);
+        if (operation) {
+          released.delete(message.id);
+          operation.settle();
+          operation.end();
+        }
         return { kind: 'pass' };
       }
       if (message.type !== MessageType.Subscribe || !options.acknowledged(socket)) return { kind: 'pass' };
       const { id, payload } = message;
       if (typeof id !== 'string' || !isRecord(payload)) return { kind: 'pass' };
+      // graphql-ws no longer knows a released id, so its 4409 for a reused one is given here.
+      if (released.has(id))
+        return { kind: 'close', code: CloseCode.SubscriberAlreadyExists, reason: `Subscriber for ${id} already exists` };
       // An error for an operation must carry its id, so a huge id is refused at the protocol level.
       if (Buffer.byteLength(id) > bounds.maxIdBytes)
         return { kind: 'close', reason: `Operation ids are at most ${bounds.maxIdBytes} bytes` };
@@ -139,14 +160,26 @@ export function serveGraphqlWs(options: AdapterOptions): void {
             if (socket.readyState !== socket.OPEN) return;
             const text = String(data);
             const verdict = screen(text);
-            if (verdict.kind === 'close') return socket.close(CloseCode.BadRequest, verdict.reason);
+            if (verdict.kind === 'close') return socket.close(verdict.code ?? CloseCode.BadRequest, verdict.reason);
             if (verdict.kind === 'refuse') return refuse(verdict.id, verdict.code, verdict.message);
             const counted = verdict.kind === 'operation';
+            const id = counted ? verdict.id : '';
             const entry = {};
+            let settled = false;
+            // The operation stops counting once it is over: when graphql-ws is done with it, or, for a released one, when its stream ends.
+            const settle = () => {
+              if (settled) return;
+              settled = true;
+              // The same id may have been completed and reused meanwhile; only this operation's entry goes.
+              if (open.get(id) === entry) open.delete(id);
+              handling -= 1;
+              handlingBytes -= text.length;
+            };
             if (counted) {
-              open.set(verdict.id, entry);
+              open.set(id, entry);
               handling += 1;
               handlingBytes += text.length;
+              pending.set(id, { entry, settle });
             }
             handle(text)
               .catch((error: unknown) => {
@@ -155,16 +188,38 @@ export function serveGraphqlWs(options: AdapterOptions): void {
               })
               .finally(() => {
                 if (!counted) return;
-                // The same id may have been completed and reused meanwhile; only this operation's entry goes.
-                if (open.get(verdict.id) === entry) open.delete(verdict.id);
-                handling -= 1;
-                handlingBytes -= text.length;
+                if (pending.get(id)?.entry === entry) pending.delete(id);
+                if (released.get(id)?.entry !== entry) settle();
               });
           }),
       },
-      { socket, request },
+      {
+        socket,
+        request,
+        release: (id, forget) => {
+          const operation = pending.get(id);
+          return {
+            released(end) {
+              if (!operation || !open.has(id) || socket.readyState !== socket.OPEN) return end();
+              forget();
+              released.set(id, { ...operation, end });
+            },
+            ended() {
+              if (released.get(id)?.entry !== operation?.entry) return;
+              released.delete(id);
+              operation?.settle();
+              // After the frames already queued; a client cut off meanwhile gets nothing more.
+              queueMicrotask(() => {
+                if (socket.readyState === socket.OPEN) socket.send(stringifyMessage({ id, type: MessageType.Complete }));
+              });
+            },
+          };
+        },
+      },
     );
     socket.once('close', (code, reason) => {
+      for (const operation of released.values()) operation.end();
+      released.clear();
       closed(code, String(reason)).catch((error: unknown) => log.error({ err: error }, 'closing a WebSocket failed'));
     });
   });

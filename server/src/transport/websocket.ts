@@ -106,12 +106,15 @@ export function attachWebSockets(options: WebSocketOptions) {
     subscribe: (args) => (args.rootValue as Envelope).subscribe(args),
     onSubscribe: async (ctx, id, payload: SubscribePayload) => {
       const socket = ctx.extra.socket;
-      const log = logger.child({ reqId: requestIds.get(socket) });
+      // A child logger only when one is needed: the live operation keeps whatever its closures hold.
+      const log = () => logger.child({ reqId: requestIds.get(socket) });
       // Whatever goes wrong with one operation is an `error` for its id; the socket and its other operations stay.
       try {
         assertAcceptableInput(payload.query, payload.variables);
         const socketViewer = viewers.get(socket) ?? null;
         const viewer = await viewerOfSubscribe(tokens, socketViewer, payload.extensions);
+        // The socket closes when its own token expires; a token of this operation's headers ends just this stream.
+        const endsAtTokenExpiry = viewer !== socketViewer;
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
@@ -119,22 +122,24 @@ export function attachWebSockets(options: WebSocketOptions) {
           params: payload,
           viewer,
           transport: {
-            // The socket closes when its own token expires; a token of this operation's headers ends just this stream.
-            endsAtTokenExpiry: viewer !== socketViewer,
+            endsAtTokenExpiry,
             onOverflow: () => {
               options.onDropped();
-              log.warn('closing a WebSocket whose client stopped reading');
+              log().warn('closing a WebSocket whose client stopped reading');
               socket.close(CLOSE_TOO_SLOW, 'Subscriber is too slow');
             },
             // Live events skip graphql-ws's per-subscriber serialisation: shared bytes, this id spliced in.
             frames: webSocketNextFrames(socket, id),
+            // Once the fan-out writes the stream, graphql-ws need not wait on it; a stream that ends at
+            // its own token's expiry is ended by the consumer that watches the token, which must stay.
+            ...(endsAtTokenExpiry ? {} : { release: ctx.extra.release(id, () => Reflect.deleteProperty(ctx.subscriptions, id)) }),
           },
         });
         let document: ReturnType<typeof parse>;
         try {
           document = parse(payload.query);
         } catch (error) {
-          return [requestError(error, 'GRAPHQL_PARSE_FAILED', log)];
+          return [requestError(error, 'GRAPHQL_PARSE_FAILED', log())];
         }
         let errors: readonly unknown[];
         try {
@@ -143,7 +148,7 @@ export function attachWebSockets(options: WebSocketOptions) {
           // graphql-armor's limits throw from inside validation rather than report.
           errors = [error];
         }
-        if (errors.length > 0) return errors.map((error) => requestError(error, 'GRAPHQL_VALIDATION_FAILED', log));
+        if (errors.length > 0) return errors.map((error) => requestError(error, 'GRAPHQL_VALIDATION_FAILED', log()));
         return {
           schema,
           operationName: payload.operationName,
@@ -153,7 +158,7 @@ export function attachWebSockets(options: WebSocketOptions) {
           rootValue: { execute, subscribe } satisfies Envelope,
         };
       } catch (error) {
-        return [requestError(error, 'INTERNAL_SERVER_ERROR', log)];
+        return [requestError(error, 'INTERNAL_SERVER_ERROR', log())];
       }
     },
   });
