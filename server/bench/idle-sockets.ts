@@ -5,6 +5,8 @@
  * objects it retains by constructor (objects) or function name (closures), largest first.
  *
  *   npx tsx bench/idle-sockets.ts --subscribers 2000 [--viewers shared|distinct|anonymous] [--holders 15 --parts 8]
+ *
+ * With SERVER_BUILT=1 (after `npm run build`) the instance is the compiled server, as deployed.
  */
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

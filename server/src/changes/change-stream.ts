@@ -76,6 +76,20 @@ export interface ChangeStream<Row> extends AsyncIterableIterator<ViewerEvent<Row
   handOver(direct: DirectDelivery): StreamControl;
 }
 
+/** A class rather than a literal with a getter, which V8 keeps as a dictionary with a map of its own per stream. */
+class Control implements StreamControl {
+  constructor(
+    readonly overflow: () => void,
+    readonly delivered: () => void,
+    readonly end: () => void,
+    private readonly isFinished: () => boolean,
+  ) {}
+
+  get finished(): boolean {
+    return this.isFinished();
+  }
+}
+
 /**
  * One subscriber's stream: live changes from the instance feed, optionally preceded by a replay
  * of the log. Dedupe by position makes the seam exact: live changes that arrive during the
@@ -202,14 +216,12 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): ChangeStre
     }
   }
 
-  const control: StreamControl = {
+  const control = new Control(
     overflow,
-    delivered: () => options.onDelivered?.(false),
-    end: finish,
-    get finished() {
-      return finished;
-    },
-  };
+    () => options.onDelivered?.(false),
+    finish,
+    () => finished,
+  );
 
   const iterator: ChangeStream<Row> = {
     handOver(target) {

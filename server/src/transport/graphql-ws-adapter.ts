@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import { CloseCode, MessageType, type Server, stringifyMessage } from 'graphql-ws';
 import type { Logger } from 'pino';
 import type { RawData, WebSocket, WebSocketServer } from 'ws';
@@ -8,7 +7,6 @@ import type { ErrorCode } from '../errors.js';
 /** What graphql-ws hands to its hooks as `ctx.extra`. */
 export interface SocketExtra {
   socket: WebSocket;
-  request: IncomingMessage;
   /**
    * Lets the socket keep operation `id` once its stream is written by the fan-out, instead of
    * graphql-ws waiting on it: `forget` takes the id out of graphql-ws's own operations, and from
@@ -48,6 +46,16 @@ export interface AdapterOptions {
 /** Message types only a server sends. */
 const SERVER_ONLY: ReadonlySet<string> = new Set([MessageType.ConnectionAck, MessageType.Next, MessageType.Error]);
 
+/** One subscribe message the socket counts against its bounds, from arrival until the operation is over. */
+interface Operation {
+  id: string;
+  /** Length of its message, counted in `maxOperationBytes`. */
+  bytes: number;
+  settled: boolean;
+  /** Ends the stream of an operation released from graphql-ws. */
+  end?: () => void;
+}
+
 type Verdict =
   | { kind: 'pass' }
   | { kind: 'operation'; id: string }
@@ -68,19 +76,29 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function serveGraphqlWs(options: AdapterOptions): void {
   const { wss, server, bounds, logFor } = options;
 
-  wss.on('connection', (socket, request) => {
+  wss.on('connection', (socket) => {
     const log = logFor(socket);
     // ws closes the socket itself on a protocol violation (1002, 1009, …); it only needs noting.
     socket.on('error', (error) => log.debug({ err: error }, 'websocket error'));
     // Operations the client has not completed, by id: what MAX_SUBSCRIPTIONS_PER_SOCKET counts.
-    const open = new Map<string, object>();
+    const open = new Map<string, Operation>();
     // Messages graphql-ws is still handling (a completed operation may still be finishing its set-up).
     let handling = 0;
     let handlingBytes = 0;
-    // Operations released from graphql-ws (see SocketExtra.release) by id, with their entry in `open`.
-    const released = new Map<string, { entry: object; end: () => void; settle: () => void }>();
-    // Operations graphql-ws is setting up, so a release can find its entry.
-    const pending = new Map<string, { entry: object; settle: () => void }>();
+    // Operations released from graphql-ws (see SocketExtra.release), by id.
+    const released = new Map<string, Operation>();
+    // Operations graphql-ws is setting up, so a release can find its own.
+    const pending = new Map<string, Operation>();
+
+    /** The operation stops counting once it is over: when graphql-ws is done with it, or, when released, when its stream ends. */
+    const settle = (operation: Operation) => {
+      if (operation.settled) return;
+      operation.settled = true;
+      // The same id may have been completed and reused meanwhile; only this operation's entry goes.
+      if (open.get(operation.id) === operation) open.delete(operation.id);
+      handling -= 1;
+      handlingBytes -= operation.bytes;
+    };
 
     const fallenBehind = () => {
       if (socket.bufferedAmount <= bounds.maxBufferedBytes) return false;
@@ -109,8 +127,8 @@ export function serveGraphqlWs(options: AdapterOptions): void {
         const operation = released.get(message.id);
         if (operation) {
           released.delete(message.id);
-          operation.settle();
-          operation.end();
+          settle(operation);
+          operation.end?.();
         }
         return { kind: 'pass' };
       }
@@ -162,24 +180,13 @@ export function serveGraphqlWs(options: AdapterOptions): void {
             const verdict = screen(text);
             if (verdict.kind === 'close') return socket.close(verdict.code ?? CloseCode.BadRequest, verdict.reason);
             if (verdict.kind === 'refuse') return refuse(verdict.id, verdict.code, verdict.message);
-            const counted = verdict.kind === 'operation';
-            const id = counted ? verdict.id : '';
-            const entry = {};
-            let settled = false;
-            // The operation stops counting once it is over: when graphql-ws is done with it, or, for a released one, when its stream ends.
-            const settle = () => {
-              if (settled) return;
-              settled = true;
-              // The same id may have been completed and reused meanwhile; only this operation's entry goes.
-              if (open.get(id) === entry) open.delete(id);
-              handling -= 1;
-              handlingBytes -= text.length;
-            };
-            if (counted) {
-              open.set(id, entry);
+            const operation: Operation | undefined =
+              verdict.kind === 'operation' ? { id: verdict.id, bytes: text.length, settled: false } : undefined;
+            if (operation) {
+              open.set(operation.id, operation);
               handling += 1;
-              handlingBytes += text.length;
-              pending.set(id, { entry, settle });
+              handlingBytes += operation.bytes;
+              pending.set(operation.id, operation);
             }
             handle(text)
               .catch((error: unknown) => {
@@ -187,27 +194,27 @@ export function serveGraphqlWs(options: AdapterOptions): void {
                 socket.close(CloseCode.InternalServerError, 'Internal server error');
               })
               .finally(() => {
-                if (!counted) return;
-                if (pending.get(id)?.entry === entry) pending.delete(id);
-                if (released.get(id)?.entry !== entry) settle();
+                if (!operation) return;
+                if (pending.get(operation.id) === operation) pending.delete(operation.id);
+                if (released.get(operation.id) !== operation) settle(operation);
               });
           }),
       },
       {
         socket,
-        request,
         release: (id, forget) => {
           const operation = pending.get(id);
           return {
             released(end) {
-              if (!operation || !open.has(id) || socket.readyState !== socket.OPEN) return end();
+              if (!operation || open.get(id) !== operation || socket.readyState !== socket.OPEN) return end();
               forget();
-              released.set(id, { ...operation, end });
+              operation.end = end;
+              released.set(id, operation);
             },
             ended() {
-              if (released.get(id)?.entry !== operation?.entry) return;
+              if (!operation || released.get(id) !== operation) return;
               released.delete(id);
-              operation?.settle();
+              settle(operation);
               // After the frames already queued; a client cut off meanwhile gets nothing more.
               queueMicrotask(() => {
                 if (socket.readyState === socket.OPEN) socket.send(stringifyMessage({ id, type: MessageType.Complete }));
@@ -218,7 +225,7 @@ export function serveGraphqlWs(options: AdapterOptions): void {
       },
     );
     socket.once('close', (code, reason) => {
-      for (const operation of released.values()) operation.end();
+      for (const operation of released.values()) operation.end?.();
       released.clear();
       closed(code, String(reason)).catch((error: unknown) => log.error({ err: error }, 'closing a WebSocket failed'));
     });

@@ -7,19 +7,23 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import { viewerOfSubscribe } from '../auth/subscribe-authorization.js';
 import type { TokenService, TokenViewer } from '../auth/tokens.js';
 import { viewerFromAuthorization } from '../auth/viewer.js';
+import type { TrustProxy } from '../config.js';
 import { isGraphQLError } from '../errors.js';
+import { clientAddress } from '../limits/client-address.js';
 import { webSocketNextFrames } from './frame-sink.js';
 import type { GraphqlServer } from './graphql-http.js';
 import { type SocketExtra, serveGraphqlWs } from './graphql-ws-adapter.js';
 import { requestIdOf } from './request-id.js';
 import { assertAcceptableInput } from './request-input.js';
-import { atTokenExpiry } from './token-expiry.js';
+import { SocketExpiry } from './socket-expiry.js';
 
 export interface WebSocketOptions {
   server: Server;
   yoga: GraphqlServer;
   tokens: TokenService;
   logger: Logger;
+  /** Which peers' X-Forwarded-For is believed when working out a client's address. */
+  trustProxy: TrustProxy;
   keepAliveMs: number;
   maxMessageBytes: number;
   /** Largest `query` of one operation. */
@@ -52,6 +56,10 @@ export function attachWebSockets(options: WebSocketOptions) {
   // The upgrade request's id per socket, so its log lines join the proxy's; a string, not a child
   // logger per socket, because an idle socket should hold as little as possible.
   const requestIds = new WeakMap<WebSocket, string>();
+  // Likewise the client's address, which sign-ups over the socket are limited by.
+  const addresses = new WeakMap<WebSocket, string>();
+
+  const expiry = new SocketExpiry((socket) => socket.close(CloseCode.Forbidden, 'Token expired'));
 
   // The 101 answer carries the id too, so a client can quote it when reporting a problem.
   wss.on('headers', (headers, request) => headers.push(`X-Request-Id: ${requestIdOf(request)}`));
@@ -60,6 +68,7 @@ export function attachWebSockets(options: WebSocketOptions) {
     const opened = Date.now();
     const reqId = requestIdOf(request);
     requestIds.set(socket, reqId);
+    addresses.set(socket, clientAddress(request, options.trustProxy));
     alive.set(socket, true);
     socket.on('pong', () => alive.set(socket, true));
     options.onCountChange(wss.clients.size);
@@ -95,11 +104,8 @@ export function attachWebSockets(options: WebSocketOptions) {
         throw error;
       }
       viewers.set(socket, viewer);
-      // The socket is only as good as its token: one timer per socket, gone when it closes.
-      if (viewer) {
-        const cancel = atTokenExpiry(viewer.expiresAt, () => socket.close(CloseCode.Forbidden, 'Token expired'));
-        socket.once('close', cancel);
-      }
+      // The socket is only as good as its token.
+      if (viewer) expiry.add(socket, viewer.expiresAt);
       return true;
     },
     execute: (args) => (args.rootValue as Envelope).execute(args),
@@ -117,8 +123,8 @@ export function attachWebSockets(options: WebSocketOptions) {
         const endsAtTokenExpiry = viewer !== socketViewer;
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
-          req: ctx.extra.request,
           socket,
+          clientAddress: addresses.get(socket) ?? 'unknown',
           params: payload,
           viewer,
           transport: {
