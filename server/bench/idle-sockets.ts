@@ -1,9 +1,12 @@
 /**
  * What an idle subscribed socket holds: one instance, heap snapshots with none and with N idle
- * graphql-ws subscribers, and the difference per socket by constructor (objects) or function
- * name (closures), largest first.
+ * graphql-ws subscribers, and the objects new in the second by what retains them: per socket, the
+ * retained size of each kind of outermost new object (with what holds it), and under it the
+ * objects it retains by constructor (objects) or function name (closures), largest first.
  *
- *   npx tsx bench/idle-sockets.ts --subscribers 2000 [--viewers shared|distinct|anonymous]
+ *   npx tsx bench/idle-sockets.ts --subscribers 2000 [--viewers shared|distinct|anonymous] [--holders 15 --parts 8]
+ *
+ * With SERVER_BUILT=1 (after `npm run build`) the instance is the compiled server, as deployed.
  */
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,39 +17,19 @@ import WebSocket from 'ws';
 import { signUp } from '../test/support/clients.js';
 import { createTestDatabase, REDIS_URL, uniquePrefix } from '../test/support/database.js';
 import { spawnServer } from '../test/support/servers.js';
+import { newHolders, readHeapGraph } from './support/heap-dominators.js';
 
 const { values } = parseArgs({
-  options: { subscribers: { type: 'string', default: '2000' }, viewers: { type: 'string', default: 'shared' } },
+  options: {
+    subscribers: { type: 'string', default: '2000' },
+    viewers: { type: 'string', default: 'shared' },
+    holders: { type: 'string', default: '15' },
+    parts: { type: 'string', default: '8' },
+  },
 });
 const N = Number(values.subscribers);
 const SUBSCRIPTION = `subscription { recipeChanged { kind cursor occurredAt recipe { id title version tags author { id name } } } }`;
 const SIGNAL = 'SIGWINCH';
-
-interface Snapshot {
-  snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
-  nodes: number[];
-  strings: string[];
-}
-
-/** Self size and count per "type:name" across the whole heap. */
-async function summarise(file: string): Promise<Map<string, { size: number; count: number }>> {
-  const heap = JSON.parse(await readFile(file, 'utf8')) as Snapshot;
-  const fields = heap.snapshot.meta.node_fields;
-  const types = heap.snapshot.meta.node_types[0];
-  const width = fields.length;
-  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f)) as [number, number, number];
-  const totals = new Map<string, { size: number; count: number }>();
-  for (let i = 0; i < heap.nodes.length; i += width) {
-    const type = types[heap.nodes[i + typeAt] as number] ?? '?';
-    const name = type === 'object' || type === 'closure' ? (heap.strings[heap.nodes[i + nameAt] as number] ?? '?') : '';
-    const key = `${type}:${name.slice(0, 60)}`;
-    const entry = totals.get(key) ?? { size: 0, count: 0 };
-    entry.size += heap.nodes[i + sizeAt] as number;
-    entry.count += 1;
-    totals.set(key, entry);
-  }
-  return totals;
-}
 
 async function snapshotOf(pid: number, cwd: string): Promise<string> {
   const before = new Set(await readdir(cwd));
@@ -78,7 +61,7 @@ try {
   const tokens: Array<string | undefined> =
     values.viewers === 'anonymous' ? [undefined] : values.viewers === 'distinct' ? [] : [(await signUp(server.url)).token];
   if (values.viewers === 'distinct') for (let i = 0; i < 200; i++) tokens.push((await signUp(server.url)).token);
-  const empty = await summarise(await snapshotOf(server.child.pid ?? 0, dir));
+  const empty = await readHeapGraph(await snapshotOf(server.child.pid ?? 0, dir));
   const clients = Array.from({ length: N }, (_, i) => {
     const token = tokens[i % tokens.length];
     const client = createClient({
@@ -96,15 +79,19 @@ try {
     if (activeSubscriptions >= N) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  const full = await summarise(await snapshotOf(server.child.pid ?? 0, dir));
-  const rows = [...full].map(([key, { size, count }]) => {
-    const base = empty.get(key) ?? { size: 0, count: 0 };
-    return { key, bytes: (size - base.size) / N, count: (count - base.count) / N };
-  });
-  rows.sort((x, y) => y.bytes - x.bytes);
-  const total = rows.reduce((sum, r) => sum + r.bytes, 0);
-  console.log(`${N} idle subscribed sockets (${values.viewers}): ${(total / 1024).toFixed(1)} KB of heap each (self sizes)`);
-  for (const r of rows.slice(0, 40)) console.log(`${r.bytes.toFixed(0).padStart(6)} B  ${r.count.toFixed(2).padStart(6)}×  ${r.key}`);
+  const full = await readHeapGraph(await snapshotOf(server.child.pid ?? 0, dir));
+  const holders = newHolders(empty, full);
+  const total = holders.reduce((sum, h) => sum + h.bytes, 0);
+  const kb = (bytes: number) => `${(bytes / N).toFixed(0).padStart(6)} B`;
+  const times = (count: number) => `${(count / N).toFixed(2).padStart(6)}×`;
+  console.log(`${N} idle subscribed sockets (${values.viewers}): ${(total / N / 1024).toFixed(1)} KB of new heap each`);
+  console.log('Retained per socket, by the outermost new object holding it (← what holds that object):');
+  for (const holder of holders.slice(0, Number(values.holders))) {
+    console.log(`${kb(holder.bytes)}  ${times(holder.count)}  ${holder.key}`);
+    for (const part of holder.parts.slice(0, Number(values.parts))) {
+      console.log(`          ${kb(part.bytes)}  ${times(part.count)}  ${part.key}`);
+    }
+  }
   await Promise.all(clients.map((c) => c.dispose()));
 } finally {
   await server.stop();

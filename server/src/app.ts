@@ -159,6 +159,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     yoga,
     tokens,
     logger,
+    trustProxy: config.TRUST_PROXY,
     keepAliveMs: config.KEEPALIVE_INTERVAL,
     maxMessageBytes: config.MAX_BODY_BYTES,
     maxDocumentBytes: config.MAX_DOCUMENT_BYTES,

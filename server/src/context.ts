@@ -1,4 +1,5 @@
 import type { TokenService, TokenViewer } from './auth/tokens.js';
+import type { StreamRelease } from './changes/change-stream.js';
 import type { CursorSeal } from './changes/cursor.js';
 import type { ChangeFeed } from './changes/feed.js';
 import type { Publisher } from './changes/publisher.js';
@@ -29,6 +30,8 @@ export interface TransportHooks {
   endsAtTokenExpiry: boolean;
   /** Set by a transport that writes shared, pre-serialised events itself (WebSocket). */
   frames?: FrameSink;
+  /** Set by a transport that keeps a stream the fan-out writes without a consumer waiting on it (WebSocket). */
+  release?: StreamRelease;
 }
 
 export interface Context extends Services {

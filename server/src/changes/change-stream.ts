@@ -25,6 +25,20 @@ export interface ChangeStreamOptions<Row> {
   onClose?: () => void;
   /** Counts for metrics: an event handed to the client, and whether it came from the replay. */
   onDelivered?: (replayed: boolean) => void;
+  /** Set by a transport that keeps a handed-over stream itself; see StreamRelease. */
+  release?: StreamRelease | undefined;
+}
+
+/**
+ * How a transport takes a stream off its consumer once the direct path writes it: the iterator
+ * then completes at once instead of waiting, so an idle subscriber holds no pending chain of
+ * iterators and promises, while the stream itself lives on until `end` or until it ends itself.
+ */
+export interface StreamRelease {
+  /** Called just before the iterator completes: from now on the transport owns the stream's end. */
+  released(end: () => void): void;
+  /** A released stream ended by itself (its subject went away, or its client fell behind). */
+  ended(): void;
 }
 
 const REPLAY_PAGE = 200;
@@ -62,6 +76,20 @@ export interface ChangeStream<Row> extends AsyncIterableIterator<ViewerEvent<Row
   handOver(direct: DirectDelivery): StreamControl;
 }
 
+/** A class rather than a literal with a getter, which V8 keeps as a dictionary with a map of its own per stream. */
+class Control implements StreamControl {
+  constructor(
+    readonly overflow: () => void,
+    readonly delivered: () => void,
+    readonly end: () => void,
+    private readonly isFinished: () => boolean,
+  ) {}
+
+  get finished(): boolean {
+    return this.isFinished();
+  }
+}
+
 /**
  * One subscriber's stream: live changes from the instance feed, optionally preceded by a replay
  * of the log. Dedupe by position makes the seam exact: live changes that arrive during the
@@ -84,6 +112,8 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): ChangeStre
   let handedOver = false;
   /** The end is decided and waits for the direct path to write what came before it. */
   let ending = false;
+  /** The iterator has completed and the transport owns the stream (options.release). */
+  let released = false;
 
   const signal = () => {
     wake?.();
@@ -97,6 +127,7 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): ChangeStre
     options.onClose?.();
     signal();
     drained?.();
+    if (released) options.release?.ended();
   };
 
   /** The membership decision, per subscriber and change: how this subscriber receives it, if at all. */
@@ -185,14 +216,12 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): ChangeStre
     }
   }
 
-  const control: StreamControl = {
+  const control = new Control(
     overflow,
-    delivered: () => options.onDelivered?.(false),
-    end: finish,
-    get finished() {
-      return finished;
-    },
-  };
+    () => options.onDelivered?.(false),
+    finish,
+    () => finished,
+  );
 
   const iterator: ChangeStream<Row> = {
     handOver(target) {
@@ -217,7 +246,14 @@ export function changeStream<Row>(options: ChangeStreamOptions<Row>): ChangeStre
           throw error;
         }
         if (finished) return { value: undefined, done: true };
-        if (direct && !replaying) handedOver = true;
+        if (direct && !replaying) {
+          handedOver = true;
+          if (options.release) {
+            released = true;
+            options.release.released(finish);
+            return { value: undefined, done: true };
+          }
+        }
         await new Promise<void>((resolve) => (wake = resolve));
       }
     },

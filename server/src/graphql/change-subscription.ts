@@ -35,10 +35,12 @@ export interface ChangeChannel<Row, Args> {
 
 /** Opens one subscriber's stream; the cursor is checked first so a bad one fails before streaming. */
 async function openStream<Row>(ctx: Context, entity: EntityKind, rules: StreamRules<Row>, after: string | null | undefined) {
-  const from = after ? await resolveCursor(ctx.db, ctx.cursors, entity, after, (position) => ctx.feed.remembers(position)) : undefined;
+  // The stream outlives the subscribe call: its closures keep the feed and the transport's hooks, not the whole context.
+  const { db, feed, transport } = ctx;
+  const from = after ? await resolveCursor(db, ctx.cursors, entity, after, (position) => feed.remembers(position)) : undefined;
   const stream = changeStream<Row>({
-    db: ctx.db,
-    feed: ctx.feed,
+    db,
+    feed,
     entity,
     entityId: rules.entityId,
     rules,
@@ -46,8 +48,9 @@ async function openStream<Row>(ctx: Context, entity: EntityKind, rules: StreamRu
     ends: rules.ends,
     after: from,
     maxBacklogBytes: ctx.maxBacklogBytes,
-    onOverflow: () => ctx.transport.onOverflow(),
+    onOverflow: () => transport.onOverflow(),
     onDelivered: ctx.observeDelivery,
+    release: transport.release,
   });
   try {
     await rules.admit?.();

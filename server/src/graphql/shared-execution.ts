@@ -21,6 +21,11 @@ export interface SharedExecutionOptions {
   viewerOf(contextValue: unknown): Viewer | null;
   /** Where a transport that writes shared frames itself takes them (WebSocket), or null (SSE). */
   framesOf(contextValue: unknown): { sink: FrameSink; maxBacklogBytes: number } | null;
+  /**
+   * What a live subscriber's executions need of its context; the fan-out keeps only that for as
+   * long as the subscriber listens (not the upgrade request or the subscribe payload).
+   */
+  liveContextOf?(contextValue: unknown): unknown;
   /** Masks an error in a shared result the way the envelop pipeline masks any other. */
   maskError(error: GraphQLError): GraphQLError;
   /**
@@ -76,7 +81,11 @@ export function useSharedSubscriptionExecution(options: SharedExecutionOptions):
     const group = groupOf(args);
     const viewer = options.viewerOf(args.contextValue);
     const frames = options.framesOf(args.contextValue);
-    if (frames && isChangeStream(source)) fanout.join(source, { group, rule, viewer, args, ...frames });
+    if (frames && isChangeStream(source)) {
+      // The root value is each event's own; the envelop pipeline's is not needed past subscribing.
+      const live = { ...args, rootValue: undefined, contextValue: options.liveContextOf?.(args.contextValue) ?? args.contextValue };
+      fanout.join(source, { group, rule, viewer, args: live, ...frames });
+    }
     const run = (payload: unknown): Promise<ExecutionResult> => {
       const event = payload as ViewerEvent<unknown>;
       const key = `${group}#${rule(event, viewer)}#${event.position}:${event.kind}`;

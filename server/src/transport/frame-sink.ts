@@ -19,14 +19,23 @@ const CLOSING_BRACE = Buffer.from('}');
  * here, and spliced in front of every shared payload, `{"id":…,"type":"next","payload":…}`.
  */
 export function webSocketNextFrames(socket: WebSocket, id: string): FrameSink {
-  const head = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
-  return {
-    get bufferedBytes() {
-      return socket.bufferedAmount;
-    },
-    next(payload) {
-      if (socket.readyState !== WebSocket.OPEN) return;
-      socket.send(Buffer.concat([head, payload, CLOSING_BRACE], head.length + payload.length + 1), { binary: false });
-    },
-  };
+  return new WebSocketNextFrames(socket, Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`));
+}
+
+// A class rather than a literal with a getter, which V8 keeps as a dictionary with a map of its own per subscriber.
+class WebSocketNextFrames implements FrameSink {
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly head: Buffer,
+  ) {}
+
+  get bufferedBytes(): number {
+    return this.socket.bufferedAmount;
+  }
+
+  next(payload: Buffer): void {
+    if (this.socket.readyState !== WebSocket.OPEN) return;
+    const { head } = this;
+    this.socket.send(Buffer.concat([head, payload, CLOSING_BRACE], head.length + payload.length + 1), { binary: false });
+  }
 }

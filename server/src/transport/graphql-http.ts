@@ -20,6 +20,8 @@ import { useEndStreamsAtTokenExpiry } from './token-expiry.js';
 /** What a WebSocket hands to the envelop pipeline: the viewer is already known from connection_init. */
 export interface SocketContext {
   viewer: Context['viewer'];
+  /** Worked out once from the upgrade request, so a socket need not keep the request. */
+  clientAddress: string;
   transport: TransportHooks;
 }
 
@@ -157,6 +159,10 @@ export function createGraphqlServer(
           const { transport, maxBacklogBytes } = context as Context;
           return transport.frames ? { sink: transport.frames, maxBacklogBytes } : null;
         },
+        liveContextOf: (context): Context => {
+          const { viewer, clientAddress, transport } = context as Context;
+          return { ...services, viewer, clientAddress, transport };
+        },
         maskError: (error) => maskError(error, INTERNAL_ERROR_MESSAGE),
       }),
       EnvelopArmorPlugin({
@@ -169,11 +175,11 @@ export function createGraphqlServer(
       }),
     ],
     context: async (initial): Promise<Context> => {
-      // Node's request: the HTTP request, or a WebSocket's upgrade request.
-      const address = clientAddress((initial as { req?: IncomingMessage }).req, services.trustProxy);
       if (initial.transport) {
+        const address = initial.clientAddress ?? 'unknown';
         return { ...services, viewer: initial.viewer ?? null, clientAddress: address, transport: initial.transport };
       }
+      const address = clientAddress((initial as { req?: IncomingMessage }).req, services.trustProxy);
       const request = (initial as { request?: Request }).request;
       const viewer = await viewerFromAuthorization(services.tokens, request?.headers.get('authorization') ?? undefined);
       // An SSE stream that falls behind is ended; the client resumes with its last cursor.

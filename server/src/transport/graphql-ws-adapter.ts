@@ -1,13 +1,19 @@
-import type { IncomingMessage } from 'node:http';
 import { CloseCode, MessageType, type Server, stringifyMessage } from 'graphql-ws';
 import type { Logger } from 'pino';
 import type { RawData, WebSocket, WebSocketServer } from 'ws';
+import type { StreamRelease } from '../changes/change-stream.js';
 import type { ErrorCode } from '../errors.js';
 
 /** What graphql-ws hands to its hooks as `ctx.extra`. */
 export interface SocketExtra {
   socket: WebSocket;
-  request: IncomingMessage;
+  /**
+   * Lets the socket keep operation `id` once its stream is written by the fan-out, instead of
+   * graphql-ws waiting on it: `forget` takes the id out of graphql-ws's own operations, and from
+   * then on a client `complete` or the socket's close ends the stream, and a stream that ends
+   * itself is answered with `complete`, as graphql-ws would.
+   */
+  release(id: string, forget: () => void): StreamRelease;
 }
 
 /** Per-socket bounds, checked before graphql-ws sees a message, so nothing out of bounds is ever held. */
@@ -40,10 +46,20 @@ export interface AdapterOptions {
 /** Message types only a server sends. */
 const SERVER_ONLY: ReadonlySet<string> = new Set([MessageType.ConnectionAck, MessageType.Next, MessageType.Error]);
 
+/** One subscribe message the socket counts against its bounds, from arrival until the operation is over. */
+interface Operation {
+  id: string;
+  /** Length of its message, counted in `maxOperationBytes`. */
+  bytes: number;
+  settled: boolean;
+  /** Ends the stream of an operation released from graphql-ws. */
+  end?: () => void;
+}
+
 type Verdict =
   | { kind: 'pass' }
   | { kind: 'operation'; id: string }
-  | { kind: 'close'; reason: string }
+  | { kind: 'close'; reason: string; code?: number }
   | { kind: 'refuse'; id: string; code: ErrorCode; message: string };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -60,15 +76,29 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function serveGraphqlWs(options: AdapterOptions): void {
   const { wss, server, bounds, logFor } = options;
 
-  wss.on('connection', (socket, request) => {
+  wss.on('connection', (socket) => {
     const log = logFor(socket);
     // ws closes the socket itself on a protocol violation (1002, 1009, …); it only needs noting.
     socket.on('error', (error) => log.debug({ err: error }, 'websocket error'));
     // Operations the client has not completed, by id: what MAX_SUBSCRIPTIONS_PER_SOCKET counts.
-    const open = new Map<string, object>();
+    const open = new Map<string, Operation>();
     // Messages graphql-ws is still handling (a completed operation may still be finishing its set-up).
     let handling = 0;
     let handlingBytes = 0;
+    // Operations released from graphql-ws (see SocketExtra.release), by id.
+    const released = new Map<string, Operation>();
+    // Operations graphql-ws is setting up, so a release can find its own.
+    const pending = new Map<string, Operation>();
+
+    /** The operation stops counting once it is over: when graphql-ws is done with it, or, when released, when its stream ends. */
+    const settle = (operation: Operation) => {
+      if (operation.settled) return;
+      operation.settled = true;
+      // The same id may have been completed and reused meanwhile; only this operation's entry goes.
+      if (open.get(operation.id) === operation) open.delete(operation.id);
+      handling -= 1;
+      handlingBytes -= operation.bytes;
+    };
 
     const fallenBehind = () => {
       if (socket.bufferedAmount <= bounds.maxBufferedBytes) return false;
@@ -94,11 +124,20 @@ export function serveGraphqlWs(options: AdapterOptions): void {
       if (SERVER_ONLY.has(message.type)) return { kind: 'close', reason: `Unexpected message of type ${message.type}` };
       if (message.type === MessageType.Complete && typeof message.id === 'string') {
         open.delete(message.id);
+        const operation = released.get(message.id);
+        if (operation) {
+          released.delete(message.id);
+          settle(operation);
+          operation.end?.();
+        }
         return { kind: 'pass' };
       }
       if (message.type !== MessageType.Subscribe || !options.acknowledged(socket)) return { kind: 'pass' };
       const { id, payload } = message;
       if (typeof id !== 'string' || !isRecord(payload)) return { kind: 'pass' };
+      // graphql-ws no longer knows a released id, so its 4409 for a reused one is given here.
+      if (released.has(id))
+        return { kind: 'close', code: CloseCode.SubscriberAlreadyExists, reason: `Subscriber for ${id} already exists` };
       // An error for an operation must carry its id, so a huge id is refused at the protocol level.
       if (Buffer.byteLength(id) > bounds.maxIdBytes)
         return { kind: 'close', reason: `Operation ids are at most ${bounds.maxIdBytes} bytes` };
@@ -139,14 +178,15 @@ export function serveGraphqlWs(options: AdapterOptions): void {
             if (socket.readyState !== socket.OPEN) return;
             const text = String(data);
             const verdict = screen(text);
-            if (verdict.kind === 'close') return socket.close(CloseCode.BadRequest, verdict.reason);
+            if (verdict.kind === 'close') return socket.close(verdict.code ?? CloseCode.BadRequest, verdict.reason);
             if (verdict.kind === 'refuse') return refuse(verdict.id, verdict.code, verdict.message);
-            const counted = verdict.kind === 'operation';
-            const entry = {};
-            if (counted) {
-              open.set(verdict.id, entry);
+            const operation: Operation | undefined =
+              verdict.kind === 'operation' ? { id: verdict.id, bytes: text.length, settled: false } : undefined;
+            if (operation) {
+              open.set(operation.id, operation);
               handling += 1;
-              handlingBytes += text.length;
+              handlingBytes += operation.bytes;
+              pending.set(operation.id, operation);
             }
             handle(text)
               .catch((error: unknown) => {
@@ -154,17 +194,39 @@ export function serveGraphqlWs(options: AdapterOptions): void {
                 socket.close(CloseCode.InternalServerError, 'Internal server error');
               })
               .finally(() => {
-                if (!counted) return;
-                // The same id may have been completed and reused meanwhile; only this operation's entry goes.
-                if (open.get(verdict.id) === entry) open.delete(verdict.id);
-                handling -= 1;
-                handlingBytes -= text.length;
+                if (!operation) return;
+                if (pending.get(operation.id) === operation) pending.delete(operation.id);
+                if (released.get(operation.id) !== operation) settle(operation);
               });
           }),
       },
-      { socket, request },
+      {
+        socket,
+        release: (id, forget) => {
+          const operation = pending.get(id);
+          return {
+            released(end) {
+              if (!operation || open.get(id) !== operation || socket.readyState !== socket.OPEN) return end();
+              forget();
+              operation.end = end;
+              released.set(id, operation);
+            },
+            ended() {
+              if (!operation || released.get(id) !== operation) return;
+              released.delete(id);
+              settle(operation);
+              // After the frames already queued; a client cut off meanwhile gets nothing more.
+              queueMicrotask(() => {
+                if (socket.readyState === socket.OPEN) socket.send(stringifyMessage({ id, type: MessageType.Complete }));
+              });
+            },
+          };
+        },
+      },
     );
     socket.once('close', (code, reason) => {
+      for (const operation of released.values()) operation.end?.();
+      released.clear();
       closed(code, String(reason)).catch((error: unknown) => log.error({ err: error }, 'closing a WebSocket failed'));
     });
   });

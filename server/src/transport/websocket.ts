@@ -7,19 +7,23 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import { viewerOfSubscribe } from '../auth/subscribe-authorization.js';
 import type { TokenService, TokenViewer } from '../auth/tokens.js';
 import { viewerFromAuthorization } from '../auth/viewer.js';
+import type { TrustProxy } from '../config.js';
 import { isGraphQLError } from '../errors.js';
+import { clientAddress } from '../limits/client-address.js';
 import { webSocketNextFrames } from './frame-sink.js';
 import type { GraphqlServer } from './graphql-http.js';
 import { type SocketExtra, serveGraphqlWs } from './graphql-ws-adapter.js';
 import { requestIdOf } from './request-id.js';
 import { assertAcceptableInput } from './request-input.js';
-import { atTokenExpiry } from './token-expiry.js';
+import { SocketExpiry } from './socket-expiry.js';
 
 export interface WebSocketOptions {
   server: Server;
   yoga: GraphqlServer;
   tokens: TokenService;
   logger: Logger;
+  /** Which peers' X-Forwarded-For is believed when working out a client's address. */
+  trustProxy: TrustProxy;
   keepAliveMs: number;
   maxMessageBytes: number;
   /** Largest `query` of one operation. */
@@ -52,6 +56,10 @@ export function attachWebSockets(options: WebSocketOptions) {
   // The upgrade request's id per socket, so its log lines join the proxy's; a string, not a child
   // logger per socket, because an idle socket should hold as little as possible.
   const requestIds = new WeakMap<WebSocket, string>();
+  // Likewise the client's address, which sign-ups over the socket are limited by.
+  const addresses = new WeakMap<WebSocket, string>();
+
+  const expiry = new SocketExpiry((socket) => socket.close(CloseCode.Forbidden, 'Token expired'));
 
   // The 101 answer carries the id too, so a client can quote it when reporting a problem.
   wss.on('headers', (headers, request) => headers.push(`X-Request-Id: ${requestIdOf(request)}`));
@@ -60,6 +68,7 @@ export function attachWebSockets(options: WebSocketOptions) {
     const opened = Date.now();
     const reqId = requestIdOf(request);
     requestIds.set(socket, reqId);
+    addresses.set(socket, clientAddress(request, options.trustProxy));
     alive.set(socket, true);
     socket.on('pong', () => alive.set(socket, true));
     options.onCountChange(wss.clients.size);
@@ -95,46 +104,48 @@ export function attachWebSockets(options: WebSocketOptions) {
         throw error;
       }
       viewers.set(socket, viewer);
-      // The socket is only as good as its token: one timer per socket, gone when it closes.
-      if (viewer) {
-        const cancel = atTokenExpiry(viewer.expiresAt, () => socket.close(CloseCode.Forbidden, 'Token expired'));
-        socket.once('close', cancel);
-      }
+      // The socket is only as good as its token.
+      if (viewer) expiry.add(socket, viewer.expiresAt);
       return true;
     },
     execute: (args) => (args.rootValue as Envelope).execute(args),
     subscribe: (args) => (args.rootValue as Envelope).subscribe(args),
     onSubscribe: async (ctx, id, payload: SubscribePayload) => {
       const socket = ctx.extra.socket;
-      const log = logger.child({ reqId: requestIds.get(socket) });
+      // A child logger only when one is needed: the live operation keeps whatever its closures hold.
+      const log = () => logger.child({ reqId: requestIds.get(socket) });
       // Whatever goes wrong with one operation is an `error` for its id; the socket and its other operations stay.
       try {
         assertAcceptableInput(payload.query, payload.variables);
         const socketViewer = viewers.get(socket) ?? null;
         const viewer = await viewerOfSubscribe(tokens, socketViewer, payload.extensions);
+        // The socket closes when its own token expires; a token of this operation's headers ends just this stream.
+        const endsAtTokenExpiry = viewer !== socketViewer;
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
-          req: ctx.extra.request,
           socket,
+          clientAddress: addresses.get(socket) ?? 'unknown',
           params: payload,
           viewer,
           transport: {
-            // The socket closes when its own token expires; a token of this operation's headers ends just this stream.
-            endsAtTokenExpiry: viewer !== socketViewer,
+            endsAtTokenExpiry,
             onOverflow: () => {
               options.onDropped();
-              log.warn('closing a WebSocket whose client stopped reading');
+              log().warn('closing a WebSocket whose client stopped reading');
               socket.close(CLOSE_TOO_SLOW, 'Subscriber is too slow');
             },
             // Live events skip graphql-ws's per-subscriber serialisation: shared bytes, this id spliced in.
             frames: webSocketNextFrames(socket, id),
+            // Once the fan-out writes the stream, graphql-ws need not wait on it; a stream that ends at
+            // its own token's expiry is ended by the consumer that watches the token, which must stay.
+            ...(endsAtTokenExpiry ? {} : { release: ctx.extra.release(id, () => Reflect.deleteProperty(ctx.subscriptions, id)) }),
           },
         });
         let document: ReturnType<typeof parse>;
         try {
           document = parse(payload.query);
         } catch (error) {
-          return [requestError(error, 'GRAPHQL_PARSE_FAILED', log)];
+          return [requestError(error, 'GRAPHQL_PARSE_FAILED', log())];
         }
         let errors: readonly unknown[];
         try {
@@ -143,7 +154,7 @@ export function attachWebSockets(options: WebSocketOptions) {
           // graphql-armor's limits throw from inside validation rather than report.
           errors = [error];
         }
-        if (errors.length > 0) return errors.map((error) => requestError(error, 'GRAPHQL_VALIDATION_FAILED', log));
+        if (errors.length > 0) return errors.map((error) => requestError(error, 'GRAPHQL_VALIDATION_FAILED', log()));
         return {
           schema,
           operationName: payload.operationName,
@@ -153,7 +164,7 @@ export function attachWebSockets(options: WebSocketOptions) {
           rootValue: { execute, subscribe } satisfies Envelope,
         };
       } catch (error) {
-        return [requestError(error, 'INTERNAL_SERVER_ERROR', log)];
+        return [requestError(error, 'INTERNAL_SERVER_ERROR', log())];
       }
     },
   });

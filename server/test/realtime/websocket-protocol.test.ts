@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { subscribeSse, subscribeWs, wsClient } from '../support/clients.js';
-import { health, sleep, waitForSubscriptions } from '../support/cluster.js';
+import { health, sleep, waitForNoSubscriptions, waitForSubscriptions } from '../support/cluster.js';
 import { RECIPE_CHANGED } from '../support/operations.js';
 import { openRawWebSocket } from '../support/raw-websocket.js';
 import { type RunningServer, startInProcess } from '../support/servers.js';
@@ -62,6 +62,25 @@ describe('the WebSocket transport', () => {
     expect(liveStream.errors).toEqual([]);
     liveStream.stop();
     await live.dispose();
+  });
+
+  it('stops a live subscription on complete, lets its id be used again, and closes with 4409 on a second subscribe with an id in use', async () => {
+    const client = await openRawWebSocket(server.port);
+    client.send({ type: 'connection_init', payload: {} });
+    await client.waitForMessage((message) => message.type === 'connection_ack');
+    const subscribe = () => client.send({ id: 'same', type: 'subscribe', payload: { query: RECIPE_CHANGED, variables: {} } });
+
+    subscribe();
+    await waitForSubscriptions(server.url, 1);
+    client.send({ id: 'same', type: 'complete' });
+    await waitForNoSubscriptions(server.url);
+    subscribe();
+    await waitForSubscriptions(server.url, 1);
+    subscribe();
+
+    expect(await client.closed).toBe(4409);
+    await waitForNoSubscriptions(server.url);
+    expect(client.messages().filter((message) => message.type !== 'connection_ack')).toEqual([]);
   });
 
   it('serves subscriptions over SSE with proxy buffering off, and refuses a bad token there with UNAUTHENTICATED', async () => {

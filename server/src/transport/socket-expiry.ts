@@ -1,0 +1,36 @@
+import type { WebSocket } from 'ws';
+import { atTokenExpiry } from './token-expiry.js';
+
+/**
+ * Closes sockets when the token they were opened with expires, with one timer per distinct
+ * expiry instant rather than one per socket: the sockets of one token (a user's tabs, a fleet of
+ * clients sharing a service token) share a timer.
+ */
+export class SocketExpiry {
+  private readonly due = new Map<number, { sockets: Set<WebSocket>; cancel: () => void }>();
+
+  constructor(private readonly expire: (socket: WebSocket) => void) {}
+
+  /** `socket` is closed at `expiresAt` (ms since the epoch) unless it closes first. */
+  add(socket: WebSocket, expiresAt: number): void {
+    let group = this.due.get(expiresAt);
+    if (!group) {
+      const sockets = new Set<WebSocket>();
+      const cancel = atTokenExpiry(expiresAt, () => {
+        this.due.delete(expiresAt);
+        for (const expired of sockets) this.expire(expired);
+      });
+      group = { sockets, cancel };
+      this.due.set(expiresAt, group);
+    }
+    group.sockets.add(socket);
+    socket.once('close', () => this.remove(socket, expiresAt));
+  }
+
+  private remove(socket: WebSocket, expiresAt: number): void {
+    const group = this.due.get(expiresAt);
+    if (!group?.sockets.delete(socket) || group.sockets.size > 0) return;
+    group.cancel();
+    this.due.delete(expiresAt);
+  }
+}
