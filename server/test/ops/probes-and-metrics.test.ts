@@ -7,7 +7,7 @@ import { ok, signUp, subscribeWs, wsClient } from '../support/clients.js';
 import { health, sleep, waitForSubscriptions } from '../support/cluster.js';
 import { ADMIN_URL, createTestDatabase, REDIS_URL, type TestDatabase, uniquePrefix } from '../support/database.js';
 import { CREATE_RECIPE, RECIPE_CHANGED, UPDATE_RECIPE } from '../support/operations.js';
-import { openRawWebSocket } from '../support/raw-websocket.js';
+import { openAcknowledgedRawWebSocket } from '../support/raw-websocket.js';
 import { startRedis } from '../support/redis.js';
 import { freePort, spawnServer } from '../support/servers.js';
 
@@ -172,9 +172,7 @@ describe('probes and metrics', () => {
     const { token } = await signUp(server.url, 'Slow');
     const { id } = (await ok(server.url, CREATE_RECIPE, { input: recipe('Heavy') }, token)).createRecipe as { id: string };
 
-    const frozen = await openRawWebSocket(server.port);
-    frozen.send({ type: 'connection_init', payload: {} });
-    await sleep(200);
+    const frozen = await openAcknowledgedRawWebSocket(server.port);
     frozen.send({ id: '1', type: 'subscribe', payload: { query: RECIPE_CHANGED, variables: {} } });
     await waitForSubscriptions(server.url, 1);
     frozen.freeze();

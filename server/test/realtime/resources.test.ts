@@ -5,7 +5,7 @@ import { ok, signUp, subscribeSse, subscribeWs, wsClient } from '../support/clie
 import { type Cluster, health, sleep, startCluster, waitForSubscriptions } from '../support/cluster.js';
 import { REDIS_URL } from '../support/database.js';
 import { CREATE_RECIPE, RECIPE_CHANGED, UPDATE_RECIPE } from '../support/operations.js';
-import { openRawWebSocket } from '../support/raw-websocket.js';
+import { openAcknowledgedRawWebSocket } from '../support/raw-websocket.js';
 import type { ServerProcess } from '../support/servers.js';
 
 interface RecipeChange {
@@ -113,9 +113,7 @@ describe('server resources under subscription churn and slow clients', () => {
     for (let i = 0; i < WORKERS; i++)
       ids.push(((await ok(server.url, CREATE_RECIPE, { input: recipe(`Big ${i}`) }, token)).createRecipe as { id: string }).id);
 
-    const frozen = await openRawWebSocket(server.port);
-    frozen.send({ type: 'connection_init', payload: {} });
-    await sleep(200);
+    const frozen = await openAcknowledgedRawWebSocket(server.port);
     frozen.send({ id: '1', type: 'subscribe', payload: { query: RECIPE_CHANGED, variables: {} } });
     const client = wsClient(server.wsUrl);
     const reading = subscribeWs<RecipeChange>(client, RECIPE_CHANGED);

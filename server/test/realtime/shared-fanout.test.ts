@@ -5,6 +5,7 @@ import { type Collected, ok, signUp, subscribeSse, subscribeWs } from '../suppor
 import { sleep, waitForSubscriptions } from '../support/cluster.js';
 import { liveClusterForFile } from '../support/live-cluster.js';
 import { BLOG_CHANGED, CREATE_BLOG, CREATE_RECIPE, RECIPE_CHANGED, UPDATE_BLOG, UPDATE_RECIPE } from '../support/operations.js';
+import { openAcknowledgedRawWebSocket } from '../support/raw-websocket.js';
 import type { ServerProcess } from '../support/servers.js';
 
 interface BlogChange {
@@ -108,21 +109,16 @@ describe('shared fan-out: one execution per event and visibility class, spliced 
   it('writes each live event as exactly {"id","type":"next","payload"} with the id escaped, read off the raw socket', async () => {
     const id = AWKWARD_IDS.join('|');
     const { activeSubscriptions } = (await (await fetch(`${a.url}/health`)).json()) as { activeSubscriptions: number };
-    const socket = new WebSocket(a.wsUrl, 'graphql-transport-ws');
-    defer(() => socket.terminate());
-    const messages: string[] = [];
-    socket.on('message', (data) => messages.push(String(data)));
-    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-    socket.send(JSON.stringify({ type: 'connection_init', payload: {} }));
-    for (let i = 0; i < 100 && !messages.some((m) => m.includes('connection_ack')); i++) await sleep(50);
-    socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query: RECIPE_CHANGED } }));
+    const raw = await openAcknowledgedRawWebSocket(a.port);
+    defer(() => raw.socket.destroy());
+    raw.send({ id, type: 'subscribe', payload: { query: RECIPE_CHANGED } });
     await waitForSubscriptions(a.url, activeSubscriptions + 1);
 
     const recipe = (await ok(b.url, CREATE_RECIPE, { input: { title: 'Raw', ingredients: ['x'], steps: ['y'], tags: [] } }, alice.token))
       .createRecipe as { id: string };
-    for (let i = 0; i < 100 && messages.filter((m) => m.includes('"next"')).length < 1; i++) await sleep(50);
+    await raw.waitForMessage((message) => message.type === 'next');
 
-    const next = messages.map((m) => JSON.parse(m) as Record<string, unknown>).filter((m) => m.type === 'next');
+    const next = raw.messages().filter((message) => message.type === 'next');
     expect(next).toHaveLength(1);
     expect(Object.keys(next[0] ?? {})).toEqual(['id', 'type', 'payload']);
     expect(next[0]?.id).toBe(id);

@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import { subscribeSse, subscribeWs, wsClient } from '../support/clients.js';
 import { health, sleep, waitForSubscriptions } from '../support/cluster.js';
 import { RECIPE_CHANGED } from '../support/operations.js';
-import { openRawWebSocket } from '../support/raw-websocket.js';
+import { openAcknowledgedRawWebSocket } from '../support/raw-websocket.js';
 import { type RunningServer, startInProcess } from '../support/servers.js';
 
 /** Opens a bare graphql-ws socket and resolves with the code the server closes it with. */
@@ -50,9 +50,7 @@ describe('the WebSocket transport', () => {
   it('cuts a peer that stops answering pings and returns its subscription, while a live client stays', async () => {
     const live = wsClient(server.wsUrl);
     const liveStream = subscribeWs(live, RECIPE_CHANGED);
-    const silent = await openRawWebSocket(server.port);
-    silent.send({ type: 'connection_init', payload: {} });
-    await sleep(100);
+    const silent = await openAcknowledgedRawWebSocket(server.port);
     silent.send({ id: '1', type: 'subscribe', payload: { query: RECIPE_CHANGED, variables: {} } });
     await waitForSubscriptions(server.url, 2);
 
