@@ -1,5 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../generated/index.js';
 import { gql, ok, signUp } from '../support/clients.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import {
@@ -82,7 +83,14 @@ describe.each(backends)('comments and notifications on $name', (backend) => {
     return node ? { count: node.commentCount, bodies: node.comments.edges.map((edge) => edge.node.body) } : null;
   };
   const commentNode = async (id: string, user?: User) =>
-    (await ok(server.url, `query ($id: ID!) { node(id: $id) { ... on Comment { id body version } } }`, { id }, user?.token)).node as {
+    (
+      await ok(
+        server.url,
+        graphql(`query CommentsAndNotifications_Node($id: ID!) { node(id: $id) { ... on Comment { id body version } } }`),
+        { id },
+        user?.token,
+      )
+    ).node as {
       id: string;
       body: string;
       version: number;
@@ -109,12 +117,15 @@ describe.each(backends)('comments and notifications on $name', (backend) => {
     expect(await commentNode(first.id)).toMatchObject({ id: first.id, body: 'First!' });
 
     const page1 = await ok(server.url, THREAD, { id: recipe, first: 2 });
-    expect(page1.node.comments.edges.map((e: { node: CommentNode }) => e.node.body)).toEqual(['First!', 'Second']);
-    expect(page1.node.comments.pageInfo.hasNextPage).toBe(true);
-    const page2 = await ok(server.url, THREAD, { id: recipe, first: 2, after: page1.node.comments.pageInfo.endCursor });
-    expect(page2.node.comments.edges.map((e: { node: CommentNode }) => e.node.body)).toEqual(['Third, by the author']);
+    expect(page1.node?.comments.edges.map((e: { node: CommentNode }) => e.node.body)).toEqual(['First!', 'Second']);
+    expect(page1.node?.comments.pageInfo.hasNextPage).toBe(true);
+    const page2 = await ok(server.url, THREAD, { id: recipe, first: 2, after: page1.node?.comments.pageInfo.endCursor });
+    expect(page2.node?.comments.edges.map((e: { node: CommentNode }) => e.node.body)).toEqual(['Third, by the author']);
 
-    const listed = await ok(server.url, `{ recipes(first: 100) { edges { node { id commentCount } } } }`);
+    const listed = await ok(
+      server.url,
+      graphql(`query CommentsAndNotifications_Recipes { recipes(first: 100) { edges { node { id commentCount } } } }`),
+    );
     const counts = Object.fromEntries(
       listed.recipes.edges.map((e: { node: { id: string; commentCount: number } }) => [e.node.id, e.node.commentCount]),
     );
@@ -293,7 +304,12 @@ describe.each(backends)('comments and notifications on $name', (backend) => {
     const mine = (await inbox(eve)).items;
     const first = mine.at(-1) as NotificationNode;
     for (const viewer of [undefined, ben]) {
-      const peek = await ok(server.url, `query ($id: ID!) { node(id: $id) { id } }`, { id: first.id }, viewer?.token);
+      const peek = await ok(
+        server.url,
+        graphql(`query CommentsAndNotifications_Node2($id: ID!) { node(id: $id) { id } }`),
+        { id: first.id },
+        viewer?.token,
+      );
       expect(peek.node).toBeNull();
     }
     expect((await inbox(ben)).items.some((n) => n.target.id === recipe)).toBe(false);
@@ -339,13 +355,17 @@ describe.each(backends)('comments and notifications on $name', (backend) => {
   });
 
   it('refuses notifications, unreadNotificationCount and markNotificationsRead to anonymous viewers with UNAUTHENTICATED', async () => {
-    for (const query of [
-      '{ notifications { edges { node { id } } } }',
-      '{ unreadNotificationCount }',
-      'mutation { markNotificationsRead }',
-    ]) {
-      const result = await gql(server.url, query);
-      expect(codeOf(result), query).toBe('UNAUTHENTICATED');
-    }
+    const anonymous = {
+      notifications: await gql(
+        server.url,
+        graphql(`query CommentsAndNotifications_AnonymousNotifications { notifications { edges { node { id } } } }`),
+      ),
+      unreadNotificationCount: await gql(server.url, graphql(`query CommentsAndNotifications_AnonymousUnread { unreadNotificationCount }`)),
+      markNotificationsRead: await gql(
+        server.url,
+        graphql(`mutation CommentsAndNotifications_AnonymousMarkRead { markNotificationsRead }`),
+      ),
+    };
+    for (const [field, result] of Object.entries(anonymous)) expect(codeOf(result), field).toBe('UNAUTHENTICATED');
   });
 });

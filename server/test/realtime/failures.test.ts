@@ -74,7 +74,7 @@ describe('delivery through failures', () => {
     await first.dispose();
 
     const second = wsClient(survivor.wsUrl);
-    const after = subscribeWs<RecipeChange>(second, RECIPE_CHANGED, { after: received.at(-1)?.cursor });
+    const after = subscribeWs(second, RECIPE_CHANGED, { after: received.at(-1)?.cursor });
     await writing;
     await after.waitFor(WRITES - received.length, 20_000);
     await sleep(500);
@@ -94,7 +94,7 @@ describe('delivery through failures', () => {
     const [reader, writer] = cluster.servers as [ServerProcess, ServerProcess];
     const { token } = await signUp(writer.url, 'Writer');
     const client = wsClient(reader.wsUrl);
-    const stream = subscribeWs<RecipeChange>(client, RECIPE_CHANGED);
+    const stream = subscribeWs(client, RECIPE_CHANGED);
     await waitForSubscriptions(reader.url, 1);
 
     const created = (await ok(writer.url, CREATE_RECIPE, { input: recipe }, token)).createRecipe as { id: string };

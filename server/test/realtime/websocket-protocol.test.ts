@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { subscribeSse, subscribeWs, wsClient } from '../support/clients.js';
@@ -51,7 +52,7 @@ describe('the WebSocket transport', () => {
     const live = wsClient(server.wsUrl);
     const liveStream = subscribeWs(live, RECIPE_CHANGED);
     const silent = await openAcknowledgedRawWebSocket(server.port);
-    silent.send({ id: '1', type: 'subscribe', payload: { query: RECIPE_CHANGED, variables: {} } });
+    silent.send({ id: '1', type: 'subscribe', payload: { query: print(RECIPE_CHANGED), variables: {} } });
     await waitForSubscriptions(server.url, 2);
 
     await once(silent.socket, 'close');
@@ -66,7 +67,7 @@ describe('the WebSocket transport', () => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify({ query: RECIPE_CHANGED }),
+      body: JSON.stringify({ query: print(RECIPE_CHANGED) }),
     });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     expect(response.headers.get('x-accel-buffering')).toBe('no');

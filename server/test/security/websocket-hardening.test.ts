@@ -1,4 +1,6 @@
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../generated/index.js';
 import { ok, signUp, subscribeWs, wsClient } from '../support/clients.js';
 import { health, waitForSubscriptions } from '../support/cluster.js';
 import { createTestDatabase } from '../support/database.js';
@@ -6,7 +8,7 @@ import { CREATE_RECIPE } from '../support/operations.js';
 import { openAcknowledgedRawWebSocket, type RawWebSocket } from '../support/raw-websocket.js';
 import { type RunningServer, spawnServer, startInProcess } from '../support/servers.js';
 
-const LIVE = 'subscription { recipeChanged { kind recipeId cursor } }';
+const LIVE = graphql(`subscription WebsocketHardening_RecipeChanged { recipeChanged { kind recipeId cursor } }`);
 
 function errorFor(raw: RawWebSocket, id: string, timeoutMs?: number) {
   return raw.waitForMessage((message) => message.id === id && message.type === 'error', timeoutMs);
@@ -17,12 +19,7 @@ function codesOf(message: Record<string, unknown>): unknown[] {
 }
 
 async function createRecipe(url: string, token: string, title: string): Promise<string> {
-  const data = await ok<{ createRecipe: { id: string } }>(
-    url,
-    CREATE_RECIPE,
-    { input: { title, ingredients: ['a'], steps: ['b'] } },
-    token,
-  );
+  const data = await ok(url, CREATE_RECIPE, { input: { title, ingredients: ['a'], steps: ['b'] } }, token);
   return data.createRecipe.id;
 }
 
@@ -69,7 +66,7 @@ describe('one WebSocket cannot hurt the instance or its own other subscriptions'
 
   it('answers over-limit and invalid operations with an error for their id, while another subscription on the socket keeps receiving', async () => {
     const raw = await openAcknowledgedRawWebSocket(server.port);
-    raw.send({ id: 'live', type: 'subscribe', payload: { query: LIVE } });
+    raw.send({ id: 'live', type: 'subscribe', payload: { query: print(LIVE) } });
     await waitForSubscriptions(server.url, 1);
 
     const ofTypes = (levels: number) => `${'ofType { '.repeat(levels)}name${' }'.repeat(levels)}`;
