@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { RecipeChangedSubscription } from '../generated/graphql.js';
 import { type Collected, ok, signUp, subscribeSse, subscribeWs } from '../support/clients.js';
 import { sleep, waitForSubscriptions } from '../support/cluster.js';
 import { liveClusterForFile } from '../support/live-cluster.js';
@@ -14,20 +15,8 @@ import {
 } from '../support/operations.js';
 import type { ServerProcess } from '../support/servers.js';
 
-interface RecipeChange {
-  kind: 'CREATED' | 'UPDATED' | 'DELETED';
-  recipeId: string;
-  cursor: string;
-  occurredAt: string;
-  recipe: {
-    id: string;
-    title: string;
-    tags: string[];
-    ingredients: string[];
-    version: number;
-    author: { id: string; name: string };
-  } | null;
-}
+type RecipeChange = RecipeChangedSubscription['recipeChanged'];
+
 const recipeInput = (title: string, tags: string[] = []) => ({
   title,
   description: 'A test recipe',

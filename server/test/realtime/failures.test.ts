@@ -1,17 +1,14 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { RecipeChangedSubscription } from '../generated/graphql.js';
 import { type Collected, ok, signUp, subscribeWs, wsClient } from '../support/clients.js';
 import { type Cluster, health, sleep, startCluster, waitForSubscriptions } from '../support/cluster.js';
 import { CREATE_RECIPE, RECIPE_CHANGED, UPDATE_RECIPE } from '../support/operations.js';
 import { startRedis } from '../support/redis.js';
 import { freePort, type ServerProcess } from '../support/servers.js';
 
-interface RecipeChange {
-  kind: string;
-  cursor: string;
-  recipe: { version: number } | null;
-}
+type RecipeChange = RecipeChangedSubscription['recipeChanged'];
 
 const recipe = { title: 'Bread', ingredients: ['flour'], steps: ['bake'], tags: [] };
 

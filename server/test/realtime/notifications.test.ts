@@ -1,5 +1,6 @@
 import postgres from 'postgres';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { NotificationChangedSubscription } from '../generated/graphql.js';
 import { graphql } from '../generated/index.js';
 import { type Collected, gql, ok, signUp, subscribeSse, subscribeWs } from '../support/clients.js';
 import { sleep, waitForSubscriptions } from '../support/cluster.js';
@@ -7,13 +8,8 @@ import { liveClusterForFile } from '../support/live-cluster.js';
 import { ADD_COMMENT, CREATE_RECIPE, DELETE_COMMENT, MARK_READ, NOTIFICATION_CHANGED, NOTIFICATIONS } from '../support/operations.js';
 import { type ServerProcess, spawnServer } from '../support/servers.js';
 
-interface NotificationChange {
-  kind: 'CREATED' | 'UPDATED' | 'DELETED';
-  notificationId: string;
-  unreadCount: number;
-  cursor: string;
-  notification: { id: string; read: boolean; kind: string; actor: { id: string }; comment: { id: string; body: string } } | null;
-}
+type NotificationChange = NotificationChangedSubscription['notificationChanged'];
+
 interface User {
   token: string;
   id: string;

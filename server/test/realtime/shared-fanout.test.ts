@@ -2,6 +2,7 @@ import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import type { RecipeChangedSubscription } from '../generated/graphql.js';
 import { type Collected, ok, signUp, subscribeSse, subscribeWs } from '../support/clients.js';
 import { sleep, waitForSubscriptions } from '../support/cluster.js';
 import { liveClusterForFile } from '../support/live-cluster.js';
@@ -9,11 +10,7 @@ import { BLOG_CHANGED, CREATE_BLOG, CREATE_RECIPE, RECIPE_CHANGED, UPDATE_BLOG, 
 import { openAcknowledgedRawWebSocket } from '../support/raw-websocket.js';
 import type { ServerProcess } from '../support/servers.js';
 
-interface RecipeChange {
-  kind: string;
-  cursor: string;
-  recipe: { title: string } | null;
-}
+type RecipeChange = RecipeChangedSubscription['recipeChanged'];
 
 /** Ids a client may choose that only survive when the server escapes them as JSON. */
 const AWKWARD_IDS = ['say "hi"', 'back\\slash\\', 'ünïcödé ✓ 😀', 'ctrl\u0001\u001f\n\t\r', '\u2028\u2029', '</script>{"id":1}'];
