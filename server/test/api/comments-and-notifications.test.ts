@@ -1,5 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommentFieldsFragment, NotificationFieldsFragment } from '../generated/graphql.js';
+import { graphql } from '../generated/index.js';
 import { gql, ok, signUp } from '../support/clients.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import {
@@ -22,22 +24,6 @@ interface User {
   id: string;
   name: string;
 }
-interface CommentNode {
-  id: string;
-  body: string;
-  version: number;
-  author: { id: string; name: string };
-  target: { id: string; commentCount: number };
-}
-interface NotificationNode {
-  id: string;
-  kind: 'COMMENT_ON_RECIPE' | 'COMMENT_ON_BLOG';
-  read: boolean;
-  actor: { id: string };
-  comment: { id: string; body: string };
-  target: { id: string };
-}
-
 const backends = [
   { name: 'embedded PGlite', env: async () => ({ env: { PGLITE_DIR: 'memory://' }, drop: async () => {} }) },
   {
@@ -75,14 +61,21 @@ describe.each(backends)('comments and notifications on $name', (backend) => {
   const blogBy = async (user: User, published: boolean, title = 'Post') =>
     (await ok(server.url, CREATE_BLOG, { input: { title, body: 'text', published } }, user.token)).createBlog.id as string;
   const comment = async (user: User, targetId: string, body = 'Nice') =>
-    (await ok(server.url, ADD_COMMENT, { input: { targetId, body } }, user.token)).addComment as CommentNode;
+    (await ok(server.url, ADD_COMMENT, { input: { targetId, body } }, user.token)).addComment;
   const thread = async (targetId: string, user?: User, first = 100) => {
     const data = await ok(server.url, THREAD, { id: targetId, first }, user?.token);
-    const node = data.node as { commentCount: number; comments: { edges: Array<{ node: CommentNode }> } } | null;
+    const node = data.node as { commentCount: number; comments: { edges: Array<{ node: CommentFieldsFragment }> } } | null;
     return node ? { count: node.commentCount, bodies: node.comments.edges.map((edge) => edge.node.body) } : null;
   };
   const commentNode = async (id: string, user?: User) =>
-    (await ok(server.url, `query ($id: ID!) { node(id: $id) { ... on Comment { id body version } } }`, { id }, user?.token)).node as {
+    (
+      await ok(
+        server.url,
+        graphql(`query CommentsAndNotifications_Node($id: ID!) { node(id: $id) { ... on Comment { id body version } } }`),
+        { id },
+        user?.token,
+      )
+    ).node as {
       id: string;
       body: string;
       version: number;
@@ -90,8 +83,8 @@ describe.each(backends)('comments and notifications on $name', (backend) => {
   const inbox = async (user: User, variables: Record<string, unknown> = {}) => {
     const data = await ok(server.url, NOTIFICATIONS, { first: 100, ...variables }, user.token);
     return {
-      items: (data.notifications.edges as Array<{ node: NotificationNode }>).map((edge) => edge.node),
-      unread: data.unreadNotificationCount as number,
+      items: data.notifications.edges.map((edge) => edge.node),
+      unread: data.unreadNotificationCount,
     };
   };
 
@@ -109,15 +102,16 @@ describe.each(backends)('comments and notifications on $name', (backend) => {
     expect(await commentNode(first.id)).toMatchObject({ id: first.id, body: 'First!' });
 
     const page1 = await ok(server.url, THREAD, { id: recipe, first: 2 });
-    expect(page1.node.comments.edges.map((e: { node: CommentNode }) => e.node.body)).toEqual(['First!', 'Second']);
-    expect(page1.node.comments.pageInfo.hasNextPage).toBe(true);
-    const page2 = await ok(server.url, THREAD, { id: recipe, first: 2, after: page1.node.comments.pageInfo.endCursor });
-    expect(page2.node.comments.edges.map((e: { node: CommentNode }) => e.node.body)).toEqual(['Third, by the author']);
+    expect(page1.node?.comments.edges.map((e) => e.node.body)).toEqual(['First!', 'Second']);
+    expect(page1.node?.comments.pageInfo.hasNextPage).toBe(true);
+    const page2 = await ok(server.url, THREAD, { id: recipe, first: 2, after: page1.node?.comments.pageInfo.endCursor });
+    expect(page2.node?.comments.edges.map((e) => e.node.body)).toEqual(['Third, by the author']);
 
-    const listed = await ok(server.url, `{ recipes(first: 100) { edges { node { id commentCount } } } }`);
-    const counts = Object.fromEntries(
-      listed.recipes.edges.map((e: { node: { id: string; commentCount: number } }) => [e.node.id, e.node.commentCount]),
+    const listed = await ok(
+      server.url,
+      graphql(`query CommentsAndNotifications_Recipes { recipes(first: 100) { edges { node { id commentCount } } } }`),
     );
+    const counts = Object.fromEntries(listed.recipes.edges.map((e) => [e.node.id, e.node.commentCount]));
     expect(counts[recipe]).toBe(3);
   });
 
@@ -286,14 +280,19 @@ describe.each(backends)('comments and notifications on $name', (backend) => {
     const made = [];
     for (const body of ['one', 'two', 'three']) made.push(await comment(ben, recipe, body));
     const page1 = await ok(server.url, NOTIFICATIONS, { first: 2 }, eve.token);
-    expect(page1.notifications.edges.map((e: { node: NotificationNode }) => e.node.comment.body)).toEqual(['three', 'two']);
+    expect(page1.notifications.edges.map((e) => e.node.comment.body)).toEqual(['three', 'two']);
     const page2 = await ok(server.url, NOTIFICATIONS, { first: 2, after: page1.notifications.pageInfo.endCursor }, eve.token);
-    expect(page2.notifications.edges.map((e: { node: NotificationNode }) => e.node.comment.body)).toEqual(['one']);
+    expect(page2.notifications.edges.map((e) => e.node.comment.body)).toEqual(['one']);
 
     const mine = (await inbox(eve)).items;
-    const first = mine.at(-1) as NotificationNode;
+    const first = mine.at(-1) as NotificationFieldsFragment;
     for (const viewer of [undefined, ben]) {
-      const peek = await ok(server.url, `query ($id: ID!) { node(id: $id) { id } }`, { id: first.id }, viewer?.token);
+      const peek = await ok(
+        server.url,
+        graphql(`query CommentsAndNotifications_Node2($id: ID!) { node(id: $id) { id } }`),
+        { id: first.id },
+        viewer?.token,
+      );
       expect(peek.node).toBeNull();
     }
     expect((await inbox(ben)).items.some((n) => n.target.id === recipe)).toBe(false);
@@ -306,7 +305,7 @@ describe.each(backends)('comments and notifications on $name', (backend) => {
     const fay = await signUp(server.url, 'Fay');
     const recipe = await recipeBy(fay);
     for (const body of ['a', 'b', 'c']) await comment(ben, recipe, body);
-    const [c, b] = (await inbox(fay)).items as [NotificationNode, NotificationNode, NotificationNode];
+    const [c, b] = (await inbox(fay)).items as [NotificationFieldsFragment, NotificationFieldsFragment, NotificationFieldsFragment];
     expect((await ok(server.url, MARK_READ, { ids: [c.id, b.id, c.id] }, fay.token)).markNotificationsRead).toBe(2);
     expect((await inbox(fay)).unread).toBe(1);
     expect((await ok(server.url, MARK_READ, { ids: [c.id] }, fay.token)).markNotificationsRead).toBe(0);
@@ -323,8 +322,8 @@ describe.each(backends)('comments and notifications on $name', (backend) => {
     const hal = await signUp(server.url, 'Hal');
     await comment(ben, await recipeBy(gus), 'to Gus');
     await comment(ben, await recipeBy(hal), 'to Hal');
-    const [gusNote] = (await inbox(gus)).items as [NotificationNode];
-    const [halNote] = (await inbox(hal)).items as [NotificationNode];
+    const [gusNote] = (await inbox(gus)).items as [NotificationFieldsFragment];
+    const [halNote] = (await inbox(hal)).items as [NotificationFieldsFragment];
     for (const foreign of [
       halNote.id,
       globalId('Notification', '00000000-0000-4000-8000-000000000000'),
@@ -339,13 +338,17 @@ describe.each(backends)('comments and notifications on $name', (backend) => {
   });
 
   it('refuses notifications, unreadNotificationCount and markNotificationsRead to anonymous viewers with UNAUTHENTICATED', async () => {
-    for (const query of [
-      '{ notifications { edges { node { id } } } }',
-      '{ unreadNotificationCount }',
-      'mutation { markNotificationsRead }',
-    ]) {
-      const result = await gql(server.url, query);
-      expect(codeOf(result), query).toBe('UNAUTHENTICATED');
-    }
+    const anonymous = {
+      notifications: await gql(
+        server.url,
+        graphql(`query CommentsAndNotifications_AnonymousNotifications { notifications { edges { node { id } } } }`),
+      ),
+      unreadNotificationCount: await gql(server.url, graphql(`query CommentsAndNotifications_AnonymousUnread { unreadNotificationCount }`)),
+      markNotificationsRead: await gql(
+        server.url,
+        graphql(`mutation CommentsAndNotifications_AnonymousMarkRead { markNotificationsRead }`),
+      ),
+    };
+    for (const [field, result] of Object.entries(anonymous)) expect(codeOf(result), field).toBe('UNAUTHENTICATED');
   });
 });

@@ -2,11 +2,12 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../generated/index.js';
 import { gql, signUp } from '../support/clients.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { spawnServer, startInProcess } from '../support/servers.js';
 
-const ME = 'query { me { id name } }';
+const ME = graphql(`query DevelopmentSecret_Me { me { id name } }`);
 
 describe('development without JWT_SECRET', () => {
   let dir: string;

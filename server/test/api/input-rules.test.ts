@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../generated/index.js';
 import { gql, ok, signUp } from '../support/clients.js';
 import { CREATE_BLOG, CREATE_RECIPE, UPDATE_BLOG, UPDATE_RECIPE } from '../support/operations.js';
 import { type RunningServer, startInProcess } from '../support/servers.js';
 
-const RECIPE = `query ($id: ID!) { recipe(id: $id) { title servings tags version } }`;
-const COUNT = `query { recipes(first: 100) { edges { node { id } } } }`;
+const RECIPE = graphql(`query InputRules_Recipe($id: ID!) { recipe(id: $id) { title servings tags version } }`);
+const COUNT = graphql(`query InputRules_Recipes { recipes(first: 100) { edges { node { id } } } }`);
 
 describe('input rules', () => {
   let server: RunningServer;

@@ -1,5 +1,7 @@
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gql, ok, signUp } from '../support/clients.js';
+import { graphql } from '../generated/index.js';
+import { gql, ok, signUp, untypedGql } from '../support/clients.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import {
   BLOGS,
@@ -48,30 +50,38 @@ describe.each(backends)('the API on $name', (backend) => {
 
   it('signs up, signs in and knows the viewer through me', async () => {
     const email = `ann-${Date.now()}@Example.com`;
-    const up = await ok(server.url, `mutation ($i: SignUpInput!) { signUp(input: $i) { token user { id name } } }`, {
-      i: { email, password: 'long enough', name: 'Ann' },
-    });
+    const up = await ok(
+      server.url,
+      graphql(`mutation RecipesAndBlogs_SignUp($i: SignUpInput!) { signUp(input: $i) { token user { id name } } }`),
+      {
+        i: { email, password: 'long enough', name: 'Ann' },
+      },
+    );
     expect(up.signUp.user.name).toBe('Ann');
-    const inResult = await ok(server.url, `mutation ($i: SignInInput!) { signIn(input: $i) { token user { id } } }`, {
-      i: { email: email.toLowerCase(), password: 'long enough' },
-    });
+    const inResult = await ok(
+      server.url,
+      graphql(`mutation RecipesAndBlogs_SignIn($i: SignInInput!) { signIn(input: $i) { token user { id } } }`),
+      {
+        i: { email: email.toLowerCase(), password: 'long enough' },
+      },
+    );
     expect(inResult.signIn.user.id).toBe(up.signUp.user.id);
-    const me = await ok(server.url, '{ me { id name } }', {}, inResult.signIn.token);
+    const me = await ok(server.url, graphql(`query RecipesAndBlogs_Me { me { id name } }`), {}, inResult.signIn.token);
     expect(me.me).toEqual({ id: up.signUp.user.id, name: 'Ann' });
-    expect((await ok(server.url, '{ me { id } }')).me).toBeNull();
+    expect((await ok(server.url, graphql(`query RecipesAndBlogs_Me2 { me { id } }`))).me).toBeNull();
 
-    const wrong = await gql(server.url, `mutation ($i: SignInInput!) { signIn(input: $i) { token } }`, {
+    const wrong = await gql(server.url, graphql(`mutation RecipesAndBlogs_SignIn2($i: SignInInput!) { signIn(input: $i) { token } }`), {
       i: { email, password: 'not the password' },
     });
     expect(wrong.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const taken = await gql(server.url, `mutation ($i: SignUpInput!) { signUp(input: $i) { token } }`, {
+    const taken = await gql(server.url, graphql(`mutation RecipesAndBlogs_SignUp2($i: SignUpInput!) { signUp(input: $i) { token } }`), {
       i: { email, password: 'long enough', name: 'Other' },
     });
     expect(taken.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
   it('rejects bad sign-up input with BAD_USER_INPUT naming the field', async () => {
-    const bad = await gql(server.url, `mutation ($i: SignUpInput!) { signUp(input: $i) { token } }`, {
+    const bad = await gql(server.url, graphql(`mutation RecipesAndBlogs_SignUp3($i: SignUpInput!) { signUp(input: $i) { token } }`), {
       i: { email: 'not-an-email', password: 'short', name: '' },
     });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -80,7 +90,7 @@ describe.each(backends)('the API on $name', (backend) => {
   });
 
   it('refuses a present but invalid token instead of treating it as anonymous', async () => {
-    const result = await gql(server.url, '{ me { id } }', {}, 'not-a-token');
+    const result = await gql(server.url, graphql(`query RecipesAndBlogs_Me3 { me { id } }`), {}, 'not-a-token');
     expect(result.status).toBe(401);
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
@@ -99,9 +109,13 @@ describe.each(backends)('the API on $name', (backend) => {
     ).createRecipe;
     expect(created).toMatchObject({ title: 'Soup', version: 1, tags: ['easy'], author: { id: cook.id, name: 'Chef' } });
 
-    const byNode = await ok(server.url, `query ($id: ID!) { node(id: $id) { id ... on Recipe { title } } }`, { id: created.id });
+    const byNode = await ok(server.url, graphql(`query RecipesAndBlogs_Node($id: ID!) { node(id: $id) { id ... on Recipe { title } } }`), {
+      id: created.id,
+    });
     expect(byNode.node).toEqual({ id: created.id, title: 'Soup' });
-    const authorNode = await ok(server.url, `query ($id: ID!) { node(id: $id) { ... on User { name } } }`, { id: cook.id });
+    const authorNode = await ok(server.url, graphql(`query RecipesAndBlogs_Node2($id: ID!) { node(id: $id) { ... on User { name } } }`), {
+      id: cook.id,
+    });
     expect(authorNode.node).toEqual({ name: 'Chef' });
 
     const updated = (
@@ -114,13 +128,18 @@ describe.each(backends)('the API on $name', (backend) => {
 
     const stale = await gql(server.url, UPDATE_RECIPE, { id: created.id, input: { title: 'Lost', expectedVersion: 1 } }, cook.token);
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    expect((await ok(server.url, `query ($id: ID!) { recipe(id: $id) { title version } }`, { id: created.id })).recipe).toEqual({
+    expect(
+      (await ok(server.url, graphql(`query RecipesAndBlogs_Recipe($id: ID!) { recipe(id: $id) { title version } }`), { id: created.id }))
+        .recipe,
+    ).toEqual({
       title: 'Better soup',
       version: 2,
     });
 
     expect((await ok(server.url, DELETE_RECIPE, { id: created.id }, cook.token)).deleteRecipe).toBe(created.id);
-    expect((await ok(server.url, `query ($id: ID!) { recipe(id: $id) { id } }`, { id: created.id })).recipe).toBeNull();
+    expect(
+      (await ok(server.url, graphql(`query RecipesAndBlogs_Recipe2($id: ID!) { recipe(id: $id) { id } }`), { id: created.id })).recipe,
+    ).toBeNull();
     const again = await gql(server.url, DELETE_RECIPE, { id: created.id }, cook.token);
     expect(again.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
@@ -135,7 +154,13 @@ describe.each(backends)('the API on $name', (backend) => {
     expect(deleteForbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const anonymous = await gql(server.url, CREATE_RECIPE, { input: { title: 'Anon' } });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await ok(server.url, `query ($id: ID!) { recipe(id: $id) { title version } }`, { id: createRecipe.id })).recipe).toEqual({
+    expect(
+      (
+        await ok(server.url, graphql(`query RecipesAndBlogs_Recipe3($id: ID!) { recipe(id: $id) { title version } }`), {
+          id: createRecipe.id,
+        })
+      ).recipe,
+    ).toEqual({
       title: 'Mine',
       version: 1,
     });
@@ -160,14 +185,17 @@ describe.each(backends)('the API on $name', (backend) => {
       ['NUL in text', { title: 'nul\u0000here' }, /NUL/],
     ];
     for (const [label, input, message] of cases) {
-      const result = await gql(server.url, CREATE_RECIPE, { input }, cook.token);
+      const result = await untypedGql(server.url, CREATE_RECIPE, { input }, cook.token);
       expect(result.errors?.[0]?.extensions?.code, label).toBe('BAD_USER_INPUT');
       expect(result.errors?.[0]?.message, label).toMatch(message);
-      const update = await gql(server.url, UPDATE_RECIPE, { id: base.id, input }, cook.token);
+      const update = await untypedGql(server.url, UPDATE_RECIPE, { id: base.id, input }, cook.token);
       expect(update.errors?.[0]?.extensions?.code, `update: ${label}`).toBe('BAD_USER_INPUT');
     }
     expect(await countRecipes()).toBe(before);
-    expect((await ok(server.url, `query ($id: ID!) { recipe(id: $id) { title tags version } }`, { id: base.id })).recipe).toEqual({
+    expect(
+      (await ok(server.url, graphql(`query RecipesAndBlogs_Recipe4($id: ID!) { recipe(id: $id) { title tags version } }`), { id: base.id }))
+        .recipe,
+    ).toEqual({
       title: 'Base',
       tags: ['a'],
       version: 1,
@@ -196,16 +224,16 @@ describe.each(backends)('the API on $name', (backend) => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: Page = (await ok<{ recipes: Page }>(server.url, RECIPES, { first: 3, after, filter: { authorId: a.id } })).recipes;
+      const page: Page = (await ok(server.url, RECIPES, { first: 3, after, filter: { authorId: a.id } })).recipes;
       seen.push(...titles(page));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
     expect(seen).toEqual(['Page 6', 'Page 5', 'Page 4', 'Page 3', 'Page 2', 'Page 1', 'Page 0']);
 
-    const odd = titles((await ok<{ recipes: Page }>(server.url, RECIPES, { first: 50, filter: { authorId: a.id, tag: 'odd' } })).recipes);
+    const odd = titles((await ok(server.url, RECIPES, { first: 50, filter: { authorId: a.id, tag: 'odd' } })).recipes);
     expect(odd).toEqual(['Page 5', 'Page 3', 'Page 1']);
-    const search = titles((await ok<{ recipes: Page }>(server.url, RECIPES, { first: 50, filter: { search: 'saffron' } })).recipes);
+    const search = titles((await ok(server.url, RECIPES, { first: 50, filter: { search: 'saffron' } })).recipes);
     expect(search).toEqual(['Page 3']);
     const badCursor = await gql(server.url, RECIPES, { first: 2, after: 'nope' });
     expect(badCursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -222,14 +250,14 @@ describe.each(backends)('the API on $name', (backend) => {
     expect(draft.published).toBe(false);
 
     const listFor = async (token?: string, filter: Record<string, unknown> = { authorId: author.id }) =>
-      titles((await ok<{ blogs: Page }>(server.url, BLOGS, { first: 50, filter }, token)).blogs);
+      titles((await ok(server.url, BLOGS, { first: 50, filter }, token)).blogs);
     expect(await listFor(author.token)).toEqual(['Public', 'Secret']);
     expect(await listFor(reader.token)).toEqual(['Public']);
     expect(await listFor(undefined)).toEqual(['Public']);
     expect(await listFor(reader.token, { authorId: author.id, published: false })).toEqual([]);
     expect(await listFor(author.token, { authorId: author.id, published: false })).toEqual(['Secret']);
 
-    const blogQuery = `query ($id: ID!) { blog(id: $id) { title } node(id: $id) { id } }`;
+    const blogQuery = graphql(`query RecipesAndBlogs_BlogAndNode($id: ID!) { blog(id: $id) { title } node(id: $id) { id } }`);
     expect(await ok(server.url, blogQuery, { id: draft.id }, reader.token)).toEqual({ blog: null, node: null });
     expect((await ok(server.url, blogQuery, { id: draft.id }, author.token)).blog).toEqual({ title: 'Secret' });
 
@@ -252,7 +280,7 @@ describe.each(backends)('the API on $name', (backend) => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${cook.token}` },
-      body: JSON.stringify({ query: CREATE_RECIPE, variables: { input: { title: 'Huge', description: 'x'.repeat(1024 * 1024) } } }),
+      body: JSON.stringify({ query: print(CREATE_RECIPE), variables: { input: { title: 'Huge', description: 'x'.repeat(1024 * 1024) } } }),
     });
     expect(response.status).toBe(413);
     expect(await countRecipes()).toBe(before);
@@ -276,7 +304,12 @@ describe.each(backends)('the API on $name', (backend) => {
       return Number(/^live_database_queries_total (\d+)/m.exec(text)?.[1]);
     };
     const before = await queriesSoFar();
-    const page = await ok(server.url, `{ recipes(first: 50, filter: { tag: "paged" }) { edges { node { title author { id name } } } } }`);
+    const page = await ok(
+      server.url,
+      graphql(
+        `query RecipesAndBlogs_Recipes { recipes(first: 50, filter: { tag: "paged" }) { edges { node { title author { id name } } } } }`,
+      ),
+    );
     const used = (await queriesSoFar()) - before;
     expect(page.recipes.edges).toHaveLength(50);
     expect(new Set(page.recipes.edges.map((e: { node: { author: { name: string } } }) => e.node.author.name)).size).toBe(5);

@@ -8,12 +8,6 @@ import { createTestDatabase, REDIS_URL, type TestDatabase, uniquePrefix } from '
 import { CREATE_RECIPE, RECIPE_CHANGED, UPDATE_RECIPE } from '../support/operations.js';
 import { type ServerProcess, spawnServer } from '../support/servers.js';
 
-interface RecipeChange {
-  kind: string;
-  cursor: string;
-  recipe: { version: number } | null;
-}
-
 const SHUTDOWN_TIMEOUT_MS = 8_000;
 
 /**
@@ -70,8 +64,8 @@ describe('stopping an instance gracefully', () => {
         closeCode = (event as { code?: number }).code;
       });
       onTestFinished(() => client.dispose());
-      const live = subscribeWs<RecipeChange>(client, RECIPE_CHANGED);
-      const stream = subscribeSse<RecipeChange>(doomed.url, RECIPE_CHANGED);
+      const live = subscribeWs(client, RECIPE_CHANGED);
+      const stream = subscribeSse(doomed.url, RECIPE_CHANGED);
       onTestFinished(() => stream.stop());
       await stream.opened;
       await waitForSubscriptions(doomed.url, 2);
@@ -106,7 +100,7 @@ describe('stopping an instance gracefully', () => {
 
       const resumedClient = wsClient(survivor.wsUrl, token);
       onTestFinished(() => resumedClient.dispose());
-      const resumed = subscribeWs<RecipeChange>(resumedClient, RECIPE_CHANGED, { id, after: lastCursor });
+      const resumed = subscribeWs(resumedClient, RECIPE_CHANGED, { id, after: lastCursor });
       await resumed.waitFor(3);
       await ok(survivor.url, UPDATE_RECIPE, { id, input: { title: 'v6' } }, token);
       const events = await resumed.waitFor(4);

@@ -6,13 +6,6 @@ import { type Cluster, health, sleep, startCluster } from '../support/cluster.js
 import { findNginx, type Nginx, startNginx } from '../support/nginx.js';
 import { CREATE_RECIPE, RECIPE_CHANGED, UPDATE_RECIPE } from '../support/operations.js';
 
-interface RecipeChange {
-  kind: string;
-  recipeId: string;
-  cursor: string;
-  recipe: { title: string; version: number } | null;
-}
-
 const nginxBinary = findNginx();
 if (!nginxBinary) console.warn('SKIPPED load-balancer tests: nginx is not installed (apt-get install -y nginx)');
 
@@ -79,8 +72,8 @@ describe.skipIf(!nginxBinary)('the nginx load balancer (deploy/nginx) in front o
     const { token } = await signUp(lb.url, 'Balanced');
     const client = wsClient(lb.wsUrl);
     onTestFinished(() => client.dispose());
-    const overWs = subscribeWs<RecipeChange>(client, RECIPE_CHANGED);
-    const overSse = subscribeSse<RecipeChange>(lb.url, RECIPE_CHANGED);
+    const overWs = subscribeWs(client, RECIPE_CHANGED);
+    const overSse = subscribeSse(lb.url, RECIPE_CHANGED);
     onTestFinished(() => {
       overWs.stop();
       overSse.stop();

@@ -1,21 +1,16 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { connect } from 'node:net';
+import { print } from 'graphql';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ok, signUp, subscribeWs, wsClient } from '../support/clients.js';
 import { health, sleep, waitForSubscriptions } from '../support/cluster.js';
 import { ADMIN_URL, createTestDatabase, REDIS_URL, type TestDatabase, uniquePrefix } from '../support/database.js';
 import { CREATE_RECIPE, RECIPE_CHANGED, UPDATE_RECIPE } from '../support/operations.js';
-import { openRawWebSocket } from '../support/raw-websocket.js';
+import { openAcknowledgedRawWebSocket } from '../support/raw-websocket.js';
 import { startRedis } from '../support/redis.js';
 import { freePort, spawnServer } from '../support/servers.js';
-
-interface RecipeChange {
-  kind: string;
-  cursor: string;
-  recipe: { version: number } | null;
-}
 
 const recipe = (title: string) => ({ title, ingredients: ['flour'], steps: ['bake'], tags: [] });
 
@@ -137,7 +132,7 @@ describe('probes and metrics', () => {
     const { token } = await signUp(server.url, 'Metrics');
     const client = wsClient(server.wsUrl);
     onTestFinished(() => client.dispose());
-    const live = subscribeWs<RecipeChange>(client, RECIPE_CHANGED);
+    const live = subscribeWs(client, RECIPE_CHANGED);
     await waitForSubscriptions(server.url, 1);
     const subscribed = await metricsText(server.url);
     expect(sample(subscribed, 'live_active_subscriptions{field="recipeChanged"}')).toBe(1);
@@ -157,7 +152,7 @@ describe('probes and metrics', () => {
     ).toBeGreaterThanOrEqual(1);
 
     await ok(server.url, UPDATE_RECIPE, { id, input: { title: 'Counted again' } }, token);
-    const resumed = subscribeWs<RecipeChange>(client, RECIPE_CHANGED, { after: created?.cursor });
+    const resumed = subscribeWs(client, RECIPE_CHANGED, { after: created?.cursor });
     await resumed.waitFor(1);
     const replayed = await until(
       () => metricsText(server.url),
@@ -172,10 +167,8 @@ describe('probes and metrics', () => {
     const { token } = await signUp(server.url, 'Slow');
     const { id } = (await ok(server.url, CREATE_RECIPE, { input: recipe('Heavy') }, token)).createRecipe as { id: string };
 
-    const frozen = await openRawWebSocket(server.port);
-    frozen.send({ type: 'connection_init', payload: {} });
-    await sleep(200);
-    frozen.send({ id: '1', type: 'subscribe', payload: { query: RECIPE_CHANGED, variables: {} } });
+    const frozen = await openAcknowledgedRawWebSocket(server.port);
+    frozen.send({ id: '1', type: 'subscribe', payload: { query: print(RECIPE_CHANGED), variables: {} } });
     await waitForSubscriptions(server.url, 1);
     frozen.freeze();
 
@@ -206,7 +199,7 @@ describe('probes and metrics', () => {
     const { id } = (await ok(server.url, CREATE_RECIPE, { input: recipe('Heavy SSE') }, token)).createRecipe as { id: string };
 
     // A bare socket, so the test can stop reading the stream the way a stalled client does.
-    const body = JSON.stringify({ query: RECIPE_CHANGED, variables: {} });
+    const body = JSON.stringify({ query: print(RECIPE_CHANGED), variables: {} });
     const socket = connect(server.port, '127.0.0.1');
     onTestFinished(() => {
       socket.destroy();

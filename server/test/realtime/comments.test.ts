@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../generated/index.js';
 import { type Collected, gql, ok, signUp, subscribeSse, subscribeWs } from '../support/clients.js';
 import { health, sleep, waitForSubscriptions } from '../support/cluster.js';
 import { liveClusterForFile } from '../support/live-cluster.js';
@@ -16,13 +17,6 @@ import {
 } from '../support/operations.js';
 import type { ServerProcess } from '../support/servers.js';
 
-interface CommentChange {
-  kind: 'CREATED' | 'UPDATED' | 'DELETED';
-  commentId: string;
-  targetId: string;
-  cursor: string;
-  comment: { id: string; body: string; version: number; author: { id: string; name: string } } | null;
-}
 interface User {
   token: string;
   id: string;
@@ -54,9 +48,9 @@ describe('commentChanged across three instances', () => {
   const live = liveClusterForFile(3);
   const { track, connect } = live;
   const overWs = (server: ServerProcess, targetId: string, user?: User, after?: string) =>
-    track(subscribeWs<CommentChange>(connect(server.wsUrl, user?.token), COMMENT_CHANGED, { targetId, after }));
+    track(subscribeWs(connect(server.wsUrl, user?.token), COMMENT_CHANGED, { targetId, after }));
   const overSse = (server: ServerProcess, targetId: string, user?: User) =>
-    track(subscribeSse<CommentChange>(server.url, COMMENT_CHANGED, { targetId }, user?.token));
+    track(subscribeSse(server.url, COMMENT_CHANGED, { targetId }, user?.token));
   const add = async (user: User, targetId: string, body: string) =>
     (await ok(c.url, ADD_COMMENT, { input: { targetId, body } }, user.token)).addComment.id as string;
 
@@ -223,11 +217,16 @@ describe('commentChanged across three instances', () => {
     await until(() => wrongField.errors.length > 0, 'recipeChanged refuses the cursor');
     expect(errorCode(wrongField)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CURSOR_INVALID' });
     const recipeCursor = await new Promise<string>((resolve, reject) => {
-      const stream = subscribeWs<{ cursor: string }>(connect(a.wsUrl), RECIPE_CHANGED, { id: recipe });
+      const stream = subscribeWs(connect(a.wsUrl), RECIPE_CHANGED, { id: recipe });
       track(stream);
       void waitForSubscriptions(a.url, 1)
         .then(() =>
-          ok(c.url, `mutation ($id: ID!) { updateRecipe(id: $id, input: { title: "Renamed" }) { id } }`, { id: recipe }, alice.token),
+          ok(
+            c.url,
+            graphql(`mutation Comments_UpdateRecipe($id: ID!) { updateRecipe(id: $id, input: { title: "Renamed" }) { id } }`),
+            { id: recipe },
+            alice.token,
+          ),
         )
         .then(() => stream.waitFor(1))
         .then(([event]) => resolve(event?.cursor ?? ''), reject);
@@ -235,7 +234,9 @@ describe('commentChanged across three instances', () => {
     const refused = overWs(a, recipe, bob, recipeCursor);
     await until(() => refused.errors.length > 0, 'commentChanged refuses a recipeChanged cursor');
     expect(errorCode(refused)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CURSOR_INVALID' });
-    const viaHttp = await gql(c.url, `{ recipe(id: "${recipe}") { commentCount } }`);
+    const viaHttp = await gql(c.url, graphql(`query Comments_RecipeCommentCount($id: ID!) { recipe(id: $id) { commentCount } }`), {
+      id: recipe,
+    });
     expect(viaHttp.data?.recipe).toEqual({ commentCount: 4 });
   });
 });

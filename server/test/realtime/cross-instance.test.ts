@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { RecipeChangedSubscription } from '../generated/graphql.js';
 import { type Collected, ok, signUp, subscribeSse, subscribeWs } from '../support/clients.js';
 import { sleep, waitForSubscriptions } from '../support/cluster.js';
 import { liveClusterForFile } from '../support/live-cluster.js';
@@ -14,26 +15,7 @@ import {
 } from '../support/operations.js';
 import type { ServerProcess } from '../support/servers.js';
 
-interface RecipeChange {
-  kind: 'CREATED' | 'UPDATED' | 'DELETED';
-  recipeId: string;
-  cursor: string;
-  occurredAt: string;
-  recipe: {
-    id: string;
-    title: string;
-    tags: string[];
-    ingredients: string[];
-    version: number;
-    author: { id: string; name: string };
-  } | null;
-}
-interface BlogChange {
-  kind: 'CREATED' | 'UPDATED' | 'DELETED';
-  blogId: string;
-  cursor: string;
-  blog: { id: string; title: string; published: boolean; version: number } | null;
-}
+type RecipeChange = RecipeChangedSubscription['recipeChanged'];
 
 const recipeInput = (title: string, tags: string[] = []) => ({
   title,
@@ -65,8 +47,8 @@ describe('change events across three instances sharing PostgreSQL and Redis', ()
 
   it('delivers CREATED, UPDATED and DELETED exactly once, in order, over WebSocket on one instance and SSE on another', async () => {
     const client = connect(a.wsUrl);
-    const overWs = track(subscribeWs<RecipeChange>(client, RECIPE_CHANGED));
-    const overSse = track(subscribeSse<RecipeChange>(b.url, RECIPE_CHANGED));
+    const overWs = track(subscribeWs(client, RECIPE_CHANGED));
+    const overSse = track(subscribeSse(b.url, RECIPE_CHANGED));
     await Promise.all([waitForSubscriptions(a.url, 1), waitForSubscriptions(b.url, 1)]);
 
     const created = (await ok(c.url, CREATE_RECIPE, { input: recipeInput('Soda bread', ['bread']) }, alice.token)).createRecipe;
@@ -95,11 +77,11 @@ describe('change events across three instances sharing PostgreSQL and Redis', ()
 
   it('delivers to a filtered subscriber only the changes whose state before or after matches', async () => {
     const client = connect(b.wsUrl);
-    const byTag = track(subscribeWs<RecipeChange>(client, RECIPE_CHANGED, { tag: 'vegan' }));
-    const byAuthor = track(subscribeSse<RecipeChange>(a.url, RECIPE_CHANGED, { authorId: bob.id }));
+    const byTag = track(subscribeWs(client, RECIPE_CHANGED, { tag: 'vegan' }));
+    const byAuthor = track(subscribeSse(a.url, RECIPE_CHANGED, { authorId: bob.id }));
     await Promise.all([waitForSubscriptions(b.url, 1), waitForSubscriptions(a.url, 1)]);
     const soup = (await ok(c.url, CREATE_RECIPE, { input: recipeInput('Lentil soup', ['vegan']) }, alice.token)).createRecipe;
-    const byId = track(subscribeWs<RecipeChange>(client, RECIPE_CHANGED, { id: soup.id }));
+    const byId = track(subscribeWs(client, RECIPE_CHANGED, { id: soup.id }));
     await waitForSubscriptions(b.url, 2);
 
     await ok(c.url, CREATE_RECIPE, { input: recipeInput('Steak', ['meat']) }, alice.token);
@@ -129,11 +111,11 @@ describe('change events across three instances sharing PostgreSQL and Redis', ()
   it('keeps drafts private on every instance: only the author hears of them, publishing is CREATED and unpublishing DELETED for others', async () => {
     const authorClient = connect(a.wsUrl, alice.token);
     const bobClient = connect(b.wsUrl, bob.token);
-    const author = track(subscribeWs<BlogChange>(authorClient, BLOG_CHANGED));
-    const other = track(subscribeWs<BlogChange>(bobClient, BLOG_CHANGED));
-    const anonymous = track(subscribeSse<BlogChange>(b.url, BLOG_CHANGED));
+    const author = track(subscribeWs(authorClient, BLOG_CHANGED));
+    const other = track(subscribeWs(bobClient, BLOG_CHANGED));
+    const anonymous = track(subscribeSse(b.url, BLOG_CHANGED));
     // Same document and variables as the author, on the author's instance: only the audience differs.
-    const besideAuthor = track(subscribeWs<BlogChange>(connect(a.wsUrl), BLOG_CHANGED));
+    const besideAuthor = track(subscribeWs(connect(a.wsUrl), BLOG_CHANGED));
     await Promise.all([waitForSubscriptions(a.url, 2), waitForSubscriptions(b.url, 2)]);
 
     const draft = (await ok(c.url, CREATE_BLOG, { input: { title: 'Secret', body: 'not yet', tags: [], published: false } }, alice.token))
@@ -173,7 +155,7 @@ describe('change events across three instances sharing PostgreSQL and Redis', ()
 
   it('resumes on another instance with `after`: exactly the changes missed, then live, without a duplicate', async () => {
     const first = connect(a.wsUrl);
-    const before = track(subscribeWs<RecipeChange>(first, RECIPE_CHANGED));
+    const before = track(subscribeWs(first, RECIPE_CHANGED));
     await waitForSubscriptions(a.url, 1);
     const seed = (await ok(c.url, CREATE_RECIPE, { input: recipeInput('Porridge') }, alice.token)).createRecipe;
     const [last] = await before.waitFor(1);
@@ -183,7 +165,7 @@ describe('change events across three instances sharing PostgreSQL and Redis', ()
     for (let i = 1; i <= 5; i++) await ok(c.url, UPDATE_RECIPE, { id: seed.id, input: { servings: i } }, alice.token);
 
     const second = connect(b.wsUrl);
-    const resumed = track(subscribeWs<RecipeChange>(second, RECIPE_CHANGED, { after: last?.cursor }));
+    const resumed = track(subscribeWs(second, RECIPE_CHANGED, { after: last?.cursor }));
     const missed = await resumed.waitFor(5);
     expect(missed.map((e) => e.recipe?.version)).toEqual([2, 3, 4, 5, 6]);
     await ok(c.url, UPDATE_RECIPE, { id: seed.id, input: { servings: 9 } }, alice.token);
@@ -203,9 +185,9 @@ describe('change events across three instances sharing PostgreSQL and Redis', ()
     const ids = new Set(recipes.map((r: { id: string }) => r.id));
     const client = connect(a.wsUrl);
     const streams: Array<Collected<RecipeChange>> = [
-      track(subscribeWs<RecipeChange>(client, RECIPE_CHANGED, { tag: 'batch' })),
-      track(subscribeSse<RecipeChange>(b.url, RECIPE_CHANGED, { tag: 'batch' })),
-      track(subscribeSse<RecipeChange>(c.url, RECIPE_CHANGED, { tag: 'batch' })),
+      track(subscribeWs(client, RECIPE_CHANGED, { tag: 'batch' })),
+      track(subscribeSse(b.url, RECIPE_CHANGED, { tag: 'batch' })),
+      track(subscribeSse(c.url, RECIPE_CHANGED, { tag: 'batch' })),
     ];
     await Promise.all([waitForSubscriptions(a.url, 1), waitForSubscriptions(b.url, 1), waitForSubscriptions(c.url, 1)]);
 

@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, signUp, subscribeSse, subscribeWs, wsClient } from '../support/clients.js';
+import { type Collected, ok, signUp, subscribeSse, subscribeWs, wsClient } from '../support/clients.js';
 import { sleep } from '../support/cluster.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { BLOG_CHANGED, CREATE_BLOG, CREATE_RECIPE, RECIPE_CHANGED } from '../support/operations.js';
 import { type RunningServer, startInProcess } from '../support/servers.js';
-
-interface Change {
-  kind: string;
-  cursor: string;
-}
 
 const recipe = (title: string) => ({ title, ingredients: ['rice'], steps: ['cook'], tags: [] });
 
@@ -24,8 +19,8 @@ describe('change cursors', () => {
     server = await startInProcess({ DATABASE_URL: db.url, CHANGE_LOG_RETENTION: '1s' });
     ({ token } = await signUp(server.url, 'Cursor'));
     const client = wsClient(server.wsUrl);
-    const recipes = subscribeWs<Change>(client, RECIPE_CHANGED);
-    const blogs = subscribeWs<Change>(client, BLOG_CHANGED);
+    const recipes = subscribeWs(client, RECIPE_CHANGED);
+    const blogs = subscribeWs(client, BLOG_CHANGED);
     await sleep(200);
     await ok(server.url, CREATE_RECIPE, { input: recipe('Rice') }, token);
     await ok(server.url, CREATE_BLOG, { input: { title: 'Rice notes', body: 'hm', tags: [], published: true } }, token);
@@ -38,8 +33,7 @@ describe('change cursors', () => {
     await db?.drop();
   });
 
-  const reasonFor = async (query: string, after: string) => {
-    const stream = subscribeSse<Change>(server.url, query, { after });
+  const reasonFor = async (stream: Collected<unknown>) => {
     await expect(stream.waitFor(1, 5_000)).rejects.toThrow(/subscription failed/);
     const [errors] = stream.errors as Array<Array<{ extensions?: { code?: string; reason?: string } }>>;
     stream.stop();
@@ -47,11 +41,23 @@ describe('change cursors', () => {
   };
 
   it('refuses a cursor from the other field, a list cursor, garbage and a position past the log as CURSOR_INVALID', async () => {
-    expect(await reasonFor(BLOG_CHANGED, recipeCursor)).toEqual({ code: 'BAD_USER_INPUT', reason: 'CURSOR_INVALID' });
-    expect(await reasonFor(RECIPE_CHANGED, blogCursor)).toEqual({ code: 'BAD_USER_INPUT', reason: 'CURSOR_INVALID' });
-    expect(await reasonFor(RECIPE_CHANGED, 'not-a-cursor')).toEqual({ code: 'BAD_USER_INPUT', reason: 'CURSOR_INVALID' });
+    expect(await reasonFor(subscribeSse(server.url, BLOG_CHANGED, { after: recipeCursor }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'CURSOR_INVALID',
+    });
+    expect(await reasonFor(subscribeSse(server.url, RECIPE_CHANGED, { after: blogCursor }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'CURSOR_INVALID',
+    });
+    expect(await reasonFor(subscribeSse(server.url, RECIPE_CHANGED, { after: 'not-a-cursor' }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'CURSOR_INVALID',
+    });
     const future = Buffer.from('chg1:recipe:999999').toString('base64url');
-    expect(await reasonFor(RECIPE_CHANGED, future)).toEqual({ code: 'BAD_USER_INPUT', reason: 'CURSOR_INVALID' });
+    expect(await reasonFor(subscribeSse(server.url, RECIPE_CHANGED, { after: future }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'CURSOR_INVALID',
+    });
   });
 
   it('says CURSOR_EXPIRED for a cursor older than the retention once the log was pruned', async () => {
@@ -60,6 +66,9 @@ describe('change cursors', () => {
     // Pruning runs at start and then periodically; a restart is the quickest way to trigger it.
     await server.stop();
     server = await startInProcess({ DATABASE_URL: db.url, CHANGE_LOG_RETENTION: '1s' });
-    expect(await reasonFor(RECIPE_CHANGED, recipeCursor)).toEqual({ code: 'BAD_USER_INPUT', reason: 'CURSOR_EXPIRED' });
+    expect(await reasonFor(subscribeSse(server.url, RECIPE_CHANGED, { after: recipeCursor }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'CURSOR_EXPIRED',
+    });
   });
 });

@@ -1,17 +1,14 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { RecipeChangedSubscription } from '../generated/graphql.js';
 import { type Collected, ok, signUp, subscribeWs, wsClient } from '../support/clients.js';
 import { type Cluster, health, sleep, startCluster, waitForSubscriptions } from '../support/cluster.js';
 import { CREATE_RECIPE, RECIPE_CHANGED, UPDATE_RECIPE } from '../support/operations.js';
 import { startRedis } from '../support/redis.js';
 import { freePort, type ServerProcess } from '../support/servers.js';
 
-interface RecipeChange {
-  kind: string;
-  cursor: string;
-  recipe: { version: number } | null;
-}
+type RecipeChange = RecipeChangedSubscription['recipeChanged'];
 
 const recipe = { title: 'Bread', ingredients: ['flour'], steps: ['bake'], tags: [] };
 
@@ -74,7 +71,7 @@ describe('delivery through failures', () => {
     await first.dispose();
 
     const second = wsClient(survivor.wsUrl);
-    const after = subscribeWs<RecipeChange>(second, RECIPE_CHANGED, { after: received.at(-1)?.cursor });
+    const after = subscribeWs(second, RECIPE_CHANGED, { after: received.at(-1)?.cursor });
     await writing;
     await after.waitFor(WRITES - received.length, 20_000);
     await sleep(500);
@@ -94,7 +91,7 @@ describe('delivery through failures', () => {
     const [reader, writer] = cluster.servers as [ServerProcess, ServerProcess];
     const { token } = await signUp(writer.url, 'Writer');
     const client = wsClient(reader.wsUrl);
-    const stream = subscribeWs<RecipeChange>(client, RECIPE_CHANGED);
+    const stream = subscribeWs(client, RECIPE_CHANGED);
     await waitForSubscriptions(reader.url, 1);
 
     const created = (await ok(writer.url, CREATE_RECIPE, { input: recipe }, token)).createRecipe as { id: string };

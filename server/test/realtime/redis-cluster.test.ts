@@ -24,7 +24,7 @@ describe('instances sharing a Redis Cluster', () => {
     for (const server of [reader, writer]) expect((await fetch(`${server.url}/ready`)).status).toBe(200);
     const { token } = await signUp(writer.url, 'Clustered');
     const client = wsClient(reader.wsUrl);
-    const stream = subscribeWs<{ kind: string; recipe: { version: number } | null }>(client, RECIPE_CHANGED);
+    const stream = subscribeWs(client, RECIPE_CHANGED);
     await waitForSubscriptions(reader.url, 1);
 
     const created = (await ok(writer.url, CREATE_RECIPE, { input: { title: 'Sharded', ingredients: [], steps: [], tags: [] } }, token))

@@ -1,22 +1,16 @@
+import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import type { RecipeChangedSubscription } from '../generated/graphql.js';
 import { type Collected, ok, signUp, subscribeSse, subscribeWs } from '../support/clients.js';
 import { sleep, waitForSubscriptions } from '../support/cluster.js';
 import { liveClusterForFile } from '../support/live-cluster.js';
 import { BLOG_CHANGED, CREATE_BLOG, CREATE_RECIPE, RECIPE_CHANGED, UPDATE_BLOG, UPDATE_RECIPE } from '../support/operations.js';
+import { openAcknowledgedRawWebSocket } from '../support/raw-websocket.js';
 import type { ServerProcess } from '../support/servers.js';
 
-interface BlogChange {
-  kind: 'CREATED' | 'UPDATED' | 'DELETED';
-  blogId: string;
-  blog: { id: string; title: string; body: string; published: boolean } | null;
-}
-interface RecipeChange {
-  kind: string;
-  cursor: string;
-  recipe: { title: string } | null;
-}
+type RecipeChange = RecipeChangedSubscription['recipeChanged'];
 
 /** Ids a client may choose that only survive when the server escapes them as JSON. */
 const AWKWARD_IDS = ['say "hi"', 'back\\slash\\', 'ünïcödé ✓ 😀', 'ctrl\u0001\u001f\n\t\r', '\u2028\u2029', '</script>{"id":1}'];
@@ -37,12 +31,12 @@ describe('shared fan-out: one execution per event and visibility class, spliced 
 
   it("delivers a draft's events only to its author while the author, another viewer and an anonymous client subscribe with the same document on both instances", async () => {
     const streams = {
-      aliceOnA: track(subscribeWs<BlogChange>(connect(a.wsUrl, alice.token), BLOG_CHANGED)),
-      bobOnA: track(subscribeWs<BlogChange>(connect(a.wsUrl, bob.token), BLOG_CHANGED)),
-      nobodyOnA: track(subscribeWs<BlogChange>(connect(a.wsUrl), BLOG_CHANGED)),
-      aliceOnB: track(subscribeWs<BlogChange>(connect(b.wsUrl, alice.token), BLOG_CHANGED)),
-      bobOnB: track(subscribeWs<BlogChange>(connect(b.wsUrl, bob.token), BLOG_CHANGED)),
-      nobodyOnB: track(subscribeWs<BlogChange>(connect(b.wsUrl), BLOG_CHANGED)),
+      aliceOnA: track(subscribeWs(connect(a.wsUrl, alice.token), BLOG_CHANGED)),
+      bobOnA: track(subscribeWs(connect(a.wsUrl, bob.token), BLOG_CHANGED)),
+      nobodyOnA: track(subscribeWs(connect(a.wsUrl), BLOG_CHANGED)),
+      aliceOnB: track(subscribeWs(connect(b.wsUrl, alice.token), BLOG_CHANGED)),
+      bobOnB: track(subscribeWs(connect(b.wsUrl, bob.token), BLOG_CHANGED)),
+      nobodyOnB: track(subscribeWs(connect(b.wsUrl), BLOG_CHANGED)),
     };
     await Promise.all([waitForSubscriptions(a.url, 3), waitForSubscriptions(b.url, 3)]);
 
@@ -84,8 +78,8 @@ describe('shared fan-out: one execution per event and visibility class, spliced 
       defer(() => client.dispose());
       return client;
     });
-    const streams: Array<Collected<RecipeChange>> = clients.map((client) => track(subscribeWs<RecipeChange>(client, RECIPE_CHANGED)));
-    const sse = track(subscribeSse<RecipeChange>(a.url, RECIPE_CHANGED));
+    const streams: Array<Collected<RecipeChange>> = clients.map((client) => track(subscribeWs(client, RECIPE_CHANGED)));
+    const sse = track(subscribeSse(a.url, RECIPE_CHANGED));
     await sse.opened;
     await waitForSubscriptions(a.url, AWKWARD_IDS.length + 1);
 
@@ -108,21 +102,16 @@ describe('shared fan-out: one execution per event and visibility class, spliced 
   it('writes each live event as exactly {"id","type":"next","payload"} with the id escaped, read off the raw socket', async () => {
     const id = AWKWARD_IDS.join('|');
     const { activeSubscriptions } = (await (await fetch(`${a.url}/health`)).json()) as { activeSubscriptions: number };
-    const socket = new WebSocket(a.wsUrl, 'graphql-transport-ws');
-    defer(() => socket.terminate());
-    const messages: string[] = [];
-    socket.on('message', (data) => messages.push(String(data)));
-    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-    socket.send(JSON.stringify({ type: 'connection_init', payload: {} }));
-    for (let i = 0; i < 100 && !messages.some((m) => m.includes('connection_ack')); i++) await sleep(50);
-    socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query: RECIPE_CHANGED } }));
+    const raw = await openAcknowledgedRawWebSocket(a.port);
+    defer(() => raw.socket.destroy());
+    raw.send({ id, type: 'subscribe', payload: { query: print(RECIPE_CHANGED) } });
     await waitForSubscriptions(a.url, activeSubscriptions + 1);
 
     const recipe = (await ok(b.url, CREATE_RECIPE, { input: { title: 'Raw', ingredients: ['x'], steps: ['y'], tags: [] } }, alice.token))
       .createRecipe as { id: string };
-    for (let i = 0; i < 100 && messages.filter((m) => m.includes('"next"')).length < 1; i++) await sleep(50);
+    await raw.waitForMessage((message) => message.type === 'next');
 
-    const next = messages.map((m) => JSON.parse(m) as Record<string, unknown>).filter((m) => m.type === 'next');
+    const next = raw.messages().filter((message) => message.type === 'next');
     expect(next).toHaveLength(1);
     expect(Object.keys(next[0] ?? {})).toEqual(['id', 'type', 'payload']);
     expect(next[0]?.id).toBe(id);

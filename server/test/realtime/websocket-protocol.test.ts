@@ -1,10 +1,11 @@
 import { once } from 'node:events';
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { subscribeSse, subscribeWs, wsClient } from '../support/clients.js';
 import { health, sleep, waitForNoSubscriptions, waitForSubscriptions } from '../support/cluster.js';
 import { RECIPE_CHANGED } from '../support/operations.js';
-import { openRawWebSocket } from '../support/raw-websocket.js';
+import { openAcknowledgedRawWebSocket } from '../support/raw-websocket.js';
 import { type RunningServer, startInProcess } from '../support/servers.js';
 
 /** Opens a bare graphql-ws socket and resolves with the code the server closes it with. */
@@ -50,10 +51,8 @@ describe('the WebSocket transport', () => {
   it('cuts a peer that stops answering pings and returns its subscription, while a live client stays', async () => {
     const live = wsClient(server.wsUrl);
     const liveStream = subscribeWs(live, RECIPE_CHANGED);
-    const silent = await openRawWebSocket(server.port);
-    silent.send({ type: 'connection_init', payload: {} });
-    await sleep(100);
-    silent.send({ id: '1', type: 'subscribe', payload: { query: RECIPE_CHANGED, variables: {} } });
+    const silent = await openAcknowledgedRawWebSocket(server.port);
+    silent.send({ id: '1', type: 'subscribe', payload: { query: print(RECIPE_CHANGED), variables: {} } });
     await waitForSubscriptions(server.url, 2);
 
     await once(silent.socket, 'close');
@@ -87,7 +86,7 @@ describe('the WebSocket transport', () => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify({ query: RECIPE_CHANGED }),
+      body: JSON.stringify({ query: print(RECIPE_CHANGED) }),
     });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     expect(response.headers.get('x-accel-buffering')).toBe('no');

@@ -1,26 +1,29 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config.js';
+import { graphql } from '../generated/index.js';
 import { type GraphqlResult, SIGN_UP } from '../support/clients.js';
 import { type Cluster, sleep, startCluster } from '../support/cluster.js';
 import { CREATE_RECIPE, RECIPES, UPDATE_RECIPE } from '../support/operations.js';
 import { type RunningServer, startInProcess } from '../support/servers.js';
 
-const SIGN_IN = `mutation ($input: SignInInput!) { signIn(input: $input) { token user { id } } }`;
+const SIGN_IN = graphql(`mutation Limits_SignIn($input: SignInInput!) { signIn(input: $input) { token user { id } } }`);
 const PASSWORD = 'correct horse battery';
 const recipe = (title: string) => ({ title, ingredients: ['flour'], steps: ['mix'], tags: [] });
 
-interface Answer extends GraphqlResult {
+interface Answer<Result = unknown> extends GraphqlResult<Result> {
   status: number;
   retryAfterHeader: string | null;
 }
 
 /** One GraphQL POST, optionally as if relayed by a proxy for `forwardedFor`. */
-async function post(
+async function post<Result, Variables>(
   url: string,
-  query: string,
-  variables: Record<string, unknown>,
+  document: TypedDocumentNode<Result, Variables>,
+  variables: Variables,
   options: { token?: string; forwardedFor?: string } = {},
-): Promise<Answer> {
+): Promise<Answer<Result>> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: {
@@ -28,9 +31,13 @@ async function post(
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       ...(options.forwardedFor ? { 'x-forwarded-for': options.forwardedFor } : {}),
     },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: print(document), variables }),
   });
-  return { ...((await response.json()) as GraphqlResult), status: response.status, retryAfterHeader: response.headers.get('retry-after') };
+  return {
+    ...((await response.json()) as GraphqlResult<Result>),
+    status: response.status,
+    retryAfterHeader: response.headers.get('retry-after'),
+  };
 }
 
 const codeOf = (answer: Answer) => (answer.errors?.[0]?.extensions?.code as string | undefined) ?? 'OK';
@@ -46,7 +53,7 @@ const emailFor = (label: string) => `${label}-${process.pid}-${Date.now()}-${++u
 
 async function signUpAs(url: string, email: string, forwardedFor?: string): Promise<{ token: string; id: string }> {
   const answer = await post(url, SIGN_UP, { input: { email, password: PASSWORD, name: 'Limited' } }, { forwardedFor });
-  const payload = answer.data?.signUp as { token: string; user: { id: string } } | undefined;
+  const payload = answer.data?.signUp;
   if (!payload) throw new Error(`sign-up failed: ${JSON.stringify(answer.errors)}`);
   return { token: payload.token, id: payload.user.id };
 }
@@ -80,7 +87,7 @@ describe('limits shared by three instances on one Redis', () => {
     // Spelling variants of the address count together.
     const spellings = [email, email.toUpperCase(), `  ${email}  `, email.replace(/^g/, 'G')];
     const guesses = await spread(cluster, 7, (url, i) =>
-      post(url, SIGN_IN, { input: { email: spellings[i % spellings.length], password: `wrong guess ${i}` } }),
+      post(url, SIGN_IN, { input: { email: spellings[i % spellings.length] ?? email, password: `wrong guess ${i}` } }),
     );
     expect(tally(guesses)).toEqual({ UNAUTHENTICATED: 4, RATE_LIMITED: 3 });
 
@@ -123,12 +130,10 @@ describe('limits shared by three instances on one Redis', () => {
     expect(retryAfterOf(refused as Answer)).toBeLessThanOrEqual(60);
     expect(refused?.retryAfterHeader).toBe(String(retryAfterOf(refused as Answer)));
 
-    const created = creates.flatMap((answer) =>
-      answer.data?.createRecipe ? [answer.data.createRecipe as { id: string; title: string }] : [],
-    );
+    const created = creates.flatMap((answer) => (answer.data?.createRecipe ? [answer.data.createRecipe] : []));
     const listed = async () => {
       const answer = await post(cluster.servers[2]?.url ?? '', RECIPES, { first: 100, filter: { authorId: writer.id } });
-      const recipes = answer.data?.recipes as { edges: Array<{ node: { id: string; title: string; version: number } }> } | undefined;
+      const recipes = answer.data?.recipes;
       return (recipes?.edges ?? []).map((edge) => edge.node);
     };
     expect((await listed()).map((node) => node.id).sort()).toEqual(created.map((node) => node.id).sort());
@@ -152,10 +157,20 @@ describe('limits shared by three instances on one Redis', () => {
 
   it('counts every mutation field of one operation, so aliased writes cannot slip past the budget', async () => {
     const writer = await signUpAs(cluster.servers[0]?.url ?? '', emailFor('aliases'), freshAddress());
-    const fields = Array.from({ length: 8 }, (_, i) => `w${i}: createRecipe(input: $input) { id }`).join(' ');
     const answer = await post(
       cluster.servers[1]?.url ?? '',
-      `mutation ($input: CreateRecipeInput!) { ${fields} }`,
+      graphql(`
+        mutation Limits_EightWrites($input: CreateRecipeInput!) {
+          w0: createRecipe(input: $input) { id }
+          w1: createRecipe(input: $input) { id }
+          w2: createRecipe(input: $input) { id }
+          w3: createRecipe(input: $input) { id }
+          w4: createRecipe(input: $input) { id }
+          w5: createRecipe(input: $input) { id }
+          w6: createRecipe(input: $input) { id }
+          w7: createRecipe(input: $input) { id }
+        }
+      `),
       { input: recipe('Alias') },
       {
         token: writer.token,
@@ -164,7 +179,7 @@ describe('limits shared by three instances on one Redis', () => {
     // Root mutation fields run one after another; the first refused one (non-null) ends the operation.
     expect(answer.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[['w6'], 'RATE_LIMITED']]);
     const listed = await post(cluster.servers[2]?.url ?? '', RECIPES, { first: 100, filter: { authorId: writer.id } });
-    expect((listed.data?.recipes as { edges: unknown[] } | undefined)?.edges).toHaveLength(6);
+    expect(listed.data?.recipes.edges).toHaveLength(6);
   });
 
   it('limits sign-ups per client address named by a trusted proxy hop, whatever a client prepends to X-Forwarded-For', async () => {

@@ -1,21 +1,14 @@
-import { once } from 'node:events';
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import { graphql } from '../generated/index.js';
 import { ok, signUp, subscribeWs, wsClient } from '../support/clients.js';
 import { health, waitForSubscriptions } from '../support/cluster.js';
 import { createTestDatabase } from '../support/database.js';
 import { CREATE_RECIPE } from '../support/operations.js';
-import { openRawWebSocket, type RawWebSocket } from '../support/raw-websocket.js';
+import { openAcknowledgedRawWebSocket, type RawWebSocket } from '../support/raw-websocket.js';
 import { type RunningServer, spawnServer, startInProcess } from '../support/servers.js';
 
-const LIVE = 'subscription { recipeChanged { kind recipeId cursor } }';
-
-async function initialised(port: number, payload: Record<string, unknown> = {}): Promise<RawWebSocket> {
-  const raw = await openRawWebSocket(port);
-  raw.send({ type: 'connection_init', payload });
-  await raw.waitForMessage((message) => message.type === 'connection_ack');
-  return raw;
-}
+const LIVE = graphql(`subscription WebsocketHardening_RecipeChanged { recipeChanged { kind recipeId cursor } }`);
 
 function errorFor(raw: RawWebSocket, id: string, timeoutMs?: number) {
   return raw.waitForMessage((message) => message.id === id && message.type === 'error', timeoutMs);
@@ -26,22 +19,15 @@ function codesOf(message: Record<string, unknown>): unknown[] {
 }
 
 async function createRecipe(url: string, token: string, title: string): Promise<string> {
-  const data = await ok<{ createRecipe: { id: string } }>(
-    url,
-    CREATE_RECIPE,
-    { input: { title, ingredients: ['a'], steps: ['b'] } },
-    token,
-  );
+  const data = await ok(url, CREATE_RECIPE, { input: { title, ingredients: ['a'], steps: ['b'] } }, token);
   return data.createRecipe.id;
 }
 
-async function closeCodeAfter(url: string, message: unknown): Promise<number> {
-  const socket = new WebSocket(url, 'graphql-transport-ws');
-  await once(socket, 'open');
-  socket.send(JSON.stringify({ type: 'connection_init', payload: {} }));
-  await once(socket, 'message');
-  socket.send(JSON.stringify(message));
-  const [code] = (await once(socket, 'close')) as [number];
+async function closeCodeAfter(port: number, message: unknown): Promise<number | null> {
+  const raw = await openAcknowledgedRawWebSocket(port);
+  raw.send(message);
+  const code = await raw.closed;
+  raw.socket.destroy();
   return code;
 }
 
@@ -79,8 +65,8 @@ describe('one WebSocket cannot hurt the instance or its own other subscriptions'
   });
 
   it('answers over-limit and invalid operations with an error for their id, while another subscription on the socket keeps receiving', async () => {
-    const raw = await initialised(server.port);
-    raw.send({ id: 'live', type: 'subscribe', payload: { query: LIVE } });
+    const raw = await openAcknowledgedRawWebSocket(server.port);
+    raw.send({ id: 'live', type: 'subscribe', payload: { query: print(LIVE) } });
     await waitForSubscriptions(server.url, 1);
 
     const ofTypes = (levels: number) => `${'ofType { '.repeat(levels)}name${' }'.repeat(levels)}`;
@@ -124,13 +110,13 @@ describe('one WebSocket cannot hurt the instance or its own other subscriptions'
   });
 
   it('closes a socket that sends a message only a server may send with 4400', async () => {
-    expect(await closeCodeAfter(server.wsUrl, { type: 'connection_ack' })).toBe(4400);
-    expect(await closeCodeAfter(server.wsUrl, { id: '1', type: 'next', payload: { data: {} } })).toBe(4400);
-    expect(await closeCodeAfter(server.wsUrl, { id: '1', type: 'error', payload: [{ message: 'x' }] })).toBe(4400);
+    expect(await closeCodeAfter(server.port, { type: 'connection_ack' })).toBe(4400);
+    expect(await closeCodeAfter(server.port, { id: '1', type: 'next', payload: { data: {} } })).toBe(4400);
+    expect(await closeCodeAfter(server.port, { id: '1', type: 'error', payload: [{ message: 'x' }] })).toBe(4400);
   });
 
   it('accepts an operation id of 128 bytes and closes the socket on a longer one with 4400', async () => {
-    const raw = await initialised(server.port);
+    const raw = await openAcknowledgedRawWebSocket(server.port);
     const longest = 'é'.repeat(64);
     raw.send({ id: longest, type: 'subscribe', payload: { query: '{ __typename }' } });
     const answer = await raw.waitForMessage((message) => message.id === longest && message.type === 'next');
@@ -148,8 +134,8 @@ describe('one WebSocket cannot hurt the instance or its own other subscriptions'
     const original = console.error;
     console.error = (...args: unknown[]) => written.push(args.map(String).join(' '));
     try {
-      expect(await closeCodeAfter(server.wsUrl, { type: 'connection_ack' })).toBe(4400);
-      expect(await closeCodeAfter(server.wsUrl, { type: 'pong-pong' })).toBe(4400);
+      expect(await closeCodeAfter(server.port, { type: 'connection_ack' })).toBe(4400);
+      expect(await closeCodeAfter(server.port, { type: 'pong-pong' })).toBe(4400);
     } finally {
       console.error = original;
     }
@@ -165,7 +151,7 @@ describe('the crash: one socket flooding huge subscribes', () => {
     const server = await spawnServer({ DATABASE_URL: db.url, KEEPALIVE_INTERVAL: '10m', NODE_OPTIONS: '--max-old-space-size=160' });
     try {
       const before = await memoryOf(server.url);
-      const raw = await initialised(server.port);
+      const raw = await openAcknowledgedRawWebSocket(server.port);
       const padding = 'x'.repeat(900_000);
       const count = 250;
       for (let n = 0; n < count; n += 1) {

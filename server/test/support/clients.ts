@@ -1,48 +1,80 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { type DocumentNode, print } from 'graphql';
 import { createClient as createSseClient, NetworkError } from 'graphql-sse';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { graphql } from '../generated/index.js';
 
-export interface GraphqlResult<T = Record<string, unknown>> {
+export interface GraphqlResult<T> {
   data?: T | null;
   errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: unknown[] }>;
 }
 
-/** POST a GraphQL operation over real HTTP. */
-export async function gql<T = Record<string, any>>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  token?: string,
-): Promise<GraphqlResult<T> & { status: number }> {
+/** An operation's variables, which may be left out when it has none that are required. */
+type VariablesOf<Variables> = Record<string, never> extends Variables ? [variables?: Variables] : [variables: Variables];
+
+async function post<T>(url: string, body: { query: string; variables: unknown }, token?: string) {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify(body),
   });
-  const body = (await response.json()) as GraphqlResult<T>;
-  return { ...body, status: response.status };
+  return { ...((await response.json()) as GraphqlResult<T>), status: response.status };
+}
+
+/** POST a generated operation over real HTTP; its result is typed by what the operation selects. */
+export function gql<Result, Variables>(
+  url: string,
+  document: TypedDocumentNode<Result, Variables>,
+  ...rest: [...VariablesOf<Variables>, token?: string]
+): Promise<GraphqlResult<Result> & { status: number }> {
+  const variables = rest[0] as Variables | undefined;
+  const token = rest[1] as string | undefined;
+  return post<Result>(url, { query: print(document), variables: variables ?? {} }, token);
+}
+
+/**
+ * POST text or variables that need not be valid (malformed, malicious or mistyped input), so
+ * the result is untyped: read it as `unknown`.
+ */
+export function untypedGql(
+  url: string,
+  query: string | DocumentNode,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<GraphqlResult<Record<string, unknown>> & { status: number }> {
+  return post<Record<string, unknown>>(url, { query: typeof query === 'string' ? query : print(query), variables }, token);
 }
 
 /** Like gql, but fails the test on any error and returns data. */
-export async function ok<T = Record<string, any>>(
+export async function ok<Result, Variables>(
   url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  token?: string,
-): Promise<T> {
-  const result = await gql<T>(url, query, variables, token);
+  document: TypedDocumentNode<Result, Variables>,
+  ...rest: [...VariablesOf<Variables>, token?: string]
+): Promise<Result> {
+  const result = await gql(url, document, ...rest);
   if (result.errors?.length || !result.data) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(result.errors)}`);
   return result.data;
 }
 
-export const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { token user { id name } } }`;
+export const SIGN_UP = graphql(`
+  mutation SignUp($input: SignUpInput!) {
+    signUp(input: $input) {
+      token
+      user {
+        id
+        name
+      }
+    }
+  }
+`);
 
 let counter = 0;
 export async function signUp(url: string, name = 'Cook'): Promise<{ token: string; id: string; name: string }> {
   counter += 1;
   const email = `${name.toLowerCase()}-${Date.now()}-${counter}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-  const data = await ok<{ signUp: { token: string; user: { id: string; name: string } } }>(url, SIGN_UP, {
+  const data = await ok(url, SIGN_UP, {
     input: { email, password: 'correct horse battery', name },
   });
   return { token: data.signUp.token, ...data.signUp.user };
@@ -106,16 +138,21 @@ function collector<T>(): Collected<T> & { push(event: T): void; fail(error: unkn
   return state;
 }
 
+/** What a subscription delivers per event: the value of its one root field. */
+export type RootField<Result> = Result[keyof Result];
+
 /** Subscribes over graphql-ws and collects every `data` payload's single root field. */
-export function subscribeWs<T = any>(
+export function subscribeWs<Result, Variables>(
   client: Client,
-  query: string,
-  variables: Record<string, unknown> = {},
-  extensions?: Record<string, unknown>,
-): Collected<T> {
+  document: TypedDocumentNode<Result, Variables>,
+  ...rest: [...VariablesOf<Variables>, extensions?: Record<string, unknown>]
+): Collected<RootField<Result>> {
+  type T = RootField<Result>;
+  const variables = rest[0] as Variables | undefined;
+  const extensions = rest[1] as Record<string, unknown> | undefined;
   const c = collector<T>();
   c.stop = client.subscribe<Record<string, T>>(
-    { query, variables, extensions },
+    { query: print(document), variables: variables ?? {}, ...(extensions ? { extensions } : {}) },
     {
       next: (result) => {
         if (result.errors?.length) return c.fail(result.errors);
@@ -130,12 +167,14 @@ export function subscribeWs<T = any>(
 }
 
 /** Subscribes over GraphQL SSE (Yoga's distinct-connections mode) through graphql-sse's client. */
-export function subscribeSse<T = any>(
+export function subscribeSse<Result, Variables>(
   url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  token?: string,
-): Collected<T> & { opened: Promise<void> } {
+  document: TypedDocumentNode<Result, Variables>,
+  ...rest: [...VariablesOf<Variables>, token?: string]
+): Collected<RootField<Result>> & { opened: Promise<void> } {
+  type T = RootField<Result>;
+  const variables = rest[0] as Variables | undefined;
+  const token = rest[1] as string | undefined;
   const c = collector<T>();
   let markOpen: () => void = () => {};
   const opened = new Promise<void>((resolve) => (markOpen = resolve));
@@ -155,7 +194,7 @@ export function subscribeSse<T = any>(
   });
   let stopped = false;
   const unsubscribe = client.subscribe<Record<string, T>>(
-    { query, variables },
+    { query: print(document), variables: (variables ?? {}) as Record<string, unknown> },
     {
       next: (result) => {
         if (result.errors?.length) c.fail(result.errors);
@@ -168,7 +207,7 @@ export function subscribeSse<T = any>(
           error.response.text().then(
             (text: string) => {
               const data = /^data: ?(.*)$/m.exec(text)?.[1];
-              c.fail(data ? ((JSON.parse(data) as GraphqlResult).errors ?? error) : error);
+              c.fail(data ? ((JSON.parse(data) as GraphqlResult<unknown>).errors ?? error) : error);
             },
             () => c.fail(error),
           );

@@ -113,6 +113,25 @@ export async function openRawWebSocket(port: number, path = '/graphql'): Promise
   };
 }
 
+/**
+ * A raw socket past graphql-ws's handshake: `connection_init` with `payload` sent and
+ * `connection_ack` received. Rejects with the close code when the server closes the socket instead.
+ */
+export async function openAcknowledgedRawWebSocket(port: number, payload: Record<string, unknown> = {}): Promise<RawWebSocket> {
+  const raw = await openRawWebSocket(port);
+  raw.send({ type: 'connection_init', payload });
+  const refused = raw.closed.then((code) => {
+    throw new Error(`closed with ${code} before connection_ack`);
+  });
+  try {
+    await Promise.race([raw.waitForMessage((message) => message.type === 'connection_ack'), refused]);
+  } catch (error) {
+    raw.socket.destroy();
+    throw error;
+  }
+  return raw;
+}
+
 function maskedTextFrame(text: string): Buffer {
   const payload = Buffer.from(text);
   const mask = randomBytes(4);

@@ -7,7 +7,12 @@ import { GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql/index.j
 import { useServer } from 'graphql-ws/use/ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { createLiveTransport, type LiveTransport, type SubscriptionResult } from '../../src/graphql/live/live-transport';
+import {
+  createLiveTransport,
+  type LiveTransport,
+  type LiveTransportOptions,
+  type SubscriptionResult,
+} from '../../src/graphql/live/live-transport';
 
 /** A subscription that delivers one change and then ends, as `commentChanged` does when its target goes. */
 const schema = new GraphQLSchema({
@@ -73,6 +78,24 @@ async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 }
 
+/** Subscribes through a live transport for `httpUrl` and resolves with what it delivered once it completes the subscription. */
+async function resultsUntilComplete(httpUrl: string, options: Partial<LiveTransportOptions>): Promise<SubscriptionResult[]> {
+  const transport = createLiveTransport({
+    wsUrl: httpUrl.replace('http', 'ws'),
+    httpUrl,
+    token: () => null,
+    onState: () => {},
+    onAuthRejected: () => {},
+    events: null,
+    ...options,
+  });
+  transports.push(transport);
+  const feed = recorder();
+  transport.subscribe(request, feed.sink);
+  await feed.done;
+  return feed.results;
+}
+
 afterEach(async () => {
   for (const transport of transports) transport.dispose();
   for (const server of servers) {
@@ -88,21 +111,7 @@ describe('a subscription the server ends', () => {
     const server = createServer();
     useServer({ schema }, new WebSocketServer({ server, path: '/graphql' }));
     const httpUrl = await listen(server);
-    const transport = createLiveTransport({
-      wsUrl: httpUrl.replace('http', 'ws'),
-      httpUrl,
-      token: () => null,
-      onState: () => {},
-      onAuthRejected: () => {},
-      webSocketImpl: WebSocket,
-      events: null,
-    });
-    transports.push(transport);
-    const feed = recorder();
-    transport.subscribe(request, feed.sink);
-
-    await feed.done;
-    expect(feed.results).toEqual([{ data: { commentChanged: { cursor: 'c1' } } }]);
+    expect(await resultsUntilComplete(httpUrl, { webSocketImpl: WebSocket })).toEqual([{ data: { commentChanged: { cursor: 'c1' } } }]);
   });
 
   it('completes over SSE on the complete event, instead of reopening the stream', async () => {
@@ -119,23 +128,9 @@ describe('a subscription the server ends', () => {
       }),
     );
     // WebSockets never open while HTTP answers: after one failed open, the transport moves to SSE.
-    const transport = createLiveTransport({
-      wsUrl: httpUrl.replace('http', 'ws'),
-      httpUrl,
-      token: () => null,
-      onState: () => {},
-      onAuthRejected: () => {},
-      webSocketImpl: RefusedWebSocket,
-      events: null,
-      wsFailuresBeforeSse: 1,
-      backoff: () => 0,
-    });
-    transports.push(transport);
-    const feed = recorder();
-    transport.subscribe(request, feed.sink);
-
-    await feed.done;
-    expect(feed.results).toEqual([{ data: { commentChanged: { cursor: 'c1' } } }]);
+    expect(await resultsUntilComplete(httpUrl, { webSocketImpl: RefusedWebSocket, wsFailuresBeforeSse: 1, backoff: () => 0 })).toEqual([
+      { data: { commentChanged: { cursor: 'c1' } } },
+    ]);
     expect(streams).toBe(1);
   });
 });

@@ -2,14 +2,13 @@ import { useState } from 'react';
 import { useClient, useMutation } from 'urql';
 import { CommentView } from '../../components/comment-view';
 import { ConfirmDelete } from '../../components/confirm-delete';
-import { FormField } from '../../components/form-field';
-import { SaveStatusNotices } from '../../components/save-status';
 import { graphql } from '../../graphql/generated';
 import type { CommentFieldsFragment } from '../../graphql/generated/graphql';
 import { readError } from '../../lib/graphql-errors';
 import { useChangeStamp } from '../../lib/recent-changes';
 import { useSession } from '../../lib/session';
 import { useVersionedForm } from '../../lib/use-versioned-form';
+import { CommentBodyForm } from './comment-body-form';
 import { commentDifferences, commentFormValues, commentInput, emptyCommentForm } from './comment-form-values';
 
 export const UpdateCommentMutation = graphql(`
@@ -94,24 +93,17 @@ function CommentEditor({ comment, onDone }: { comment: CommentFieldsFragment; on
     onConflict: () => void client.query(SavedCommentQuery, { id: comment.id }, { requestPolicy: 'network-only' }).toPromise(),
   });
   return (
-    <form className="form stack comment-form" onSubmit={form.onSubmit} noValidate data-testid="comment-editor">
-      <SaveStatusNotices status={form} noun="comment" differences={() => commentDifferences(form.values, comment)} />
-      <FormField
-        label="Edit comment"
-        name="body"
-        value={form.values.body}
-        onChange={form.set('body')}
-        error={form.fieldErrors.body}
-        rows={3}
-      />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={form.busy}>
-          {form.busy ? 'Saving…' : 'Save comment'}
-        </button>
-        <button type="button" className="button button--quiet" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    <CommentBodyForm
+      form={form}
+      label="Edit comment"
+      submitLabel="Save comment"
+      busyLabel="Saving…"
+      testId="comment-editor"
+      differences={() => commentDifferences(form.values, comment)}
+    >
+      <button type="button" className="button button--quiet" onClick={onDone}>
+        Cancel
+      </button>
+    </CommentBodyForm>
   );
 }

@@ -1,9 +1,7 @@
 import { useEffect } from 'react';
 import { useMutation } from 'urql';
-import { FormField } from '../../components/form-field';
 import { EmptyState, Notice } from '../../components/notices';
 import { PagedList } from '../../components/paged-list';
-import { SaveStatusNotices } from '../../components/save-status';
 import { graphql } from '../../graphql/generated';
 import type { CommentThread_CommentsQuery } from '../../graphql/generated/graphql';
 import { useEndingSubscription } from '../../graphql/use-ending-subscription';
@@ -11,6 +9,7 @@ import { usePagedConnection } from '../../graphql/use-paged-connection';
 import { hrefTo } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useVersionedForm } from '../../lib/use-versioned-form';
+import { CommentBodyForm } from './comment-body-form';
 import { commentFormValues, commentInput, emptyCommentForm } from './comment-form-values';
 import { CommentItem } from './comment-item';
 
@@ -156,22 +155,5 @@ function CommentComposer({ targetId }: { targetId: string }) {
     },
     onSaved: () => form.reset(),
   });
-  return (
-    <form className="form stack comment-form" onSubmit={form.onSubmit} noValidate data-testid="comment-form">
-      <SaveStatusNotices status={form} noun="comment" differences={() => []} />
-      <FormField
-        label="Add a comment"
-        name="body"
-        value={form.values.body}
-        onChange={form.set('body')}
-        error={form.fieldErrors.body}
-        rows={3}
-      />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={form.busy}>
-          {form.busy ? 'Posting…' : 'Post comment'}
-        </button>
-      </div>
-    </form>
-  );
+  return <CommentBodyForm form={form} label="Add a comment" submitLabel="Post comment" busyLabel="Posting…" testId="comment-form" />;
 }
