@@ -81,6 +81,8 @@ describe('change events across three instances sharing PostgreSQL and Redis', ()
     const byAuthor = track(subscribeSse(a.url, RECIPE_CHANGED, { authorId: bob.id }));
     await Promise.all([waitForSubscriptions(b.url, 1), waitForSubscriptions(a.url, 1)]);
     const soup = (await ok(c.url, CREATE_RECIPE, { input: recipeInput('Lentil soup', ['vegan']) }, alice.token)).createRecipe;
+    // Subscribed once b has delivered the soup's creation, so that change is history to this subscriber.
+    await byTag.waitFor(1);
     const byId = track(subscribeWs(client, RECIPE_CHANGED, { id: soup.id }));
     await waitForSubscriptions(b.url, 2);
 

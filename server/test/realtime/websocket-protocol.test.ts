@@ -64,10 +64,8 @@ describe('the WebSocket transport', () => {
   });
 
   it('stops a live subscription on complete, lets its id be used again, and closes with 4409 on a second subscribe with an id in use', async () => {
-    const client = await openRawWebSocket(server.port);
-    client.send({ type: 'connection_init', payload: {} });
-    await client.waitForMessage((message) => message.type === 'connection_ack');
-    const subscribe = () => client.send({ id: 'same', type: 'subscribe', payload: { query: RECIPE_CHANGED, variables: {} } });
+    const client = await openAcknowledgedRawWebSocket(server.port);
+    const subscribe = () => client.send({ id: 'same', type: 'subscribe', payload: { query: print(RECIPE_CHANGED), variables: {} } });
 
     subscribe();
     await waitForSubscriptions(server.url, 1);
