@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import type { CommentFieldsFragment } from '../graphql/generated/graphql';
 import { formatDate } from '../lib/format';
 
@@ -17,10 +17,12 @@ export function CommentView({
   actions?: ReactNode;
   children?: ReactNode;
 }) {
+  const alternate = useAlternateOnChange(flash);
   return (
+    // The flash restarts by switching between two identical animations, not by a new key: a new
+    // key would remount the comment and throw away an edit in progress inside it.
     <li
-      key={flash ?? 'still'}
-      className={flash ? 'comment card--flash' : 'comment'}
+      className={flash ? `comment ${alternate ? 'card--flash-again' : 'card--flash'}` : 'comment'}
       data-testid="comment"
       data-comment-id={comment.id}
       data-version={comment.version}
@@ -41,4 +43,11 @@ export function CommentView({
       {actions && <div className="comment__actions">{actions}</div>}
     </li>
   );
+}
+
+/** Flips with every new stamp, so each change gets the other of the two flash animations. */
+function useAlternateOnChange(stamp: number | null): boolean {
+  const last = useRef<{ stamp: number | null; alternate: boolean }>({ stamp: null, alternate: true });
+  if (stamp !== null && stamp !== last.current.stamp) last.current = { stamp, alternate: !last.current.alternate };
+  return last.current.alternate;
 }

@@ -126,5 +126,18 @@ describe('comments and notifications in the web app on two server instances', ()
     await bell(tabA1, 0).waitFor(LIVE);
     await shot(tabA2, '07-a-tab-two-opened-the-recipe');
     await shot(tabA1, '08-a-tab-one-count-dropped-to-zero');
+
+    // B edits, then deletes the comment: A's open thread follows both.
+    const mine = comments(pageB).filter({ hasText: 'Needs more cumin.' });
+    await mine.getByRole('button', { name: 'Edit' }).click();
+    await pageB.getByLabel('Edit comment').fill('Needs more cumin and lemon.');
+    await pageB.getByRole('button', { name: 'Save comment' }).click();
+    await comments(tabA1).filter({ hasText: 'Needs more cumin and lemon.' }).waitFor(LIVE);
+    await shot(tabA1, '09-a-sees-edit');
+    await comments(pageB).getByRole('button', { name: 'Delete', exact: true }).click();
+    await pageB.getByRole('button', { name: 'Delete for good' }).click();
+    await tabA1.getByText('No comments yet.').waitFor(LIVE);
+    expect(await comments(tabA1).count()).toBe(0);
+    await shot(tabA1, '10-a-sees-delete');
   });
 });
