@@ -100,12 +100,7 @@ describe('the web app across token expiry', () => {
     // Someone else writes; each write signs up afresh, since the writer's tokens expire as quickly.
     const write = async (title: string) => {
       const writer = await signUp(server.url, 'Writer');
-      const data = await ok(
-        server.url,
-        CREATE_RECIPE,
-        { input: { title, ingredients: ['a'], steps: ['b'] } },
-        writer.token,
-      );
+      const data = await ok(server.url, CREATE_RECIPE, { input: { title, ingredients: ['a'], steps: ['b'] } }, writer.token);
       return data.createRecipe.id;
     };
 
