@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/index.js';
-import { type Collected, gql, ok, signUp, subscribeSse, subscribeWs } from '../support/clients.js';
-import { health, sleep, waitForSubscriptions } from '../support/cluster.js';
+import { type Collected, gql, ok, signUp, subscribeSse, subscribeWs, type TestUser } from '../support/clients.js';
+import { health, settle, until, waitForSubscriptions } from '../support/cluster.js';
 import { liveClusterForFile } from '../support/live-cluster.js';
 import {
   ADD_COMMENT,
@@ -17,21 +17,7 @@ import {
 } from '../support/operations.js';
 import type { ServerProcess } from '../support/servers.js';
 
-interface User {
-  token: string;
-  id: string;
-}
-
-/** Lets any late or duplicate event arrive before a test asserts that it did not. */
-const settle = () => sleep(700);
-
-async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await sleep(25);
-  }
-}
+type User = TestUser;
 
 const errorCode = (stream: Collected<unknown>) => {
   const [first] = stream.errors as Array<Array<{ extensions?: { code?: string; reason?: string } }> | undefined>;

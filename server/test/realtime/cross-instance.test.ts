@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RecipeChangedSubscription } from '../generated/graphql.js';
 import { type Collected, ok, signUp, subscribeSse, subscribeWs } from '../support/clients.js';
-import { sleep, waitForSubscriptions } from '../support/cluster.js';
+import { settle, waitForSubscriptions } from '../support/cluster.js';
 import { liveClusterForFile } from '../support/live-cluster.js';
 import {
   BLOG_CHANGED,
@@ -26,9 +26,6 @@ const recipeInput = (title: string, tags: string[] = []) => ({
   cookingMinutes: 30,
   servings: 2,
 });
-
-/** Lets any late or duplicate event arrive before a test asserts that it did not. */
-const settle = () => sleep(700);
 
 describe('change events across three instances sharing PostgreSQL and Redis', () => {
   let a: ServerProcess;

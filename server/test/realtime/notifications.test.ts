@@ -2,28 +2,15 @@ import postgres from 'postgres';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationChangedSubscription } from '../generated/graphql.js';
 import { graphql } from '../generated/index.js';
-import { type Collected, gql, ok, signUp, subscribeSse, subscribeWs } from '../support/clients.js';
-import { sleep, waitForSubscriptions } from '../support/cluster.js';
+import { type Collected, gql, ok, signUp, subscribeSse, subscribeWs, type TestUser } from '../support/clients.js';
+import { settle, sleep, until, waitForSubscriptions } from '../support/cluster.js';
 import { liveClusterForFile } from '../support/live-cluster.js';
 import { ADD_COMMENT, CREATE_RECIPE, DELETE_COMMENT, MARK_READ, NOTIFICATION_CHANGED, NOTIFICATIONS } from '../support/operations.js';
 import { type ServerProcess, spawnServer } from '../support/servers.js';
 
 type NotificationChange = NotificationChangedSubscription['notificationChanged'];
 
-interface User {
-  token: string;
-  id: string;
-}
-
-const settle = () => sleep(700);
-
-async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await sleep(25);
-  }
-}
+type User = TestUser;
 
 /** Replays the events and checks that each carries the unread count right after it. */
 function expectConsistentCounts(events: NotificationChange[]): Set<string> {

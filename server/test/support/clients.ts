@@ -71,7 +71,14 @@ export const SIGN_UP = graphql(`
 `);
 
 let counter = 0;
-export async function signUp(url: string, name = 'Cook'): Promise<{ token: string; id: string; name: string }> {
+/** A signed-up user as the tests use it. */
+export interface TestUser {
+  token: string;
+  id: string;
+  name: string;
+}
+
+export async function signUp(url: string, name = 'Cook'): Promise<TestUser> {
   counter += 1;
   const email = `${name.toLowerCase()}-${Date.now()}-${counter}-${Math.random().toString(36).slice(2, 8)}@example.com`;
   const data = await ok(url, SIGN_UP, {

@@ -68,4 +68,16 @@ export async function waitForNoSubscriptions(url: string, timeoutMs = 10_000): P
   }
 }
 
+/** Lets any late or duplicate event arrive before a test asserts that it did not. */
+export const settle = () => sleep(700);
+
+/** Polls `condition` until it holds, failing with `what` after the timeout. */
+export async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await sleep(25);
+  }
+}
+
 export { setTimeout as sleep } from 'node:timers/promises';
