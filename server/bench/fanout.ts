@@ -147,7 +147,7 @@ async function activeSubscriptions(servers: Measured[]): Promise<number> {
 
 async function main() {
   const db = await createTestDatabase('bench');
-  const env = { DATABASE_URL: db.url, REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('bench'), RELAY_INTERVAL: '500ms', LOG_LEVEL: 'warn' };
+  const env = { DATABASE_URL: db.url, REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('bench'), LOG_LEVEL: 'warn' };
   // SERVER_NODE_ARGS (--cpu-prof) is for the measured instances, not the writer.
   const nodeArgs = process.env.SERVER_NODE_ARGS;
   delete process.env.SERVER_NODE_ARGS;

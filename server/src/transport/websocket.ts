@@ -13,6 +13,7 @@ import { clientAddress } from '../limits/client-address.js';
 import { webSocketNextFrames } from './frame-sink.js';
 import type { GraphqlServer } from './graphql-http.js';
 import { type SocketExtra, serveGraphqlWs } from './graphql-ws-adapter.js';
+import { Heartbeat } from './heartbeat.js';
 import { requestIdOf } from './request-id.js';
 import { assertAcceptableInput } from './request-input.js';
 import { SocketExpiry } from './socket-expiry.js';
@@ -40,6 +41,9 @@ export interface WebSocketOptions {
 /** Close code for a subscriber that cannot keep up ("try again later"). */
 export const CLOSE_TOO_SLOW = 1013;
 
+/** How long a socket may take to send connection_init before it is closed with 4408. */
+const CONNECTION_INIT_TIMEOUT_MS = 5_000;
+
 /** Longest operation id: graphql-ws clients send UUIDs (36 bytes). */
 export const MAX_OPERATION_ID_BYTES = 128;
 
@@ -52,7 +56,10 @@ export function attachWebSockets(options: WebSocketOptions) {
   const { yoga, tokens, logger } = options;
   const wss = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: options.maxMessageBytes, handleProtocols });
   const viewers = new WeakMap<WebSocket, TokenViewer | null>();
-  const alive = new WeakMap<WebSocket, boolean>();
+  const heartbeat = new Heartbeat(() => wss.clients, options.keepAliveMs);
+  // graphql-ws's own init timeout stays armed, and held, for the socket's whole life; this one is
+  // cleared once connection_init arrives.
+  const initTimers = new WeakMap<WebSocket, NodeJS.Timeout>();
   // The upgrade request's id per socket, so its log lines join the proxy's; a string, not a child
   // logger per socket, because an idle socket should hold as little as possible.
   const requestIds = new WeakMap<WebSocket, string>();
@@ -69,33 +76,29 @@ export function attachWebSockets(options: WebSocketOptions) {
     const reqId = requestIdOf(request);
     requestIds.set(socket, reqId);
     addresses.set(socket, clientAddress(request, options.trustProxy));
-    alive.set(socket, true);
-    socket.on('pong', () => alive.set(socket, true));
+    heartbeat.add(socket, request.socket);
+    initTimers.set(
+      socket,
+      setTimeout(
+        () => socket.close(CloseCode.ConnectionInitialisationTimeout, 'Connection initialisation timeout'),
+        CONNECTION_INIT_TIMEOUT_MS,
+      ),
+    );
     options.onCountChange(wss.clients.size);
     logger.debug({ reqId }, 'websocket opened');
     socket.once('close', (code) => {
+      clearTimeout(initTimers.get(socket));
       options.onCountChange(wss.clients.size);
       logger.debug({ reqId, code, durationMs: Date.now() - opened }, 'websocket closed');
     });
   });
 
-  // Protocol-level pings find peers that vanished without a FIN (sleeping laptops, dead NATs).
-  const heartbeat = setInterval(() => {
-    for (const socket of wss.clients) {
-      if (alive.get(socket) === false) {
-        socket.terminate();
-        continue;
-      }
-      alive.set(socket, false);
-      socket.ping();
-    }
-  }, options.keepAliveMs);
-  heartbeat.unref();
-
   const server = makeServer<Record<string, unknown>, SocketExtra>({
-    connectionInitWaitTimeout: 5_000,
+    connectionInitWaitTimeout: Number.POSITIVE_INFINITY,
     onConnect: async (ctx) => {
       const socket = ctx.extra.socket;
+      clearTimeout(initTimers.get(socket));
+      initTimers.delete(socket);
       let viewer: TokenViewer | null;
       try {
         viewer = await viewerFromAuthorization(tokens, ctx.connectionParams?.authorization);
@@ -135,7 +138,7 @@ export function attachWebSockets(options: WebSocketOptions) {
               socket.close(CLOSE_TOO_SLOW, 'Subscriber is too slow');
             },
             // Live events skip graphql-ws's per-subscriber serialisation: shared bytes, this id spliced in.
-            frames: webSocketNextFrames(socket, id),
+            frames: webSocketNextFrames(socket, id, heartbeat),
             // Once the fan-out writes the stream, graphql-ws need not wait on it; a stream that ends at
             // its own token's expiry is ended by the consumer that watches the token, which must stay.
             ...(endsAtTokenExpiry ? {} : { release: ctx.extra.release(id, () => Reflect.deleteProperty(ctx.subscriptions, id)) }),
@@ -188,7 +191,7 @@ export function attachWebSockets(options: WebSocketOptions) {
   return {
     /** Tells every client to reconnect elsewhere (1001 Going Away) and stops the heartbeat. */
     async close(): Promise<void> {
-      clearInterval(heartbeat);
+      heartbeat.stop();
       for (const socket of wss.clients) socket.close(1001, 'Server is shutting down');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

@@ -2,9 +2,9 @@ import { once } from 'node:events';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { subscribeSse, subscribeWs, wsClient } from '../support/clients.js';
+import { ok, signUp, subscribeSse, subscribeWs, wsClient } from '../support/clients.js';
 import { health, sleep, waitForNoSubscriptions, waitForSubscriptions } from '../support/cluster.js';
-import { RECIPE_CHANGED } from '../support/operations.js';
+import { CREATE_RECIPE, RECIPE_CHANGED } from '../support/operations.js';
 import { openAcknowledgedRawWebSocket } from '../support/raw-websocket.js';
 import { type RunningServer, startInProcess } from '../support/servers.js';
 
@@ -59,6 +59,35 @@ describe('the WebSocket transport', () => {
     await sleep(100);
     expect(await health(server.url)).toMatchObject({ connectedClients: 1, activeSubscriptions: 1 });
     expect(liveStream.errors).toEqual([]);
+    liveStream.stop();
+    await live.dispose();
+  });
+
+  it('still cuts a silent peer while it is being sent events, and a live one that takes its pings along with events stays', async () => {
+    const cook = await signUp(server.url);
+    const live = wsClient(server.wsUrl);
+    const liveStream = subscribeWs(live, RECIPE_CHANGED);
+    const silent = await openAcknowledgedRawWebSocket(server.port);
+    silent.send({ id: '1', type: 'subscribe', payload: { query: print(RECIPE_CHANGED), variables: {} } });
+    await waitForSubscriptions(server.url, 2);
+
+    // A write every 50 ms: each keep-alive interval (300 ms) finds both sockets busy.
+    let written = 0;
+    const writing = (async () => {
+      while (written < 30) {
+        await ok(server.url, CREATE_RECIPE, { input: { title: `Busy ${written}`, ingredients: ['x'], steps: ['y'] } }, cook.token);
+        written += 1;
+        await sleep(50);
+      }
+    })();
+    // Cut without a close frame: a peer that does not answer pings would not read one either.
+    expect(await silent.closed).toBeNull();
+    await writing;
+
+    expect(silent.messages().some((message) => message.type === 'next')).toBe(true);
+    await liveStream.waitFor(written);
+    expect(liveStream.errors).toEqual([]);
+    expect(await health(server.url)).toMatchObject({ connectedClients: 1, activeSubscriptions: 1 });
     liveStream.stop();
     await live.dispose();
   });
