@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import { WebSocket } from 'ws';
 import type { Heartbeat } from './heartbeat.js';
 
@@ -13,37 +14,69 @@ export interface FrameSink {
   next(payload: Buffer): void;
 }
 
-const CLOSING_BRACE = Buffer.from('}');
+const CLOSING_BRACE = 0x7d;
+/** An unmasked ping with no payload (RFC 6455 §5.5.2), as `ws`'s `ping()` sends it. */
+const PING_FRAME = Buffer.from([0x89, 0x00]);
+
+/** Length of the header of an unmasked frame carrying `length` payload bytes (RFC 6455 §5.2). */
+export function frameHeaderLength(length: number): number {
+  return length < 126 ? 2 : length < 65_536 ? 4 : 10;
+}
+
+/** Writes the header of an unmasked, final text frame of `length` payload bytes at `offset`; returns the offset after it. */
+export function writeTextFrameHeader(target: Buffer, offset: number, length: number): number {
+  target[offset] = 0x81;
+  if (length < 126) {
+    target[offset + 1] = length;
+    return offset + 2;
+  }
+  if (length < 65_536) {
+    target[offset + 1] = 126;
+    target.writeUInt16BE(length, offset + 2);
+    return offset + 4;
+  }
+  target[offset + 1] = 127;
+  target.writeUInt32BE(0, offset + 2);
+  target.writeUInt32BE(length, offset + 6);
+  return offset + 10;
+}
 
 /**
- * graphql-transport-ws `next` messages for operation `id` on `socket`: the id is escaped once,
- * here, and spliced in front of every shared payload, `{"id":…,"type":"next","payload":…}`.
+ * graphql-transport-ws `next` messages for operation `id` on `socket`, whose network stream is
+ * `stream`: the id is escaped once, here, and spliced in front of every shared payload,
+ * `{"id":…,"type":"next","payload":…}`. Each message leaves as one buffer in one write, with the
+ * socket's keep-alive ping in front when one is due. Writing the frame to the stream directly
+ * is sound because `ws` queues nothing of its own without compression, which this server does
+ * not negotiate: everything it sends reaches the stream in call order, as these frames do.
  */
-export function webSocketNextFrames(socket: WebSocket, id: string, heartbeat: Heartbeat): FrameSink {
-  return new WebSocketNextFrames(socket, Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`), heartbeat);
+export function webSocketNextFrames(socket: WebSocket, stream: Duplex, id: string, heartbeat: Heartbeat): FrameSink {
+  return new WebSocketNextFrames(socket, stream, Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`), heartbeat);
 }
 
 // A class rather than a literal with a getter, which V8 keeps as a dictionary with a map of its own per subscriber.
 class WebSocketNextFrames implements FrameSink {
   constructor(
     private readonly socket: WebSocket,
+    private readonly stream: Duplex,
     private readonly head: Buffer,
     private readonly heartbeat: Heartbeat,
   ) {}
 
   get bufferedBytes(): number {
-    return this.socket.bufferedAmount;
+    return this.stream.writableLength;
   }
 
   next(payload: Buffer): void {
     if (this.socket.readyState !== WebSocket.OPEN) return;
     const { head } = this;
-    const frame = Buffer.concat([head, payload, CLOSING_BRACE], head.length + payload.length + 1);
-    const corked = this.heartbeat.takeDuePing(this.socket);
-    try {
-      this.socket.send(frame, { binary: false });
-    } finally {
-      corked?.uncork();
-    }
+    const length = head.length + payload.length + 1;
+    const ping = this.heartbeat.takeDuePing(this.socket);
+    const frame = Buffer.allocUnsafe((ping ? PING_FRAME.length : 0) + frameHeaderLength(length) + length);
+    let offset = ping ? PING_FRAME.copy(frame, 0) : 0;
+    offset = writeTextFrameHeader(frame, offset, length);
+    offset += head.copy(frame, offset);
+    offset += payload.copy(frame, offset);
+    frame[offset] = CLOSING_BRACE;
+    this.stream.write(frame);
   }
 }

@@ -1,4 +1,3 @@
-import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 
 /**
@@ -14,8 +13,6 @@ export class Heartbeat {
   private readonly unanswered = new WeakSet<WebSocket>();
   /** Sockets whose ping of this interval has not left yet. */
   private readonly due = new Set<WebSocket>();
-  /** The network stream under each socket, corked so a ping and a delivery leave as one write. */
-  private readonly streams = new WeakMap<WebSocket, Duplex>();
   private readonly timer: NodeJS.Timeout;
   private flush: NodeJS.Timeout | undefined;
   /** The pong listener, one function for every socket: `ws` calls it with the socket as `this`. */
@@ -33,22 +30,17 @@ export class Heartbeat {
     this.timer.unref();
   }
 
-  /** Watches `socket`, whose network stream is `stream`, until it closes. */
-  add(socket: WebSocket, stream: Duplex): void {
-    this.streams.set(socket, stream);
+  /** Watches `socket` until it closes. */
+  add(socket: WebSocket): void {
     socket.on('pong', this.onPong);
   }
 
   /**
-   * Sends `socket`'s ping if it is due, with the socket's stream corked: the caller writes its
-   * delivery and uncorks the stream returned, and both leave in one system call.
+   * True when `socket`'s ping is due and the caller sends it, in front of the delivery it is
+   * writing, so both leave in one system call.
    */
-  takeDuePing(socket: WebSocket): Duplex | undefined {
-    if (this.due.size === 0 || !this.due.delete(socket)) return undefined;
-    const stream = this.streams.get(socket);
-    stream?.cork();
-    socket.ping();
-    return stream;
+  takeDuePing(socket: WebSocket): boolean {
+    return this.due.size > 0 && this.due.delete(socket);
   }
 
   stop(): void {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { GraphQLError } from 'graphql';
 import { CloseCode, handleProtocols, makeServer, type SubscribePayload } from 'graphql-ws';
 import type { Logger } from 'pino';
@@ -54,9 +55,18 @@ export const MAX_OPERATION_ID_BYTES = 128;
  */
 export function attachWebSockets(options: WebSocketOptions) {
   const { yoga, tokens, logger } = options;
-  const wss = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: options.maxMessageBytes, handleProtocols });
+  // No compression: the fan-out writes prepared frames to the network stream itself (frame-sink.ts).
+  const wss = new WebSocketServer({
+    server: options.server,
+    path: '/graphql',
+    maxPayload: options.maxMessageBytes,
+    handleProtocols,
+    perMessageDeflate: false,
+  });
   const viewers = new WeakMap<WebSocket, TokenViewer | null>();
   const heartbeat = new Heartbeat(() => wss.clients, options.keepAliveMs);
+  // The network stream under each socket, which the fan-out writes its prepared frames to.
+  const streams = new WeakMap<WebSocket, Duplex>();
   // graphql-ws's own init timeout stays armed, and held, for the socket's whole life; this one is
   // cleared once connection_init arrives.
   const initTimers = new WeakMap<WebSocket, NodeJS.Timeout>();
@@ -76,7 +86,8 @@ export function attachWebSockets(options: WebSocketOptions) {
     const reqId = requestIdOf(request);
     requestIds.set(socket, reqId);
     addresses.set(socket, clientAddress(request, options.trustProxy));
-    heartbeat.add(socket, request.socket);
+    heartbeat.add(socket);
+    streams.set(socket, request.socket);
     initTimers.set(
       socket,
       setTimeout(
@@ -124,6 +135,7 @@ export function attachWebSockets(options: WebSocketOptions) {
         const viewer = await viewerOfSubscribe(tokens, socketViewer, payload.extensions);
         // The socket closes when its own token expires; a token of this operation's headers ends just this stream.
         const endsAtTokenExpiry = viewer !== socketViewer;
+        const stream = streams.get(socket);
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           socket,
@@ -138,7 +150,7 @@ export function attachWebSockets(options: WebSocketOptions) {
               socket.close(CLOSE_TOO_SLOW, 'Subscriber is too slow');
             },
             // Live events skip graphql-ws's per-subscriber serialisation: shared bytes, this id spliced in.
-            frames: webSocketNextFrames(socket, id, heartbeat),
+            ...(stream ? { frames: webSocketNextFrames(socket, stream, id, heartbeat) } : {}),
             // Once the fan-out writes the stream, graphql-ws need not wait on it; a stream that ends at
             // its own token's expiry is ended by the consumer that watches the token, which must stay.
             ...(endsAtTokenExpiry ? {} : { release: ctx.extra.release(id, () => Reflect.deleteProperty(ctx.subscriptions, id)) }),

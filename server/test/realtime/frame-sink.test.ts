@@ -1,0 +1,86 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket, { WebSocketServer } from 'ws';
+import { webSocketNextFrames } from '../../src/transport/frame-sink.js';
+import { Heartbeat } from '../../src/transport/heartbeat.js';
+
+/** A `ws` server and client over loopback; the server side's frames are written by the fan-out's sink. */
+async function socketPair(keepAliveMs = 60_000) {
+  const http = createServer();
+  const wss = new WebSocketServer({ server: http, perMessageDeflate: false });
+  http.listen(0, '127.0.0.1');
+  await once(http, 'listening');
+  const { port } = http.address() as AddressInfo;
+  const accepted = once(wss, 'connection') as Promise<[WebSocket, IncomingMessage]>;
+  const client = new WebSocket(`ws://127.0.0.1:${port}`, { perMessageDeflate: false });
+  const received: string[] = [];
+  let pings = 0;
+  client.on('message', (data) => received.push(String(data)));
+  client.on('ping', () => (pings += 1));
+  await once(client, 'open');
+  const [socket, request] = await accepted;
+  const heartbeat = new Heartbeat(() => wss.clients, keepAliveMs);
+  heartbeat.add(socket);
+  return {
+    socket,
+    sink: (id: string) => webSocketNextFrames(socket, request.socket, id, heartbeat),
+    received,
+    pings: () => pings,
+    async close() {
+      heartbeat.stop();
+      client.terminate();
+      wss.close();
+      http.close();
+    },
+  };
+}
+
+const payloadOf = (bytes: number) => {
+  const text = JSON.stringify({ data: { pad: 'x'.repeat(Math.max(0, bytes - 21)) } });
+  return Buffer.from(text);
+};
+
+describe('the fan-out frame sink', () => {
+  let pair: Awaited<ReturnType<typeof socketPair>> | undefined;
+  afterEach(async () => {
+    await pair?.close();
+    pair = undefined;
+  });
+
+  it('frames messages of every header size (7-bit, 16-bit and 64-bit lengths) so a ws client reads them intact, in order with ws sends', async () => {
+    pair = await socketPair();
+    const sink = pair.sink('op "1"');
+    // Frame lengths are the payload plus about 40 bytes of head: around 125, 126, 65,535 and 65,536.
+    const sizes = [21, 84, 85, 86, 87, 400, 65_494, 65_495, 65_496, 65_497, 200_000];
+    const expected: string[] = [];
+    for (const [i, size] of sizes.entries()) {
+      const payload = payloadOf(size);
+      sink.next(payload);
+      expected.push(`{"id":"op \\"1\\"","type":"next","payload":${payload}}`);
+      // Interleaved with what ws itself sends (acks, completes), which must keep its place.
+      pair.socket.send(`ws ${i}`);
+      expect(sink.bufferedBytes).toBeGreaterThanOrEqual(0);
+      expected.push(`ws ${i}`);
+    }
+    await expect.poll(() => pair?.received.length, { timeout: 5_000 }).toBe(expected.length);
+    expect(pair.received).toEqual(expected);
+    for (const text of pair.received.filter((t) => t.startsWith('{'))) expect(JSON.parse(text)).toMatchObject({ type: 'next' });
+  });
+
+  it('puts a due keep-alive ping in front of a delivery, and the client reads both', async () => {
+    pair = await socketPair(100);
+    const sink = pair.sink('1');
+    const deadline = Date.now() + 5_000;
+    let sent = 0;
+    while (pair.pings() === 0 && Date.now() < deadline) {
+      sink.next(payloadOf(50));
+      sent += 1;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(pair.pings()).toBeGreaterThan(0);
+    await expect.poll(() => pair?.received.length, { timeout: 5_000 }).toBe(sent);
+    expect(new Set(pair.received).size).toBe(1);
+  });
+});
