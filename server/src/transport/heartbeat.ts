@@ -1,38 +1,47 @@
 import type { WebSocket } from 'ws';
 
+/** Pings leave in this many waves per interval, so the pongs of many sockets never arrive in one burst. */
+const WAVES = 8;
+
 /**
  * Protocol-level pings that find peers gone without a FIN (sleeping laptops, dead NATs): every
- * interval each socket must have answered the ping before, or it is cut. A ping is due on every
- * socket each interval, busy or not, since a write succeeding says nothing about the peer; what
- * changes with traffic is only how it leaves. A socket the fan-out writes to within the first
- * quarter of the interval takes its ping in the same system call as that delivery
- * (`takeDuePing`); the rest are pinged on their own when the quarter ends. Either way the peer
- * has at least three quarters of an interval to answer.
+ * interval each socket must have answered its ping of the interval before, or it is cut. A ping is
+ * due on every socket each interval, busy or not, since a write succeeding says nothing about the
+ * peer; what traffic changes is only how it leaves. A socket the fan-out writes to within a
+ * quarter of an interval of its ping falling due takes the ping in the same write as that
+ * delivery (`takeDuePing`); the rest are pinged on their own. Sockets are spread over `WAVES`
+ * waves, one wave falling due every interval / WAVES.
  */
 export class Heartbeat {
+  private readonly waves: Array<Set<WebSocket>> = Array.from({ length: WAVES }, () => new Set());
+  private nextWave = 0;
+  private added = 0;
   private readonly unanswered = new WeakSet<WebSocket>();
-  /** Sockets whose ping of this interval has not left yet. */
-  private readonly due = new Set<WebSocket>();
+  /** Sockets whose ping is due and has not left yet, with when it fell due, oldest first. */
+  private readonly due = new Map<WebSocket, number>();
   private readonly timer: NodeJS.Timeout;
-  private flush: NodeJS.Timeout | undefined;
-  /** The pong listener, one function for every socket: `ws` calls it with the socket as `this`. */
+  // Listeners shared by every socket: `ws` calls them with the socket as `this`.
   private readonly onPong: (this: WebSocket) => void;
+  private readonly onClose: (this: WebSocket) => void;
 
-  constructor(
-    private readonly sockets: () => Iterable<WebSocket>,
-    private readonly intervalMs: number,
-  ) {
-    const { unanswered } = this;
+  constructor(private readonly intervalMs: number) {
+    const { unanswered, waves, due } = this;
     this.onPong = function (this: WebSocket) {
       unanswered.delete(this);
     };
-    this.timer = setInterval(() => this.tick(), intervalMs);
+    this.onClose = function (this: WebSocket) {
+      for (const wave of waves) wave.delete(this);
+      due.delete(this);
+    };
+    this.timer = setInterval(() => this.tick(), intervalMs / WAVES);
     this.timer.unref();
   }
 
   /** Watches `socket` until it closes. */
   add(socket: WebSocket): void {
+    this.waves[this.added++ % WAVES]?.add(socket);
     socket.on('pong', this.onPong);
+    socket.once('close', this.onClose);
   }
 
   /**
@@ -45,26 +54,25 @@ export class Heartbeat {
 
   stop(): void {
     clearInterval(this.timer);
-    clearTimeout(this.flush);
   }
 
   private tick(): void {
-    this.pingDue();
-    for (const socket of this.sockets()) {
+    const now = Date.now();
+    const wave = this.waves[this.nextWave++ % WAVES] ?? new Set<WebSocket>();
+    for (const socket of wave) {
       if (this.unanswered.has(socket)) {
+        this.due.delete(socket);
         socket.terminate();
         continue;
       }
       this.unanswered.add(socket);
-      this.due.add(socket);
+      this.due.set(socket, now);
     }
-    clearTimeout(this.flush);
-    this.flush = setTimeout(() => this.pingDue(), this.intervalMs / 4);
-    this.flush.unref();
-  }
-
-  private pingDue(): void {
-    for (const socket of this.due) if (socket.readyState === socket.OPEN) socket.ping();
-    this.due.clear();
+    const latest = now - this.intervalMs / 4;
+    for (const [socket, since] of this.due) {
+      if (since > latest) break;
+      this.due.delete(socket);
+      if (socket.readyState === socket.OPEN) socket.ping();
+    }
   }
 }

@@ -64,7 +64,7 @@ export function attachWebSockets(options: WebSocketOptions) {
     perMessageDeflate: false,
   });
   const viewers = new WeakMap<WebSocket, TokenViewer | null>();
-  const heartbeat = new Heartbeat(() => wss.clients, options.keepAliveMs);
+  const heartbeat = new Heartbeat(options.keepAliveMs);
   // The network stream under each socket, which the fan-out writes its prepared frames to.
   const streams = new WeakMap<WebSocket, Duplex>();
   // graphql-ws's own init timeout stays armed, and held, for the socket's whole life; this one is

@@ -21,7 +21,7 @@ async function socketPair(keepAliveMs = 60_000) {
   client.on('ping', () => (pings += 1));
   await once(client, 'open');
   const [socket, request] = await accepted;
-  const heartbeat = new Heartbeat(() => wss.clients, keepAliveMs);
+  const heartbeat = new Heartbeat(keepAliveMs);
   heartbeat.add(socket);
   return {
     socket,
