@@ -35,8 +35,8 @@ export interface ChangeStreamOptions<Row> {
  * iterators and promises, while the stream itself lives on until `end` or until it ends itself.
  */
 export interface StreamRelease {
-  /** Called just before the iterator completes: from now on the transport owns the stream's end. */
-  released(end: () => void): void;
+  /** Called just before the iterator completes: from now on the transport owns the stream's end, `stream.end()`. */
+  released(stream: Pick<StreamControl, 'end'>): void;
   /** A released stream ended by itself (its subject went away, or its client fell behind). */
   ended(): void;
 }
@@ -76,195 +76,228 @@ export interface ChangeStream<Row> extends AsyncIterableIterator<ViewerEvent<Row
   handOver(direct: DirectDelivery): StreamControl;
 }
 
-/** A class rather than a literal with a getter, which V8 keeps as a dictionary with a map of its own per stream. */
-class Control implements StreamControl {
-  constructor(
-    readonly overflow: () => void,
-    readonly delivered: () => void,
-    readonly end: () => void,
-    private readonly isFinished: () => boolean,
-  ) {}
-
-  get finished(): boolean {
-    return this.isFinished();
-  }
-}
-
 /**
  * One subscriber's stream: live changes from the instance feed, optionally preceded by a replay
  * of the log. Dedupe by position makes the seam exact: live changes that arrive during the
  * replay wait, and anything the replay already sent is dropped.
  */
 export function changeStream<Row>(options: ChangeStreamOptions<Row>): ChangeStream<Row> {
-  const queue: Entry<Row>[] = [];
-  const heldDuringReplay: ChangeRecord[] = [];
-  let queuedBytes = 0;
-  let lastPosition = options.after ?? 0;
+  return new LiveChangeStream(options);
+}
+
+/**
+ * One object per stream, its own iterator and the direct path's control, instead of a closure per
+ * step over a shared scope: an idle subscriber's stream is this object, the listener the feed
+ * calls and the feed's ways to stop calling it. Only what the stream needs after it has started is
+ * kept; the queue and the changes held during a replay exist only while they are in use.
+ */
+class LiveChangeStream<Row> implements ChangeStream<Row>, StreamControl {
+  private readonly entity: EntityKind;
+  private readonly entityId: string | undefined;
+  private readonly rules: ViewRules<Row>;
+  private readonly ends: ((change: ChangeRecord) => boolean) | undefined;
+  private readonly maxBacklogBytes: number;
+  private readonly onOverflow: () => void;
+  private readonly onClose: (() => void) | undefined;
+  private readonly onDelivered: ((replayed: boolean) => void) | undefined;
+  private readonly release: StreamRelease | undefined;
   /** Changes past this position happen while the subscriber listens; earlier ones are history. */
-  const startedAt = options.feed.position;
-  let replaying = options.after !== undefined;
-  let finished = false;
-  let failure: unknown;
-  let wake: (() => void) | undefined;
-  let drained: (() => void) | undefined;
-  let direct: DirectDelivery | undefined;
-  /** True once live changes go to `direct` instead of the queue. */
-  let handedOver = false;
+  private readonly startedAt: number;
+  private lastPosition: number;
+  /** What the feed returned for each kind listened to; just the one function when only the entity is listened to. */
+  private readonly unlisten: (() => void) | Array<() => void>;
+  /** Events for the iterator, from the first one queued until the direct path takes over. */
+  private queue: Entry<Row>[] | undefined;
+  private queuedBytes = 0;
+  /** Live changes that arrived during the replay, from the first of them until the replay ends. */
+  private heldDuringReplay: ChangeRecord[] | undefined;
+  private replaying: boolean;
+  private isFinished = false;
+  private failure: unknown;
+  private wake: (() => void) | undefined;
+  private drained: (() => void) | undefined;
+  private direct: DirectDelivery | undefined;
+  /** True once live changes go to `direct` instead of the queue; with a release, the transport then owns the stream. */
+  private handedOver = false;
   /** The end is decided and waits for the direct path to write what came before it. */
-  let ending = false;
-  /** The iterator has completed and the transport owns the stream (options.release). */
-  let released = false;
+  private ending = false;
 
-  const signal = () => {
-    wake?.();
-    wake = undefined;
-  };
-
-  const finish = () => {
-    if (finished) return;
-    finished = true;
-    unlisten();
-    options.onClose?.();
-    signal();
-    drained?.();
-    if (released) options.release?.ended();
-  };
-
-  /** The membership decision, per subscriber and change: how this subscriber receives it, if at all. */
-  const accept = (change: ChangeRecord): ChangeKind | null => {
-    if (finished || ending || change.position <= lastPosition) return null;
-    lastPosition = change.position;
-    // What happened before the subscription began is the subscriber's business only through the
-    // current state, which admitted it; replaying an old unpublish must not end a stream the blog is back in.
-    if (change.position > startedAt && options.ends?.(change)) {
-      // On the direct path earlier changes may still be on their way out; the end must follow them.
-      if (handedOver && direct) {
-        ending = true;
-        direct.endAt(change);
-      } else finish();
-      return null;
-    }
-    if (change.entity !== options.entity) return null;
-    if (options.entityId && change.entityId !== options.entityId) return null;
-    return viewKind(change as Parameters<typeof viewKind<Row>>[0], options.rules);
-  };
-
-  const overflow = () => {
-    finish();
-    options.onOverflow();
-  };
-
-  const enqueue = (change: ChangeRecord) => {
-    const kind = accept(change);
-    if (kind === null) return;
-    const event = viewerEvent(change as Parameters<typeof viewerEvent<Row>>[0], kind);
-    const bytes = approximateBytes(change);
-    queue.push({ event, bytes, replayed: replaying });
-    queuedBytes += bytes;
-    if (queuedBytes > options.maxBacklogBytes) {
-      overflow();
-      return;
-    }
-    signal();
-  };
-
-  const kinds = [options.entity, ...(options.watch ?? [])];
-  const onChange = (change: ChangeRecord) => {
-    if (replaying) {
-      heldDuringReplay.push(change);
-      if (heldDuringReplay.length * 512 > options.maxBacklogBytes) overflow();
-      return;
-    }
-    if (handedOver) {
-      const kind = accept(change);
-      if (kind !== null) direct?.offer(change, kind);
-      return;
-    }
-    enqueue(change);
-  };
-  const unlistens = kinds.map((kind) => options.feed.listen(kind, onChange));
-  const unlisten = () => {
-    for (const stop of unlistens) stop();
-  };
-
-  if (options.after !== undefined) {
+  constructor(options: ChangeStreamOptions<Row>) {
+    this.entity = options.entity;
+    this.entityId = options.entityId;
+    this.rules = options.rules;
+    this.ends = options.ends;
+    this.maxBacklogBytes = options.maxBacklogBytes;
+    this.onOverflow = options.onOverflow;
+    this.onClose = options.onClose;
+    this.onDelivered = options.onDelivered;
+    this.release = options.release;
+    this.startedAt = options.feed.position;
+    this.lastPosition = options.after ?? 0;
+    this.replaying = options.after !== undefined;
+    // One listener for every kind, so the feed counts a stream watching several kinds once.
+    const listener = this.onChange.bind(this);
+    const kinds = [options.entity, ...(options.watch ?? [])];
+    this.unlisten =
+      kinds.length === 1 ? options.feed.listen(options.entity, listener) : kinds.map((kind) => options.feed.listen(kind, listener));
+    if (options.after === undefined) return;
     // A recent cursor is served from the feed's own window: no database read, and no wait.
     const recent = options.feed.changesAfter(options.after, kinds);
     if (recent) {
-      for (const change of recent) enqueue(change);
-      replaying = false;
-    } else void replay(options.after);
+      for (const change of recent) this.enqueue(change);
+      this.replaying = false;
+    } else void this.replay(options.db, options.after, kinds);
   }
 
-  async function replay(from: number) {
-    try {
-      let cursor = from;
-      for (;;) {
-        const rows = await readChanges(options.db, { after: cursor, limit: REPLAY_PAGE, entities: kinds });
-        for (const change of rows) enqueue(change);
-        if (finished || rows.length < REPLAY_PAGE) break;
-        cursor = rows.at(-1)?.position ?? cursor;
-        while (!finished && queue.length > REPLAY_HIGH_WATER) await new Promise<void>((resolve) => (drained = resolve));
+  get finished(): boolean {
+    return this.isFinished;
+  }
+
+  handOver(target: DirectDelivery): StreamControl {
+    this.direct = target;
+    return this;
+  }
+
+  async next(): Promise<IteratorResult<ViewerEvent<Row>>> {
+    for (;;) {
+      const entry = this.queue?.shift();
+      if (entry) {
+        this.queuedBytes -= entry.bytes;
+        this.onDelivered?.(entry.replayed);
+        if ((this.queue?.length ?? 0) <= REPLAY_HIGH_WATER) {
+          this.drained?.();
+          this.drained = undefined;
+        }
+        return { value: entry.event, done: false };
       }
-      replaying = false;
-      for (const change of heldDuringReplay.splice(0)) enqueue(change);
-      // A consumer waiting on an empty queue may now hand over to the direct path.
-      signal();
-    } catch (error) {
-      failure = error;
-      finish();
+      if (this.failure) {
+        const error = this.failure;
+        this.failure = undefined;
+        throw error;
+      }
+      if (this.isFinished) return { value: undefined, done: true };
+      if (this.direct && !this.replaying) {
+        // Nothing is queued from here on: live changes go to the direct path.
+        this.handedOver = true;
+        this.queue = undefined;
+        if (this.release) {
+          this.release.released(this);
+          return { value: undefined, done: true };
+        }
+      }
+      await new Promise<void>((resolve) => (this.wake = resolve));
     }
   }
 
-  const control = new Control(
-    overflow,
-    () => options.onDelivered?.(false),
-    finish,
-    () => finished,
-  );
+  async return(): Promise<IteratorResult<ViewerEvent<Row>>> {
+    this.finish();
+    this.queue = undefined;
+    return { value: undefined, done: true };
+  }
 
-  const iterator: ChangeStream<Row> = {
-    handOver(target) {
-      direct = target;
-      return control;
-    },
-    async next() {
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  overflow(): void {
+    this.finish();
+    this.onOverflow();
+  }
+
+  delivered(): void {
+    this.onDelivered?.(false);
+  }
+
+  end(): void {
+    this.finish();
+  }
+
+  private signal(): void {
+    this.wake?.();
+    this.wake = undefined;
+  }
+
+  private finish(): void {
+    if (this.isFinished) return;
+    this.isFinished = true;
+    if (typeof this.unlisten === 'function') this.unlisten();
+    else for (const stop of this.unlisten) stop();
+    this.onClose?.();
+    this.signal();
+    this.drained?.();
+    // Handed over with a release means released: the transport is told its stream is gone.
+    if (this.handedOver) this.release?.ended();
+  }
+
+  /** The membership decision, per subscriber and change: how this subscriber receives it, if at all. */
+  private accept(change: ChangeRecord): ChangeKind | null {
+    if (this.isFinished || this.ending || change.position <= this.lastPosition) return null;
+    this.lastPosition = change.position;
+    // What happened before the subscription began is the subscriber's business only through the
+    // current state, which admitted it; replaying an old unpublish must not end a stream the blog is back in.
+    if (change.position > this.startedAt && this.ends?.(change)) {
+      // On the direct path earlier changes may still be on their way out; the end must follow them.
+      if (this.handedOver && this.direct) {
+        this.ending = true;
+        this.direct.endAt(change);
+      } else this.finish();
+      return null;
+    }
+    if (change.entity !== this.entity) return null;
+    if (this.entityId && change.entityId !== this.entityId) return null;
+    return viewKind(change as Parameters<typeof viewKind<Row>>[0], this.rules);
+  }
+
+  private enqueue(change: ChangeRecord): void {
+    const kind = this.accept(change);
+    if (kind === null) return;
+    const event = viewerEvent(change as Parameters<typeof viewerEvent<Row>>[0], kind);
+    const bytes = approximateBytes(change);
+    this.queue ??= [];
+    this.queue.push({ event, bytes, replayed: this.replaying });
+    this.queuedBytes += bytes;
+    if (this.queuedBytes > this.maxBacklogBytes) {
+      this.overflow();
+      return;
+    }
+    this.signal();
+  }
+
+  private onChange(change: ChangeRecord): void {
+    if (this.replaying) {
+      this.heldDuringReplay ??= [];
+      this.heldDuringReplay.push(change);
+      if (this.heldDuringReplay.length * 512 > this.maxBacklogBytes) this.overflow();
+      return;
+    }
+    if (this.handedOver) {
+      const kind = this.accept(change);
+      if (kind !== null) this.direct?.offer(change, kind);
+      return;
+    }
+    this.enqueue(change);
+  }
+
+  private async replay(db: Db, from: number, kinds: readonly EntityKind[]): Promise<void> {
+    try {
+      let cursor = from;
       for (;;) {
-        const entry = queue.shift();
-        if (entry) {
-          queuedBytes -= entry.bytes;
-          options.onDelivered?.(entry.replayed);
-          if (queue.length <= REPLAY_HIGH_WATER) {
-            drained?.();
-            drained = undefined;
-          }
-          return { value: entry.event, done: false };
-        }
-        if (failure) {
-          const error = failure;
-          failure = undefined;
-          throw error;
-        }
-        if (finished) return { value: undefined, done: true };
-        if (direct && !replaying) {
-          handedOver = true;
-          if (options.release) {
-            released = true;
-            options.release.released(finish);
-            return { value: undefined, done: true };
-          }
-        }
-        await new Promise<void>((resolve) => (wake = resolve));
+        const rows = await readChanges(db, { after: cursor, limit: REPLAY_PAGE, entities: kinds });
+        for (const change of rows) this.enqueue(change);
+        if (this.isFinished || rows.length < REPLAY_PAGE) break;
+        cursor = rows.at(-1)?.position ?? cursor;
+        while (!this.isFinished && (this.queue?.length ?? 0) > REPLAY_HIGH_WATER)
+          await new Promise<void>((resolve) => (this.drained = resolve));
       }
-    },
-    async return() {
-      finish();
-      queue.length = 0;
-      return { value: undefined, done: true };
-    },
-    [Symbol.asyncIterator]() {
-      return iterator;
-    },
-  };
-  return iterator;
+      this.replaying = false;
+      const held = this.heldDuringReplay;
+      this.heldDuringReplay = undefined;
+      for (const change of held ?? []) this.enqueue(change);
+      // A consumer waiting on an empty queue may now hand over to the direct path.
+      this.signal();
+    } catch (error) {
+      this.failure = error;
+      this.finish();
+    }
+  }
 }

@@ -35,7 +35,7 @@ export interface ChangeChannel<Row, Args> {
 
 /** Opens one subscriber's stream; the cursor is checked first so a bad one fails before streaming. */
 async function openStream<Row>(ctx: Context, entity: EntityKind, rules: StreamRules<Row>, after: string | null | undefined) {
-  // The stream outlives the subscribe call: its closures keep the feed and the transport's hooks, not the whole context.
+  // The stream outlives the subscribe call: it keeps the transport's hooks, never the whole context.
   const { db, feed, transport } = ctx;
   const from = after ? await resolveCursor(db, ctx.cursors, entity, after, (position) => feed.remembers(position)) : undefined;
   const stream = changeStream<Row>({
@@ -48,7 +48,8 @@ async function openStream<Row>(ctx: Context, entity: EntityKind, rules: StreamRu
     ends: rules.ends,
     after: from,
     maxBacklogBytes: ctx.maxBacklogBytes,
-    onOverflow: () => transport.onOverflow(),
+    // Bound rather than wrapped in a closure, which would keep this call's scope for the stream's life.
+    onOverflow: transport.onOverflow.bind(transport),
     onDelivered: ctx.observeDelivery,
     release: transport.release,
   });

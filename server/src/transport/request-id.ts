@@ -14,8 +14,17 @@ export function requestIdOf(req: IncomingMessage): string {
   let id = assigned.get(req);
   if (id === undefined) {
     const sent = req.headers['x-request-id'];
-    id = typeof sent === 'string' && ACCEPTABLE.test(sent) ? sent : randomUUID();
+    id = typeof sent === 'string' && ACCEPTABLE.test(sent) ? sent : flat(randomUUID());
     assigned.set(req, id);
   }
   return id;
+}
+
+/**
+ * The same text as one flat string. randomUUID joins its id from pieces, which V8 keeps as a chain
+ * of 14 strings (some 480 bytes against 56) until something reads the whole; a socket keeps its id
+ * for as long as it is open.
+ */
+function flat(text: string): string {
+  return Buffer.from(text, 'latin1').toString('latin1');
 }
