@@ -1,7 +1,7 @@
 import { type ExecutionArgs, type ExecutionResult, execute, type GraphQLError } from 'graphql';
 import type { Viewer } from '../auth/tokens.js';
 import type { ChangeRecord } from '../changes/change.js';
-import type { ChangeStream, StreamControl } from '../changes/change-stream.js';
+import type { ChangeStream, DirectDelivery, StreamControl } from '../changes/change-stream.js';
 import { type ViewerEvent, viewerEvent } from '../changes/viewer-event.js';
 import type { ChangeKind } from '../db/schema.js';
 import type { FrameSink } from '../transport/frame-sink.js';
@@ -19,12 +19,48 @@ export interface FanoutMember {
   maxBacklogBytes: number;
 }
 
-interface Joined extends FanoutMember {
-  control: StreamControl;
+/**
+ * A subscriber once the fan-out writes its stream. It is the stream's direct delivery itself, a
+ * class rather than a literal with two closures, since every idle subscriber keeps one.
+ */
+class Joined implements DirectDelivery {
+  readonly group: string;
+  readonly rule: AudienceRule<ViewerEvent<unknown>>;
+  readonly viewer: Viewer | null;
+  readonly args: ExecutionArgs;
+  readonly sink: FrameSink;
+  readonly maxBacklogBytes: number;
+  readonly control: StreamControl;
+
+  constructor(
+    private readonly fanout: Fanout,
+    stream: ChangeStream<unknown>,
+    member: FanoutMember,
+  ) {
+    this.group = member.group;
+    this.rule = member.rule;
+    this.viewer = member.viewer;
+    this.args = member.args;
+    this.sink = member.sink;
+    this.maxBacklogBytes = member.maxBacklogBytes;
+    // Last: from here on the stream may offer changes.
+    this.control = stream.handOver(this);
+  }
+
+  offer(change: ChangeRecord, kind: ChangeKind): void {
+    this.fanout.offer(this, change, kind);
+  }
+
+  endAt(change: ChangeRecord): void {
+    this.fanout.batchOf(change).endings.push(this);
+  }
 }
 
 /** Subscribers who receive one event identically: same group, same visibility class, same kind. */
 interface Bucket {
+  group: string;
+  kind: ChangeKind;
+  visibility: string;
   event: ViewerEvent<unknown>;
   args: ExecutionArgs;
   members: Joined[];
@@ -36,6 +72,8 @@ interface Batch {
   change: ChangeRecord;
   events: Partial<Record<ChangeKind, ViewerEvent<unknown>>>;
   buckets: Map<string, Bucket>;
+  /** The bucket the last subscriber went to. */
+  last?: Bucket;
   /** Streams that end with this change (their subject went away), once everything before it is written. */
   endings: Joined[];
 }
@@ -61,14 +99,12 @@ export class Fanout {
 
   /** Takes the stream's live changes over once it has yielded everything before them. */
   join(stream: ChangeStream<unknown>, member: FanoutMember): void {
-    const joined = member as Joined;
-    joined.control = stream.handOver({
-      offer: (change, kind) => this.offer(joined, change, kind),
-      endAt: (change) => this.batchOf(change).endings.push(joined),
-    });
+    // The stream keeps it: it is the stream's direct delivery from now on.
+    new Joined(this, stream, member);
   }
 
-  private batchOf(change: ChangeRecord): Batch {
+  /** The batch of `change`, opened when the first subscriber is offered it. */
+  batchOf(change: ChangeRecord): Batch {
     let batch = this.open;
     if (batch?.change !== change) {
       batch = { change, events: {}, buckets: new Map(), endings: [] };
@@ -80,18 +116,26 @@ export class Fanout {
     return batch;
   }
 
-  private offer(member: Joined, change: ChangeRecord, kind: ChangeKind): void {
+  /** Puts `member` in the bucket it receives `change` in, as `kind`. */
+  offer(member: Joined, change: ChangeRecord, kind: ChangeKind): void {
     const batch = this.batchOf(change);
     let event = batch.events[kind];
     if (!event) {
       event = viewerEvent(change as Parameters<typeof viewerEvent<unknown>>[0], kind);
       batch.events[kind] = event;
     }
-    const key = member.group + KIND_INDEX[kind] + member.rule(event, member.viewer);
-    let bucket = batch.buckets.get(key);
-    if (!bucket) {
-      bucket = { event, args: member.args, members: [] };
-      batch.buckets.set(key, bucket);
+    const visibility = member.rule(event, member.viewer);
+    // Subscribers of one group and class usually follow each other: the last bucket is checked
+    // before building a key, which would be a new string to hash per subscriber.
+    let bucket = batch.last;
+    if (!bucket || bucket.group !== member.group || bucket.kind !== kind || bucket.visibility !== visibility) {
+      const key = member.group + KIND_INDEX[kind] + visibility;
+      bucket = batch.buckets.get(key);
+      if (!bucket) {
+        bucket = { group: member.group, kind, visibility, event, args: member.args, members: [] };
+        batch.buckets.set(key, bucket);
+      }
+      batch.last = bucket;
     }
     bucket.members.push(member);
   }

@@ -72,11 +72,13 @@ class WebSocketNextFrames implements FrameSink {
     const length = head.length + payload.length + 1;
     const ping = this.heartbeat.takeDuePing(this.socket);
     const frame = Buffer.allocUnsafe((ping ? PING_FRAME.length : 0) + frameHeaderLength(length) + length);
-    let offset = ping ? PING_FRAME.copy(frame, 0) : 0;
-    offset = writeTextFrameHeader(frame, offset, length);
-    offset += head.copy(frame, offset);
-    offset += payload.copy(frame, offset);
-    frame[offset] = CLOSING_BRACE;
+    // `set` is a plain memory copy; Buffer's `copy` validates its arguments in JavaScript first.
+    if (ping) frame.set(PING_FRAME, 0);
+    let offset = writeTextFrameHeader(frame, ping ? PING_FRAME.length : 0, length);
+    frame.set(head, offset);
+    offset += head.length;
+    frame.set(payload, offset);
+    frame[offset + payload.length] = CLOSING_BRACE;
     this.stream.write(frame);
   }
 }

@@ -8,8 +8,17 @@ import { atTokenExpiry } from './token-expiry.js';
  */
 export class SocketExpiry {
   private readonly due = new Map<number, { sockets: Set<WebSocket>; cancel: () => void }>();
+  private readonly expiresAt = new WeakMap<WebSocket, number>();
+  /** One close listener for every socket (`ws` calls it with the socket as `this`), not a closure each. */
+  private readonly onClose: (this: WebSocket) => void;
 
-  constructor(private readonly expire: (socket: WebSocket) => void) {}
+  constructor(private readonly expire: (socket: WebSocket) => void) {
+    const expiry = this;
+    this.onClose = function (this: WebSocket) {
+      const at = expiry.expiresAt.get(this);
+      if (at !== undefined) expiry.remove(this, at);
+    };
+  }
 
   /** `socket` is closed at `expiresAt` (ms since the epoch) unless it closes first. */
   add(socket: WebSocket, expiresAt: number): void {
@@ -24,7 +33,8 @@ export class SocketExpiry {
       this.due.set(expiresAt, group);
     }
     group.sockets.add(socket);
-    socket.once('close', () => this.remove(socket, expiresAt));
+    this.expiresAt.set(socket, expiresAt);
+    socket.once('close', this.onClose);
   }
 
   private remove(socket: WebSocket, expiresAt: number): void {

@@ -8,10 +8,12 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import { viewerOfSubscribe } from '../auth/subscribe-authorization.js';
 import type { TokenService, TokenViewer } from '../auth/tokens.js';
 import { viewerFromAuthorization } from '../auth/viewer.js';
+import type { StreamRelease } from '../changes/change-stream.js';
 import type { TrustProxy } from '../config.js';
+import type { TransportHooks } from '../context.js';
 import { isGraphQLError } from '../errors.js';
 import { clientAddress } from '../limits/client-address.js';
-import { webSocketNextFrames } from './frame-sink.js';
+import { type FrameSink, webSocketNextFrames } from './frame-sink.js';
 import type { GraphqlServer } from './graphql-http.js';
 import { type SocketExtra, serveGraphqlWs } from './graphql-ws-adapter.js';
 import { Heartbeat } from './heartbeat.js';
@@ -81,9 +83,25 @@ export function attachWebSockets(options: WebSocketOptions) {
   // The 101 answer carries the id too, so a client can quote it when reporting a problem.
   wss.on('headers', (headers, request) => headers.push(`X-Request-Id: ${requestIdOf(request)}`));
 
+  // When each socket opened, for the log line of its close; shared listeners, not a closure per socket.
+  const openedAt = new WeakMap<WebSocket, number>();
+  const onSocketClose = function (this: WebSocket, code: number) {
+    clearTimeout(initTimers.get(this));
+    options.onCountChange(wss.clients.size);
+    if (logger.isLevelEnabled('debug')) {
+      logger.debug({ reqId: requestIds.get(this), code, durationMs: Date.now() - (openedAt.get(this) ?? 0) }, 'websocket closed');
+    }
+  };
+  /** Cuts a subscriber of `socket` that fell behind: the transport's `onOverflow`. */
+  const cutTooSlow = (socket: WebSocket) => {
+    options.onDropped();
+    logger.child({ reqId: requestIds.get(socket) }).warn('closing a WebSocket whose client stopped reading');
+    socket.close(CLOSE_TOO_SLOW, 'Subscriber is too slow');
+  };
+
   wss.on('connection', (socket, request) => {
-    const opened = Date.now();
     const reqId = requestIdOf(request);
+    openedAt.set(socket, Date.now());
     requestIds.set(socket, reqId);
     addresses.set(socket, clientAddress(request, options.trustProxy));
     heartbeat.add(socket);
@@ -97,11 +115,7 @@ export function attachWebSockets(options: WebSocketOptions) {
     );
     options.onCountChange(wss.clients.size);
     logger.debug({ reqId }, 'websocket opened');
-    socket.once('close', (code) => {
-      clearTimeout(initTimers.get(socket));
-      options.onCountChange(wss.clients.size);
-      logger.debug({ reqId, code, durationMs: Date.now() - opened }, 'websocket closed');
-    });
+    socket.once('close', onSocketClose);
   });
 
   const server = makeServer<Record<string, unknown>, SocketExtra>({
@@ -142,19 +156,16 @@ export function attachWebSockets(options: WebSocketOptions) {
           clientAddress: addresses.get(socket) ?? 'unknown',
           params: payload,
           viewer,
-          transport: {
+          transport: new OperationTransport(
+            socket,
+            cutTooSlow,
             endsAtTokenExpiry,
-            onOverflow: () => {
-              options.onDropped();
-              log().warn('closing a WebSocket whose client stopped reading');
-              socket.close(CLOSE_TOO_SLOW, 'Subscriber is too slow');
-            },
             // Live events skip graphql-ws's per-subscriber serialisation: shared bytes, this id spliced in.
-            ...(stream ? { frames: webSocketNextFrames(socket, stream, id, heartbeat) } : {}),
+            stream && webSocketNextFrames(socket, stream, id, heartbeat),
             // Once the fan-out writes the stream, graphql-ws need not wait on it; a stream that ends at
             // its own token's expiry is ended by the consumer that watches the token, which must stay.
-            ...(endsAtTokenExpiry ? {} : { release: ctx.extra.release(id, () => Reflect.deleteProperty(ctx.subscriptions, id)) }),
-          },
+            endsAtTokenExpiry ? undefined : ctx.extra.release(id, () => Reflect.deleteProperty(ctx.subscriptions, id)),
+          ),
         });
         let document: ReturnType<typeof parse>;
         try {
@@ -209,6 +220,24 @@ export function attachWebSockets(options: WebSocketOptions) {
     },
     count: () => wss.clients.size,
   };
+}
+
+/**
+ * One operation's hooks for its stream, kept for as long as the stream lives: a class, so a live
+ * subscriber holds one small object instead of a literal and the closures over this call's scope.
+ */
+class OperationTransport implements TransportHooks {
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly cut: (socket: WebSocket) => void,
+    readonly endsAtTokenExpiry: boolean,
+    readonly frames: FrameSink | undefined,
+    readonly release: StreamRelease | undefined,
+  ) {}
+
+  onOverflow(): void {
+    this.cut(this.socket);
+  }
 }
 
 interface Envelope {
