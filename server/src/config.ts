@@ -109,7 +109,7 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     CHANGE_LOG_RETENTION: duration.default(7 * durationUnits.d),
     RELAY_INTERVAL: duration.default(1_000),
-    KEEPALIVE_INTERVAL: duration.default(12_000),
+    KEEPALIVE_INTERVAL: duration.default(25_000),
     MAX_SOCKET_BACKLOG: bytes.default(1024 * 1024),
     MAX_BODY_BYTES: bytes.default(1024 * 1024),
     MAX_DOCUMENT_BYTES: bytes.default(32 * 1024),

@@ -4,30 +4,35 @@ import type { WebSocket } from 'ws';
 const WAVES = 8;
 
 /**
- * Protocol-level pings that find peers gone without a FIN (sleeping laptops, dead NATs): every
- * interval each socket must have answered its ping of the interval before, or it is cut. A ping is
- * due on every socket each interval, busy or not, since a write succeeding says nothing about the
- * peer; what traffic changes is only how it leaves. A socket the fan-out writes to within a
- * quarter of an interval of its ping falling due takes the ping in the same write as that
- * delivery (`takeDuePing`); the rest are pinged on their own. Sockets are spread over `WAVES`
- * waves, one wave falling due every interval / WAVES.
+ * Protocol-level pings that find peers gone without a FIN (sleeping laptops, dead NATs). Once an
+ * interval each socket's turn comes: a socket pinged at its last turn that has not answered is
+ * cut; a socket the client has sent anything on since its last turn (the web app and graphql-ws
+ * clients with `keepAlive` ping on their own) is alive and is not pinged; any other is pinged,
+ * busy or not, since a write succeeding says nothing about the peer. A socket the fan-out writes
+ * to within a quarter of an interval of its ping falling due takes the ping in the same write as
+ * that delivery (`takeDuePing`); the rest are pinged on their own. Sockets are spread over
+ * `WAVES` waves, one wave's turn every interval / WAVES.
  */
 export class Heartbeat {
   private readonly waves: Array<Set<WebSocket>> = Array.from({ length: WAVES }, () => new Set());
   private nextWave = 0;
   private added = 0;
+  /** Pinged at their last turn and not answered since. */
   private readonly unanswered = new WeakSet<WebSocket>();
+  /** Sent something since their last turn. */
+  private readonly heard = new WeakSet<WebSocket>();
   /** Sockets whose ping is due and has not left yet, with when it fell due, oldest first. */
   private readonly due = new Map<WebSocket, number>();
   private readonly timer: NodeJS.Timeout;
   // Listeners shared by every socket: `ws` calls them with the socket as `this`.
-  private readonly onPong: (this: WebSocket) => void;
+  private readonly onHeard: (this: WebSocket) => void;
   private readonly onClose: (this: WebSocket) => void;
 
   constructor(private readonly intervalMs: number) {
-    const { unanswered, waves, due } = this;
-    this.onPong = function (this: WebSocket) {
+    const { unanswered, heard, waves, due } = this;
+    this.onHeard = function (this: WebSocket) {
       unanswered.delete(this);
+      heard.add(this);
     };
     this.onClose = function (this: WebSocket) {
       for (const wave of waves) wave.delete(this);
@@ -40,7 +45,8 @@ export class Heartbeat {
   /** Watches `socket` until it closes. */
   add(socket: WebSocket): void {
     this.waves[this.added++ % WAVES]?.add(socket);
-    socket.on('pong', this.onPong);
+    socket.on('pong', this.onHeard);
+    socket.on('message', this.onHeard);
     socket.once('close', this.onClose);
   }
 
@@ -65,6 +71,7 @@ export class Heartbeat {
         socket.terminate();
         continue;
       }
+      if (this.heard.delete(socket)) continue;
       this.unanswered.add(socket);
       this.due.set(socket, now);
     }

@@ -92,6 +92,24 @@ describe('the WebSocket transport', () => {
     await live.dispose();
   });
 
+  it('does not ping a client that keeps sending on its own, and pings and cuts it once it falls silent', async () => {
+    const chatty = await openAcknowledgedRawWebSocket(server.port);
+    const silent = await openAcknowledgedRawWebSocket(server.port);
+    // graphql-ws clients with `keepAlive` (the web app's) ping every few seconds; here every 100 ms,
+    // a third of the 300 ms keep-alive interval.
+    const pinging = setInterval(() => chatty.send({ type: 'ping' }), 100);
+    try {
+      expect(await silent.closed).toBeNull();
+      await sleep(600);
+      expect(chatty.pings()).toBe(0);
+      expect(chatty.socket.destroyed).toBe(false);
+    } finally {
+      clearInterval(pinging);
+    }
+    expect(await chatty.closed).toBeNull();
+    expect(chatty.pings()).toBeGreaterThan(0);
+  });
+
   it('stops a live subscription on complete, lets its id be used again, and closes with 4409 on a second subscribe with an id in use', async () => {
     const client = await openAcknowledgedRawWebSocket(server.port);
     const subscribe = () => client.send({ id: 'same', type: 'subscribe', payload: { query: print(RECIPE_CHANGED), variables: {} } });

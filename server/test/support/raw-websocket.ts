@@ -15,6 +15,8 @@ export interface RawWebSocket {
   drained(): Promise<void>;
   /** The server's text messages so far, parsed. */
   messages(): Array<Record<string, unknown>>;
+  /** How many protocol-level pings the server has sent so far (this client never answers them). */
+  pings(): number;
   /** Resolves with the first message (in arrival order) that `accept` takes. */
   waitForMessage(accept: (message: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
   /** Resolves with the close code once the server has sent a close frame, or null if the socket ended without one. */
@@ -71,6 +73,7 @@ export async function openRawWebSocket(port: number, path = '/graphql'): Promise
     send,
     sendText,
     messages,
+    pings: () => [...frames(received())].filter((frame) => frame.opcode === 0x9).length,
     drained: () =>
       new Promise<void>((resolve) => {
         if (socket.destroyed || !socket.writableNeedDrain) return resolve();
