@@ -18,6 +18,27 @@ const CLOSING_BRACE = 0x7d;
 /** An unmasked ping with no payload (RFC 6455 §5.5.2), as `ws`'s `ping()` sends it. */
 const PING_FRAME = Buffer.from([0x89, 0x00]);
 
+/**
+ * Frames are carved out of shared slabs rather than each taking a slice of Node's 8 KiB buffer
+ * pool, which a fan-out of 500-byte frames would use up every 16 deliveries (a new backing store
+ * each time). A frame for a socket that already has bytes waiting gets a buffer of its own, so a
+ * client that stops reading pins at most the one slab its first unwritten frame came from.
+ */
+const SLAB_BYTES = 64 * 1024;
+let slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+let slabUsed = 0;
+
+function frameBuffer(size: number, backlogged: boolean): Buffer {
+  if (backlogged || size > SLAB_BYTES / 16) return Buffer.allocUnsafe(size);
+  if (slabUsed + size > SLAB_BYTES) {
+    slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  const frame = slab.subarray(slabUsed, slabUsed + size);
+  slabUsed += size;
+  return frame;
+}
+
 /** Length of the header of an unmasked frame carrying `length` payload bytes (RFC 6455 §5.2). */
 export function frameHeaderLength(length: number): number {
   return length < 126 ? 2 : length < 65_536 ? 4 : 10;
@@ -71,7 +92,7 @@ class WebSocketNextFrames implements FrameSink {
     const { head } = this;
     const length = head.length + payload.length + 1;
     const ping = this.heartbeat.takeDuePing(this.socket);
-    const frame = Buffer.allocUnsafe((ping ? PING_FRAME.length : 0) + frameHeaderLength(length) + length);
+    const frame = frameBuffer((ping ? PING_FRAME.length : 0) + frameHeaderLength(length) + length, this.stream.writableLength > 0);
     // `set` is a plain memory copy; Buffer's `copy` validates its arguments in JavaScript first.
     if (ping) frame.set(PING_FRAME, 0);
     let offset = writeTextFrameHeader(frame, ping ? PING_FRAME.length : 0, length);
