@@ -315,7 +315,9 @@ class SocketSession implements GraphqlWsSocket, SocketExtra {
   /** Answers a refused operation without waiting for the client to read it, so nothing is held meanwhile. */
   private refuse(id: string, code: ErrorCode, message: string): void {
     if (this.socket.readyState !== this.socket.OPEN || this.fallenBehind()) return;
-    this.socket.send(stringifyMessage({ id, type: MessageType.Error, payload: [{ message, extensions: { code } }] }));
+    // Every RATE_LIMITED error says when to retry; room comes when the client completes an operation.
+    const extensions = code === 'RATE_LIMITED' ? { code, retryAfter: 1 } : { code };
+    this.socket.send(stringifyMessage({ id, type: MessageType.Error, payload: [{ message, extensions }] }));
   }
 
   private screen(text: string): Verdict {
