@@ -48,12 +48,12 @@ export interface SharedExecutionOptions {
  */
 export function useSharedSubscriptionExecution(options: SharedExecutionOptions): Plugin {
   const max = options.maxCachedResults ?? 128;
-  const results = new Map<string, Promise<ExecutionResult>>();
+  const results = new Map<string, Promise<SerialisableResult>>();
   const documents = new WeakMap<DocumentNode, { id: number; startVariables: Set<string> }>();
   let nextDocumentId = 0;
   const fanout = new Fanout(options.maskError);
 
-  const remember = (key: string, result: Promise<ExecutionResult>) => {
+  const remember = (key: string, result: Promise<SerialisableResult>) => {
     results.set(key, result);
     if (results.size > max) {
       const oldest = results.keys().next().value;
@@ -91,7 +91,7 @@ export function useSharedSubscriptionExecution(options: SharedExecutionOptions):
       const key = `${group}#${rule(event, viewer)}#${event.position}:${event.kind}`;
       let result = results.get(key);
       if (!result) {
-        result = Promise.resolve(execute({ ...args, rootValue: payload }));
+        result = Promise.resolve(execute({ ...args, rootValue: payload })).then(serialisedOnce);
         remember(key, result);
       }
       return result;
@@ -104,6 +104,21 @@ export function useSharedSubscriptionExecution(options: SharedExecutionOptions):
       setSubscribeFn(sharedSubscribe as Parameters<typeof setSubscribeFn>[0]);
     },
   };
+}
+
+/** A result with the serialiser Yoga's HTTP and SSE writers call instead of `JSON.stringify`. */
+type SerialisableResult = ExecutionResult & { stringify?: (result: ExecutionResult) => string };
+
+/**
+ * Gives a shared result the serialiser Yoga uses in place of `JSON.stringify` when a result has
+ * one (its `ExecutionResultWithSerializer`), remembering its JSON: every SSE subscriber handed this
+ * same result then shares one serialisation. A result a plugin has replaced (masked errors) is a
+ * new object without it and is serialised as usual.
+ */
+function serialisedOnce(result: ExecutionResult): SerialisableResult {
+  let json: string | undefined;
+  const stringify = (value: ExecutionResult) => (value === result ? (json ??= JSON.stringify(result)) : JSON.stringify(value));
+  return Object.defineProperty(result, 'stringify', { value: stringify, enumerable: false });
 }
 
 function isChangeStream(source: AsyncIterable<unknown>): source is ChangeStream<unknown> {

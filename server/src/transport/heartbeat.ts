@@ -47,7 +47,8 @@ export class Heartbeat {
     this.waves[this.added++ % WAVES]?.add(socket);
     socket.on('pong', this.onHeard);
     socket.on('message', this.onHeard);
-    socket.once('close', this.onClose);
+    // `on`, not `once`: ws emits 'close' once, and `once` would wrap the shared listener per socket.
+    socket.on('close', this.onClose);
   }
 
   /**

@@ -34,7 +34,8 @@ export class SocketExpiry {
     }
     group.sockets.add(socket);
     this.expiresAt.set(socket, expiresAt);
-    socket.once('close', this.onClose);
+    // `on`, not `once`: ws emits 'close' once, and `once` would wrap the shared listener per socket.
+    socket.on('close', this.onClose);
   }
 
   private remove(socket: WebSocket, expiresAt: number): void {

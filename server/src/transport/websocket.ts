@@ -115,7 +115,8 @@ export function attachWebSockets(options: WebSocketOptions) {
     );
     options.onCountChange(wss.clients.size);
     logger.debug({ reqId }, 'websocket opened');
-    socket.once('close', onSocketClose);
+    // `on`, not `once`: ws emits 'close' once, and `once` would wrap the shared listener per socket.
+    socket.on('close', onSocketClose);
   });
 
   const server = makeServer<Record<string, unknown>, SocketExtra>({
