@@ -166,7 +166,15 @@ function noteSocketError(this: WebSocket, error: Error): void {
 }
 
 function receiveMessage(this: WebSocket, data: RawData): void {
-  sessions.get(this)?.receive(data);
+  const session = sessions.get(this);
+  try {
+    session?.receive(data);
+  } catch (error) {
+    // A throw here would leave ws's listener and take the process down: one socket's message may
+    // close that socket, never the server.
+    session?.log().error({ err: error }, 'failed to handle a WebSocket message');
+    this.close(CloseCode.InternalServerError, 'Internal server error');
+  }
 }
 
 function closeSession(this: WebSocket, code: number, reason: Buffer): void {
@@ -341,7 +349,8 @@ class SocketSession implements GraphqlWsSocket, SocketExtra {
     }
     if (message.type !== MessageType.Subscribe || !this.options.acknowledged(this.socket)) return { kind: 'pass' };
     const { id, payload } = message;
-    if (typeof id !== 'string' || !isRecord(payload)) return { kind: 'pass' };
+    // graphql-ws closes the socket with 4400 for a subscribe without a usable id; it cannot be answered for an id.
+    if (typeof id !== 'string' || id === '' || !isRecord(payload)) return { kind: 'pass' };
     // graphql-ws no longer knows a released id, so its 4409 for a reused one is given here.
     if (this.open.get(id)?.stream)
       return { kind: 'close', code: CloseCode.SubscriberAlreadyExists, reason: `Subscriber for ${id} already exists` };

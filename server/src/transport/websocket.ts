@@ -165,7 +165,7 @@ export function attachWebSockets(options: WebSocketOptions) {
             stream && webSocketNextFrames(socket, stream, id, heartbeat),
             // Once the fan-out writes the stream, graphql-ws need not wait on it; a stream that ends at
             // its own token's expiry is ended by the consumer that watches the token, which must stay.
-            endsAtTokenExpiry ? undefined : ctx.extra.release(id, () => Reflect.deleteProperty(ctx.subscriptions, id)),
+            endsAtTokenExpiry ? undefined : ctx.extra.release(id, forgetter(ctx.subscriptions, id)),
           ),
         });
         let document: ReturnType<typeof parse>;
@@ -239,6 +239,14 @@ class OperationTransport implements TransportHooks {
   onOverflow(): void {
     this.cut(this.socket);
   }
+}
+
+/**
+ * Takes operation `id` out of graphql-ws's own operations. Made here rather than inline, where
+ * the closure would keep the whole `onSubscribe` scope for the stream's life.
+ */
+function forgetter(subscriptions: Record<string, unknown>, id: string): () => void {
+  return () => Reflect.deleteProperty(subscriptions, id);
 }
 
 interface Envelope {

@@ -41,6 +41,14 @@ describe('the WebSocket transport', () => {
     expect(Date.now() - started).toBeLessThanOrEqual(10_000);
   });
 
+  it('closes with 4400 a subscribe with an empty id whose document is too large, and stays up', async () => {
+    const client = await openAcknowledgedRawWebSocket(server.port);
+    // Too large a document is refused for its id, but there is no id to refuse it for.
+    client.send({ id: '', type: 'subscribe', payload: { query: `{ ${'__typename '.repeat(4_000)} }` } });
+    expect(await client.closed).toBe(4400);
+    expect(await health(server.url)).toMatchObject({ status: 'ok' });
+  });
+
   it('closes a socket that sends a message over the size limit with 1009', async () => {
     const code = await closeCodeOf(server.wsUrl, (socket) =>
       socket.send(JSON.stringify({ type: 'connection_init', payload: { pad: 'x'.repeat(70_000) } })),

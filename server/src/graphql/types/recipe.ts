@@ -2,7 +2,15 @@ import { resolveCursorConnection } from '@pothos/plugin-relay';
 import type { ViewerEvent } from '../../changes/viewer-event.js';
 import type { RecipeRow } from '../../db/schema.js';
 import { encodeListCursor } from '../../model/pagination.js';
-import { createRecipe, deleteRecipe, listRecipes, recipeMatches, recipesByIds, updateRecipe } from '../../model/recipes.js';
+import {
+  createRecipe,
+  deleteRecipe,
+  listRecipes,
+  type RecipeFilter,
+  recipeMatches,
+  recipesByIds,
+  updateRecipe,
+} from '../../model/recipes.js';
 import { everyone } from '../audience.js';
 import { builder } from '../builder.js';
 import { ChangeInterface, changedNode, changeField } from '../change-subscription.js';
@@ -151,11 +159,18 @@ builder.subscriptionField('recipeChanged', (t) =>
     ...changeField<RecipeRow, RecipeChangedArgs>({
       entity: 'recipe',
       audience: everyone,
-      rules: (args) => ({
-        entityId: args.id?.id,
-        visible: () => true,
-        matches: (row) => recipeMatches(row, { authorId: args.authorId?.id, tag: args.tag }),
-      }),
+      rules: (args) => recipeRules(args.id?.id, { authorId: args.authorId?.id, tag: args.tag }),
     }),
   }),
 );
+
+const everyRecipe = () => true;
+/** Every subscriber without a filter shares these rules; a live stream keeps its rules for its whole life. */
+const unfiltered = { visible: everyRecipe, matches: everyRecipe };
+
+function recipeRules(entityId: string | undefined, filter: RecipeFilter) {
+  // recipeMatches passes everything when neither is set.
+  const filtered = Boolean(filter.authorId || filter.tag);
+  const rules = filtered ? { visible: everyRecipe, matches: (row: RecipeRow) => recipeMatches(row, filter) } : unfiltered;
+  return entityId === undefined ? rules : { ...rules, entityId };
+}
