@@ -22,7 +22,6 @@ export interface ChangeStreamOptions<Row> {
   maxBacklogBytes: number;
   /** Called once when the backlog bound is crossed; the transport closes the client. */
   onOverflow: () => void;
-  onClose?: () => void;
   /** Counts for metrics: an event handed to the client, and whether it came from the replay. */
   onDelivered?: (replayed: boolean) => void;
   /** Set by a transport that keeps a handed-over stream itself; see StreamRelease. */
@@ -98,7 +97,6 @@ class LiveChangeStream<Row> implements ChangeStream<Row>, StreamControl {
   private readonly ends: ((change: ChangeRecord) => boolean) | undefined;
   private readonly maxBacklogBytes: number;
   private readonly onOverflow: () => void;
-  private readonly onClose: (() => void) | undefined;
   private readonly onDelivered: ((replayed: boolean) => void) | undefined;
   private readonly release: StreamRelease | undefined;
   /** Changes past this position happen while the subscriber listens; earlier ones are history. */
@@ -129,7 +127,6 @@ class LiveChangeStream<Row> implements ChangeStream<Row>, StreamControl {
     this.ends = options.ends;
     this.maxBacklogBytes = options.maxBacklogBytes;
     this.onOverflow = options.onOverflow;
-    this.onClose = options.onClose;
     this.onDelivered = options.onDelivered;
     this.release = options.release;
     this.startedAt = options.feed.position;
@@ -222,7 +219,6 @@ class LiveChangeStream<Row> implements ChangeStream<Row>, StreamControl {
     this.isFinished = true;
     if (typeof this.unlisten === 'function') this.unlisten();
     else for (const stop of this.unlisten) stop();
-    this.onClose?.();
     this.signal();
     this.drained?.();
     // Handed over with a release means released: the transport is told its stream is gone.

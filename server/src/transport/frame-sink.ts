@@ -40,12 +40,12 @@ function frameBuffer(size: number, backlogged: boolean): Buffer {
 }
 
 /** Length of the header of an unmasked frame carrying `length` payload bytes (RFC 6455 §5.2). */
-export function frameHeaderLength(length: number): number {
+function frameHeaderLength(length: number): number {
   return length < 126 ? 2 : length < 65_536 ? 4 : 10;
 }
 
 /** Writes the header of an unmasked, final text frame of `length` payload bytes at `offset`; returns the offset after it. */
-export function writeTextFrameHeader(target: Buffer, offset: number, length: number): number {
+function writeTextFrameHeader(target: Buffer, offset: number, length: number): number {
   target[offset] = 0x81;
   if (length < 126) {
     target[offset + 1] = length;

@@ -23,7 +23,15 @@ async function socketPair(keepAliveMs = 60_000) {
   const [socket, request] = await accepted;
   const heartbeat = new Heartbeat(keepAliveMs);
   heartbeat.add(socket);
+  // Every write to the network stream, the sink's and ws's own (a ping sent on its own is one more).
+  let writes = 0;
+  const write = request.socket.write.bind(request.socket);
+  request.socket.write = ((...args: Parameters<typeof write>) => {
+    writes += 1;
+    return write(...args);
+  }) as typeof request.socket.write;
   return {
+    writes: () => writes,
     socket,
     sink: (id: string) => webSocketNextFrames(socket, request.socket, id, heartbeat),
     received,
@@ -69,7 +77,7 @@ describe('the fan-out frame sink', () => {
     for (const text of pair.received.filter((t) => t.startsWith('{'))) expect(JSON.parse(text)).toMatchObject({ type: 'next' });
   });
 
-  it('puts a due keep-alive ping in front of a delivery, and the client reads both', async () => {
+  it('puts a due keep-alive ping in front of a delivery, in the same write, and the client reads both', async () => {
     pair = await socketPair(100);
     const sink = pair.sink('1');
     const deadline = Date.now() + 5_000;
@@ -81,6 +89,8 @@ describe('the fan-out frame sink', () => {
     }
     expect(pair.pings()).toBeGreaterThan(0);
     await expect.poll(() => pair?.received.length, { timeout: 5_000 }).toBe(sent);
+    // A ping sent on its own would be a write of its own: at least one rode along with a delivery.
+    expect(pair.writes()).toBeLessThan(sent + pair.pings());
     expect(new Set(pair.received).size).toBe(1);
   });
 });
