@@ -10,7 +10,10 @@
  * N subscribers (graphql-ws; socket.io-client for socketio) are split over the two servers of the phase; a third project instance,
  * with no subscribers, takes the writes, so both phases spend their CPU on fan-out only. Printed
  * per phase: deliveries per server CPU-second, commit→receive p50/p99, RSS and V8 heap per idle
- * subscribed socket (after a forced GC), missing and duplicates, and the project's ratio to raw.
+ * subscribed socket (after a forced GC, against a reading taken after one warm-up subscriber per
+ * server) and how much of that RSS is V8's young generation, missing and duplicates, and the
+ * project's ratio to raw. Every measured server runs with the Docker image's MALLOC_ARENA_MAX
+ * (`--malloc-arena-max ''` for glibc's default).
  *
  *   npm run bench:fanout -- --subscribers 1000,4000 --viewers shared,distinct,anonymous --rate 5000 --seconds 15
  *
@@ -28,7 +31,9 @@ import { CREATE_RECIPE, UPDATE_RECIPE } from '../test/support/operations.js';
 import { spawnServer } from '../test/support/servers.js';
 import {
   cpuSeconds,
+  DEPLOYED_MALLOC_ARENA_MAX,
   type Measured,
+  type Memory,
   memoryAfterGc,
   spawnProjectInstance,
   spawnRawInstance,
@@ -44,6 +49,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '15' },
     'distinct-viewers': { type: 'string', default: '200' },
     phases: { type: 'string', default: 'raw,project' },
+    'malloc-arena-max': { type: 'string', default: DEPLOYED_MALLOC_ARENA_MAX },
   },
 });
 const COUNTS = values.subscribers.split(',').map(Number);
@@ -72,6 +78,8 @@ interface Figures {
   p50: number;
   p99: number;
   rssPerSocket: number;
+  /** What V8's young generation grew by, per socket: part of rssPerSocket, though empty after the GC. */
+  youngGenerationPerSocket: number;
   heapPerSocket: number;
   missing: number;
   duplicates: number;
@@ -131,12 +139,14 @@ function socketIoSubscriber(url: string, onChange: OnChange): Subscriber {
   };
 }
 
-const spawnInstance = (phase: Phase, env: Record<string, string>, n: number): Promise<Measured> =>
-  phase === 'raw'
+const spawnInstance = (phase: Phase, common: Record<string, string>, n: number): Promise<Measured> => {
+  const env = values['malloc-arena-max'] ? { ...common, MALLOC_ARENA_MAX: values['malloc-arena-max'] } : common;
+  return phase === 'raw'
     ? spawnRawInstance(env)
     : phase === 'socketio'
       ? spawnSocketIoInstance(env, n === 1)
       : spawnProjectInstance({ ...env, INSTANCE_ID: `fanout-${n}` });
+};
 
 async function activeSubscriptions(servers: Measured[]): Promise<number> {
   const counts = await Promise.all(
@@ -176,12 +186,23 @@ async function main() {
           const events = Math.max(1, Math.round(rate * SECONDS));
           const servers = await Promise.all([1, 2].map((n) => spawnInstance(phase, env, n)));
           try {
+            // One subscriber per server first, so the idle reading already holds the code and caches
+            // a first subscription compiles and fills once per process, in every phase alike.
+            const warmUp = servers.map((server) =>
+              phase === 'socketio'
+                ? socketIoSubscriber(server.url, () => {})
+                : graphqlSubscriber(server.wsUrl, tokenFor(audience, 0), () => {}),
+            );
+            await Promise.all(warmUp.map((c) => c.connected));
+            while ((await activeSubscriptions(servers)) < warmUp.length) await sleep(100);
+            await Promise.all(warmUp.map((c) => c.close()));
+            while ((await activeSubscriptions(servers)) > 0) await sleep(100);
             await sleep(500);
             const idle = await Promise.all(servers.map((s) => memoryAfterGc(s.pid)));
             const received = Array.from({ length: subscribers }, () => new Map<string, number>());
             const latencies: number[] = [];
             let deliveries = 0;
-            const clients = Array.from({ length: subscribers }, (_, i) => {
+            const connect = (i: number): Subscriber => {
               const server = servers[i % 2] as Measured;
               const onChange: OnChange = (change) => {
                 const seen = received[i] as Map<string, number>;
@@ -192,7 +213,8 @@ async function main() {
               return phase === 'socketio'
                 ? socketIoSubscriber(server.url, onChange)
                 : graphqlSubscriber(server.wsUrl, tokenFor(audience, i), onChange);
-            });
+            };
+            const clients = Array.from({ length: subscribers }, (_, i) => connect(i));
             await Promise.all(clients.map((c) => c.connected));
             while ((await activeSubscriptions(servers)) < subscribers) await sleep(100);
             await sleep(500);
@@ -221,7 +243,7 @@ async function main() {
               for (const count of seen.values()) duplicates += count - 1;
             }
             latencies.sort((a, b) => a - b);
-            const perSocket = (key: 'rss' | 'heapUsed') =>
+            const perSocket = (key: keyof Memory) =>
               subscribed.reduce((sum, s, i) => sum + s[key] - (idle[i]?.[key] ?? 0), 0) / subscribers;
             const figures: Figures = {
               phase,
@@ -233,6 +255,7 @@ async function main() {
               p50: percentile(latencies, 50),
               p99: percentile(latencies, 99),
               rssPerSocket: perSocket('rss'),
+              youngGenerationPerSocket: perSocket('youngGeneration'),
               heapPerSocket: perSocket('heapUsed'),
               missing,
               duplicates,
@@ -256,14 +279,14 @@ function row(f: Figures, all: Figures[]): string {
   const raw = all.find((r) => r.phase === 'raw' && r.subscribers === f.subscribers && r.audience === f.audience);
   const ratio =
     f.phase !== 'raw' && raw ? ` | ${(f.perCpuSecond / raw.perCpuSecond).toFixed(2)}× | ${(f.p99 / raw.p99).toFixed(2)}×` : ' | | ';
-  return `| ${f.phase} | ${f.subscribers} | ${f.audience} | ${f.delivered}/${f.expected} | ${Math.round(f.perCpuSecond)} | ${f.p50} / ${f.p99} ms | ${(f.rssPerSocket / 1024).toFixed(1)} KB | ${(f.heapPerSocket / 1024).toFixed(1)} KB | ${f.missing} / ${f.duplicates}${ratio} |`;
+  return `| ${f.phase} | ${f.subscribers} | ${f.audience} | ${f.delivered}/${f.expected} | ${Math.round(f.perCpuSecond)} | ${f.p50} / ${f.p99} ms | ${(f.rssPerSocket / 1024).toFixed(1)} KB | ${(f.youngGenerationPerSocket / 1024).toFixed(1)} KB | ${(f.heapPerSocket / 1024).toFixed(1)} KB | ${f.missing} / ${f.duplicates}${ratio} |`;
 }
 
 console.log(
-  `fan-out at ${DELIVERIES_PER_SECOND} deliveries/s for ${SECONDS} s; subscribers ${COUNTS.join(', ')}; audiences ${AUDIENCES.join(', ')}`,
+  `fan-out at ${DELIVERIES_PER_SECOND} deliveries/s for ${SECONDS} s; subscribers ${COUNTS.join(', ')}; audiences ${AUDIENCES.join(', ')}; MALLOC_ARENA_MAX ${values['malloc-arena-max'] || "glibc's default"}`,
 );
 console.log(
-  '| server | subscribers | audience | delivered | deliveries per CPU-s | p50 / p99 | RSS per socket | heap per socket | missing / dup | CPU ratio to raw | p99 ratio to raw |',
+  '| server | subscribers | audience | delivered | deliveries per CPU-s | p50 / p99 | RSS per socket | of it, young generation | heap per socket | missing / dup | CPU ratio to raw | p99 ratio to raw |',
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 await main();

@@ -1,15 +1,34 @@
 // Preloaded into a benchmarked server (SERVER_NODE_ARGS="--expose-gc --import ./bench/support/heap-probe.mjs"):
 // on SIGUSR2 it collects garbage, then writes the process's memory figures to a file named by pid,
 // so a benchmark can read the heap of idle sockets without any debug route in the server itself.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getHeapSpaceStatistics } from 'node:v8';
+
+/** Resident kilobytes by kind, from /proc: anonymous memory, and mapped files (the binary's code pages). */
+function residentByKind() {
+  const status = readFileSync('/proc/self/status', 'utf8');
+  const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0) * 1024;
+  return { rssAnon: field('RssAnon'), rssFile: field('RssFile') };
+}
 
 process.on('SIGUSR2', () => {
   for (let i = 0; i < 3; i++) globalThis.gc?.();
   const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
+  const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, s.physical_space_size]));
   writeFileSync(
     join(tmpdir(), `heap-probe-${process.pid}.json`),
-    JSON.stringify({ rss, heapUsed, external, arrayBuffers, at: Date.now() }),
+    JSON.stringify({
+      rss,
+      heapUsed,
+      external,
+      arrayBuffers,
+      // The young generation is empty after a full GC, but the pages V8 grew it to stay resident.
+      youngGeneration: spaces.new_space ?? 0,
+      spaces,
+      ...residentByKind(),
+      at: Date.now(),
+    }),
   );
 });

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,14 @@ const serverDir = fileURLToPath(new URL('../..', import.meta.url));
 const HEAP_PROBE = fileURLToPath(new URL('./heap-probe.mjs', import.meta.url));
 /** Node flags that let a benchmark force a GC in the server and read its heap (see heap-probe.mjs). */
 export const PROBE_ARGS = ['--expose-gc', '--import', HEAP_PROBE];
+
+/**
+ * The MALLOC_ARENA_MAX the Docker image runs the server with, read from the Dockerfile, for every
+ * measured server alike: by default glibc's malloc gives V8's helper threads arenas of their own,
+ * up to eight per core, and what is freed in them stays resident (see the README).
+ */
+export const DEPLOYED_MALLOC_ARENA_MAX =
+  /MALLOC_ARENA_MAX=(\d+)/.exec(readFileSync(fileURLToPath(new URL('../../../Dockerfile', import.meta.url)), 'utf8'))?.[1] ?? '';
 
 export interface Measured {
   url: string;
@@ -74,6 +83,8 @@ async function spawnReference(script: string, env: Record<string, string>, wsPat
 export interface Memory {
   rss: number;
   heapUsed: number;
+  /** Resident pages of V8's young generation: empty after the GC, sized by recent allocation, not by what is held. */
+  youngGeneration: number;
 }
 
 /** Forces a GC in the process and reads its memory (the process must run with PROBE_ARGS). */

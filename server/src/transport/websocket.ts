@@ -133,6 +133,8 @@ export function attachWebSockets(options: WebSocketOptions) {
         throw error;
       }
       viewers.set(socket, viewer);
+      // graphql-ws keeps the init payload for the socket's life; once verified, its token is not needed.
+      Object.assign(ctx, { connectionParams: undefined });
       // The socket is only as good as its token.
       if (viewer) expiry.add(socket, viewer.expiresAt);
       return true;
