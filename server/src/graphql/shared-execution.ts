@@ -117,7 +117,11 @@ type SerialisableResult = ExecutionResult & { stringify?: (result: ExecutionResu
  */
 function serialisedOnce(result: ExecutionResult): SerialisableResult {
   let json: string | undefined;
-  const stringify = (value: ExecutionResult) => (value === result ? (json ??= JSON.stringify(result)) : JSON.stringify(value));
+  const stringify = (value: ExecutionResult) => {
+    if (value !== result) return JSON.stringify(value);
+    json ??= JSON.stringify(result);
+    return json;
+  };
   return Object.defineProperty(result, 'stringify', { value: stringify, enumerable: false });
 }
 

@@ -6,7 +6,7 @@ import {
   createRecipe,
   deleteRecipe,
   listRecipes,
-  type RecipeFilter,
+  type RecipeFilter as RecipeFilterValue,
   recipeMatches,
   recipesByIds,
   updateRecipe,
@@ -168,7 +168,7 @@ const everyRecipe = () => true;
 /** Every subscriber without a filter shares these rules; a live stream keeps its rules for its whole life. */
 const unfiltered = { visible: everyRecipe, matches: everyRecipe };
 
-function recipeRules(entityId: string | undefined, filter: RecipeFilter) {
+function recipeRules(entityId: string | undefined, filter: RecipeFilterValue) {
   // recipeMatches passes everything when neither is set.
   const filtered = Boolean(filter.authorId || filter.tag);
   const rules = filtered ? { visible: everyRecipe, matches: (row: RecipeRow) => recipeMatches(row, filter) } : unfiltered;
