@@ -83,7 +83,8 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     limiterRedis ? { redis: limiterRedis, keyPrefix: config.REDIS_KEY_PREFIX } : null,
   );
 
-  const feed = new ChangeFeed(database.db, bus, logger, config.RELAY_INTERVAL, (path, lagMs) => {
+  const durations = { pollIntervalMs: config.RELAY_INTERVAL, retentionMs: config.CHANGE_LOG_RETENTION };
+  const feed = new ChangeFeed(database.db, bus, logger, durations, (path, lagMs) => {
     metrics.eventsReceived.inc({ path });
     (path === 'bus' ? metrics.commitToFeedSeconds : metrics.relayLagSeconds).observe(Math.max(0, lagMs) / 1000);
   });

@@ -3,7 +3,8 @@ import type { Db } from '../db/client.js';
 import { type EntityKind, entityKinds } from '../db/schema.js';
 import type { ChangeBus, ChangeMessage } from '../pubsub/bus.js';
 import { approximateBytes, type ChangeRecord, reviveChange } from './change.js';
-import { headPosition, readChanges } from './log.js';
+import type { CursorSeal } from './cursor.js';
+import { headPosition, readChanges, resolveCursor } from './log.js';
 
 export type ChangeListener = (change: ChangeRecord) => void;
 
@@ -42,7 +43,7 @@ export class ChangeFeed {
     private readonly db: Db,
     private readonly bus: ChangeBus,
     private readonly logger: Logger,
-    private readonly pollIntervalMs: number,
+    private readonly durations: { pollIntervalMs: number; retentionMs: number },
     private readonly observe: FeedObserver = () => {},
   ) {}
 
@@ -51,7 +52,7 @@ export class ChangeFeed {
     this.recentFloor = this.highWater;
     await this.bus.subscribe((message) => this.receive(message));
     this.bus.onReconnect(() => this.catchUp());
-    this.timer = setInterval(() => this.catchUp(), this.pollIntervalMs);
+    this.timer = setInterval(() => this.catchUp(), this.durations.pollIntervalMs);
     this.timer.unref();
     // Anything committed between reading the head and subscribing.
     this.catchUp();
@@ -67,8 +68,17 @@ export class ChangeFeed {
   }
 
   /** True when every change after `position` is in this instance's window of recent changes. */
-  remembers(position: number): boolean {
+  private remembers(position: number): boolean {
     return position >= this.recentFloor && position <= this.highWater;
+  }
+
+  /**
+   * The log position a client's `after` cursor of `entity` resumes from; throws `BAD_USER_INPUT`
+   * (CURSOR_INVALID, CURSOR_EXPIRED) when it cannot. A recent cursor is checked against this
+   * instance's window, without reading the log.
+   */
+  resumePosition(cursors: CursorSeal, entity: EntityKind, cursor: string): Promise<number> {
+    return resolveCursor(this.db, cursors, entity, cursor, this.durations.retentionMs, (position) => this.recorded(position));
   }
 
   /**
@@ -78,7 +88,24 @@ export class ChangeFeed {
    */
   changesAfter(position: number, entities: readonly EntityKind[]): ChangeRecord[] | null {
     if (!this.remembers(position)) return null;
-    // Positions ascend: search for the first one past the cursor.
+    const found: ChangeRecord[] = [];
+    for (let i = this.firstAfter(position); i < this.recent.length; i++) {
+      const change = this.recent[i] as ChangeRecord;
+      if (entities.includes(change.entity)) found.push(change);
+    }
+    return found;
+  }
+
+  /** The change at `position`, while this instance's window holds it. */
+  private recorded(position: number): ChangeRecord | undefined {
+    if (!this.remembers(position)) return undefined;
+    const index = this.firstAfter(position) - 1;
+    const change = index >= this.recentStart ? this.recent[index] : undefined;
+    return change?.position === position ? change : undefined;
+  }
+
+  /** Index in the window of the first change past `position` (positions ascend). */
+  private firstAfter(position: number): number {
     let low = this.recentStart;
     let high = this.recent.length;
     while (low < high) {
@@ -86,12 +113,7 @@ export class ChangeFeed {
       if ((this.recent[middle] as ChangeRecord).position <= position) low = middle + 1;
       else high = middle;
     }
-    const found: ChangeRecord[] = [];
-    for (let i = low; i < this.recent.length; i++) {
-      const change = this.recent[i] as ChangeRecord;
-      if (entities.includes(change.entity)) found.push(change);
-    }
-    return found;
+    return low;
   }
 
   listen(entity: EntityKind, listener: ChangeListener): () => void {

@@ -72,24 +72,38 @@ export async function horizonPosition(db: Queryable): Promise<number> {
   return Number(row?.position ?? 0);
 }
 
+/** When the change at `position` was committed, or undefined once the log no longer holds it. */
+async function committedAt(db: Queryable, position: number): Promise<Date | undefined> {
+  const [row] = await db.select({ at: changeLog.occurredAt }).from(changeLog).where(eq(changeLog.position, position));
+  return row?.at;
+}
+
 /**
  * Turns a client's cursor into a log position, or explains why it cannot be resumed from.
- * `remembered` says whether the instance still holds every change after a position; such a
- * recent cursor is known to be valid without reading the log.
+ * `recent` gives the change at a position when the instance still holds it; such a recent cursor
+ * is known to be valid without reading the log.
  */
 export async function resolveCursor(
   db: Queryable,
   cursors: CursorSeal,
   entity: EntityKind,
   cursor: string,
-  remembered: (position: number) => boolean = () => false,
+  retentionMs: number,
+  recent: (position: number) => ChangeRecord | undefined = () => undefined,
 ): Promise<number> {
   const position = cursors.open(entity, cursor);
-  if (remembered(position)) return position;
-  const [horizon, head] = await Promise.all([horizonPosition(db), headPosition(db)]);
+  // Past the retention a cursor is expired whether or not the log was pruned yet, so every
+  // instance gives the same answer at any time.
+  const cutoff = Date.now() - retentionMs;
+  const known = recent(position);
+  if (known) {
+    if (known.occurredAt.getTime() < cutoff) throw expiredCursor();
+    return position;
+  }
+  const [horizon, head, committed] = await Promise.all([horizonPosition(db), headPosition(db), committedAt(db, position)]);
   // Pruning may empty the log; a cursor at the horizon is then still a valid place to resume from.
   if (position > Math.max(head, horizon)) throw invalidCursor();
-  if (position < horizon) throw expiredCursor();
+  if (position < horizon || (committed !== undefined && committed.getTime() < cutoff)) throw expiredCursor();
   return position;
 }
 

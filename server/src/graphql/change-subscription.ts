@@ -1,6 +1,5 @@
 import type { ChangeRecord } from '../changes/change.js';
 import { changeStream } from '../changes/change-stream.js';
-import { resolveCursor } from '../changes/log.js';
 import type { ViewerEvent, ViewRules } from '../changes/viewer-event.js';
 import type { Context } from '../context.js';
 import type { EntityKind } from '../db/schema.js';
@@ -37,7 +36,7 @@ export interface ChangeChannel<Row, Args> {
 async function openStream<Row>(ctx: Context, entity: EntityKind, rules: StreamRules<Row>, after: string | null | undefined) {
   // The stream outlives the subscribe call: it keeps the transport's hooks, never the whole context.
   const { db, feed, transport } = ctx;
-  const from = after ? await resolveCursor(db, ctx.cursors, entity, after, (position) => feed.remembers(position)) : undefined;
+  const from = after ? await feed.resumePosition(ctx.cursors, entity, after) : undefined;
   const stream = changeStream<Row>({
     db,
     feed,

@@ -60,6 +60,34 @@ describe('change cursors', () => {
     });
   });
 
+  it('says CURSOR_EXPIRED once a cursor is older than the retention, before any pruning, from the recent window and from the log alike', async () => {
+    const client = wsClient(server.wsUrl);
+    const live = subscribeWs(client, RECIPE_CHANGED);
+    await sleep(200);
+    await ok(server.url, CREATE_RECIPE, { input: recipe('Fresh') }, token);
+    const cursor = (await live.waitFor(1))[0]?.cursor ?? '';
+    const committed = Date.now();
+    // Started after the change, so it knows it only from the log; its start-up prune is too early to remove it.
+    const reader = await startInProcess({ DATABASE_URL: db.url, CHANGE_LOG_RETENTION: '3s' });
+    try {
+      const resumed = subscribeSse(reader.url, RECIPE_CHANGED, { after: cursor });
+      await resumed.opened;
+      await ok(server.url, CREATE_RECIPE, { input: recipe('Next') }, token);
+      expect((await resumed.waitFor(1))[0]?.recipe?.title).toBe('Next');
+      resumed.stop();
+
+      await sleep(Math.max(0, committed + 3_300 - Date.now()));
+      const expired = { code: 'BAD_USER_INPUT', reason: 'CURSOR_EXPIRED' };
+      // This instance holds the change in its window (retention 1 s); the other reads the log (3 s).
+      expect(await reasonFor(subscribeWs(client, RECIPE_CHANGED, { after: cursor }))).toEqual(expired);
+      expect(await reasonFor(subscribeSse(reader.url, RECIPE_CHANGED, { after: cursor }))).toEqual(expired);
+    } finally {
+      live.stop();
+      await client.dispose();
+      await reader.stop();
+    }
+  });
+
   it('says CURSOR_EXPIRED for a cursor older than the retention once the log was pruned', async () => {
     await sleep(1_200);
     await ok(server.url, CREATE_RECIPE, { input: recipe('Later') }, token);
