@@ -13,8 +13,18 @@ function residentByKind() {
   return { rssAnon: field('RssAnon'), rssFile: field('RssFile') };
 }
 
-process.on('SIGUSR2', () => {
+const collect = () => {
   for (let i = 0; i < 3; i++) globalThis.gc?.();
+};
+
+process.on('SIGUSR2', () => {
+  collect();
+  // V8 hands the pages a collection frees back to the system from a helper thread, shortly after.
+  setTimeout(read, 300);
+});
+
+function read() {
+  collect();
   const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
   const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, s.physical_space_size]));
   writeFileSync(
@@ -31,4 +41,4 @@ process.on('SIGUSR2', () => {
       at: Date.now(),
     }),
   );
-});
+}
