@@ -41,6 +41,10 @@ export interface AdapterOptions {
   logFor(socket: WebSocket): Logger;
   /** A client that does not read what it is sent is closed with this code. */
   tooSlowCode: number;
+  /** Told of every message a client sends, before it is handled. */
+  heard(socket: WebSocket): void;
+  /** Told once a socket has closed and its operations are ended. */
+  closed(socket: WebSocket, code: number): void;
 }
 
 /** Message types only a server sends. */
@@ -168,6 +172,7 @@ function noteSocketError(this: WebSocket, error: Error): void {
 function receiveMessage(this: WebSocket, data: RawData): void {
   const session = sessions.get(this);
   try {
+    session?.options.heard(this);
     session?.receive(data);
   } catch (error) {
     // A throw here would leave ws's listener and take the process down: one socket's message may
@@ -177,8 +182,12 @@ function receiveMessage(this: WebSocket, data: RawData): void {
   }
 }
 
+// The socket's one `close` listener: the server's other parts hear of it through `closed`.
 function closeSession(this: WebSocket, code: number, reason: Buffer): void {
-  sessions.get(this)?.socketClosed(code, String(reason));
+  const session = sessions.get(this);
+  if (!session) return;
+  session.socketClosed(code, String(reason));
+  session.options.closed(this, code);
 }
 
 /**
@@ -204,7 +213,7 @@ class SocketSession implements GraphqlWsSocket, SocketExtra {
 
   constructor(
     readonly socket: WebSocket,
-    private readonly options: AdapterOptions,
+    readonly options: AdapterOptions,
   ) {}
 
   get protocol(): string {

@@ -20,35 +20,38 @@ export class Heartbeat {
   /** Pinged at their last turn and not answered since. */
   private readonly unanswered = new WeakSet<WebSocket>();
   /** Sent something since their last turn. */
-  private readonly heard = new WeakSet<WebSocket>();
+  private readonly answered = new WeakSet<WebSocket>();
   /** Sockets whose ping is due and has not left yet, with when it fell due, oldest first. */
   private readonly due = new Map<WebSocket, number>();
   private readonly timer: NodeJS.Timeout;
-  // Listeners shared by every socket: `ws` calls them with the socket as `this`.
-  private readonly onHeard: (this: WebSocket) => void;
-  private readonly onClose: (this: WebSocket) => void;
+  /** Shared by every socket: `ws` calls it with the socket as `this`. */
+  private readonly onPong: (this: WebSocket) => void;
 
   constructor(private readonly intervalMs: number) {
-    const { unanswered, heard, waves, due } = this;
-    this.onHeard = function (this: WebSocket) {
-      unanswered.delete(this);
-      heard.add(this);
-    };
-    this.onClose = function (this: WebSocket) {
-      for (const wave of waves) wave.delete(this);
-      due.delete(this);
+    const heartbeat = this;
+    this.onPong = function (this: WebSocket) {
+      heartbeat.heard(this);
     };
     this.timer = setInterval(() => this.tick(), intervalMs / WAVES);
     this.timer.unref();
   }
 
-  /** Watches `socket` until it closes. */
+  /** Watches `socket` until `remove`; the socket's owner tells it of every message the client sends (`heard`). */
   add(socket: WebSocket): void {
     this.waves[this.added++ % WAVES]?.add(socket);
-    socket.on('pong', this.onHeard);
-    socket.on('message', this.onHeard);
-    // `on`, not `once`: ws emits 'close' once, and `once` would wrap the shared listener per socket.
-    socket.on('close', this.onClose);
+    socket.on('pong', this.onPong);
+  }
+
+  /** The client sent something on `socket`: it is alive. */
+  heard(socket: WebSocket): void {
+    this.unanswered.delete(socket);
+    this.answered.add(socket);
+  }
+
+  /** `socket` closed. */
+  remove(socket: WebSocket): void {
+    for (const wave of this.waves) wave.delete(socket);
+    this.due.delete(socket);
   }
 
   /**
@@ -72,7 +75,7 @@ export class Heartbeat {
         socket.terminate();
         continue;
       }
-      if (this.heard.delete(socket)) continue;
+      if (this.answered.delete(socket)) continue;
       this.unanswered.add(socket);
       this.due.set(socket, now);
     }

@@ -8,19 +8,9 @@ import { atTokenExpiry } from './token-expiry.js';
  */
 export class SocketExpiry {
   private readonly due = new Map<number, { sockets: Set<WebSocket>; cancel: () => void }>();
-  private readonly expiresAt = new WeakMap<WebSocket, number>();
-  /** One close listener for every socket (`ws` calls it with the socket as `this`), not a closure each. */
-  private readonly onClose: (this: WebSocket) => void;
+  constructor(private readonly expire: (socket: WebSocket) => void) {}
 
-  constructor(private readonly expire: (socket: WebSocket) => void) {
-    const expiry = this;
-    this.onClose = function (this: WebSocket) {
-      const at = expiry.expiresAt.get(this);
-      if (at !== undefined) expiry.remove(this, at);
-    };
-  }
-
-  /** `socket` is closed at `expiresAt` (ms since the epoch) unless it closes first. */
+  /** `socket` is closed at `expiresAt` (ms since the epoch) unless it is removed first. */
   add(socket: WebSocket, expiresAt: number): void {
     let group = this.due.get(expiresAt);
     if (!group) {
@@ -33,12 +23,10 @@ export class SocketExpiry {
       this.due.set(expiresAt, group);
     }
     group.sockets.add(socket);
-    this.expiresAt.set(socket, expiresAt);
-    // `on`, not `once`: ws emits 'close' once, and `once` would wrap the shared listener per socket.
-    socket.on('close', this.onClose);
   }
 
-  private remove(socket: WebSocket, expiresAt: number): void {
+  /** `socket`, added with `expiresAt`, closed: it no longer keeps that expiry's timer. */
+  remove(socket: WebSocket, expiresAt: number): void {
     const group = this.due.get(expiresAt);
     if (!group?.sockets.delete(socket) || group.sockets.size > 0) return;
     group.cancel();

@@ -65,66 +65,51 @@ export function attachWebSockets(options: WebSocketOptions) {
     handleProtocols,
     perMessageDeflate: false,
   });
-  const viewers = new WeakMap<WebSocket, TokenViewer | null>();
   const heartbeat = new Heartbeat(options.keepAliveMs);
-  // The network stream under each socket, which the fan-out writes its prepared frames to.
-  const streams = new WeakMap<WebSocket, Duplex>();
-  // graphql-ws's own init timeout stays armed, and held, for the socket's whole life; this one is
-  // cleared once connection_init arrives.
-  const initTimers = new WeakMap<WebSocket, NodeJS.Timeout>();
-  // The upgrade request's id per socket, so its log lines join the proxy's; a string, not a child
-  // logger per socket, because an idle socket should hold as little as possible.
-  const requestIds = new WeakMap<WebSocket, string>();
-  // Likewise the client's address, which sign-ups over the socket are limited by.
-  const addresses = new WeakMap<WebSocket, string>();
-
+  const sockets = new WeakMap<WebSocket, SocketState>();
   const expiry = new SocketExpiry((socket) => socket.close(CloseCode.Forbidden, 'Token expired'));
 
   // The 101 answer carries the id too, so a client can quote it when reporting a problem.
   wss.on('headers', (headers, request) => headers.push(`X-Request-Id: ${requestIdOf(request)}`));
 
-  // When each socket opened, for the log line of its close; shared listeners, not a closure per socket.
-  const openedAt = new WeakMap<WebSocket, number>();
-  const onSocketClose = function (this: WebSocket, code: number) {
-    clearTimeout(initTimers.get(this));
+  /** The adapter's `closed`: everything kept for the socket goes. */
+  const forgetSocket = (socket: WebSocket, code: number) => {
+    const state = sockets.get(socket);
+    heartbeat.remove(socket);
     options.onCountChange(wss.clients.size);
+    if (!state) return;
+    clearTimeout(state.initTimer);
+    if (state.viewer) expiry.remove(socket, state.viewer.expiresAt);
     if (logger.isLevelEnabled('debug')) {
-      logger.debug({ reqId: requestIds.get(this), code, durationMs: Date.now() - (openedAt.get(this) ?? 0) }, 'websocket closed');
+      logger.debug({ reqId: state.reqId, code, durationMs: Date.now() - state.openedAt }, 'websocket closed');
     }
   };
   /** Cuts a subscriber of `socket` that fell behind: the transport's `onOverflow`. */
   const cutTooSlow = (socket: WebSocket) => {
     options.onDropped();
-    logger.child({ reqId: requestIds.get(socket) }).warn('closing a WebSocket whose client stopped reading');
+    logger.child({ reqId: sockets.get(socket)?.reqId }).warn('closing a WebSocket whose client stopped reading');
     socket.close(CLOSE_TOO_SLOW, 'Subscriber is too slow');
   };
 
   wss.on('connection', (socket, request) => {
-    const reqId = requestIdOf(request);
-    openedAt.set(socket, Date.now());
-    requestIds.set(socket, reqId);
-    addresses.set(socket, clientAddress(request, options.trustProxy));
+    const state = new SocketState(requestIdOf(request), clientAddress(request, options.trustProxy), request.socket);
+    sockets.set(socket, state);
     heartbeat.add(socket);
-    streams.set(socket, request.socket);
-    initTimers.set(
-      socket,
-      setTimeout(
-        () => socket.close(CloseCode.ConnectionInitialisationTimeout, 'Connection initialisation timeout'),
-        CONNECTION_INIT_TIMEOUT_MS,
-      ),
+    state.initTimer = setTimeout(
+      () => socket.close(CloseCode.ConnectionInitialisationTimeout, 'Connection initialisation timeout'),
+      CONNECTION_INIT_TIMEOUT_MS,
     );
     options.onCountChange(wss.clients.size);
-    logger.debug({ reqId }, 'websocket opened');
-    // `on`, not `once`: ws emits 'close' once, and `once` would wrap the shared listener per socket.
-    socket.on('close', onSocketClose);
+    logger.debug({ reqId: state.reqId }, 'websocket opened');
   });
 
   const server = makeServer<Record<string, unknown>, SocketExtra>({
     connectionInitWaitTimeout: Number.POSITIVE_INFINITY,
     onConnect: async (ctx) => {
-      const socket = ctx.extra.socket;
-      clearTimeout(initTimers.get(socket));
-      initTimers.delete(socket);
+      const state = sockets.get(ctx.extra.socket);
+      if (!state) return false;
+      clearTimeout(state.initTimer);
+      state.initTimer = undefined;
       let viewer: TokenViewer | null;
       try {
         viewer = await viewerFromAuthorization(tokens, ctx.connectionParams?.authorization);
@@ -132,31 +117,32 @@ export function attachWebSockets(options: WebSocketOptions) {
         if (isGraphQLError(error)) return false;
         throw error;
       }
-      viewers.set(socket, viewer);
+      state.viewer = viewer;
       // graphql-ws keeps the init payload for the socket's life; once verified, its token is not needed.
       Object.assign(ctx, { connectionParams: undefined });
       // The socket is only as good as its token.
-      if (viewer) expiry.add(socket, viewer.expiresAt);
+      if (viewer) expiry.add(ctx.extra.socket, viewer.expiresAt);
       return true;
     },
     execute: (args) => (args.rootValue as Envelope).execute(args),
     subscribe: (args) => (args.rootValue as Envelope).subscribe(args),
     onSubscribe: async (ctx, id, payload: SubscribePayload) => {
       const socket = ctx.extra.socket;
+      const state = sockets.get(socket);
       // A child logger only when one is needed: the live operation keeps whatever its closures hold.
-      const log = () => logger.child({ reqId: requestIds.get(socket) });
+      const log = () => logger.child({ reqId: state?.reqId });
       // Whatever goes wrong with one operation is an `error` for its id; the socket and its other operations stay.
       try {
         assertAcceptableInput(payload.query, payload.variables);
-        const socketViewer = viewers.get(socket) ?? null;
+        const socketViewer = state?.viewer ?? null;
         const viewer = await viewerOfSubscribe(tokens, socketViewer, payload.extensions);
         // The socket closes when its own token expires; a token of this operation's headers ends just this stream.
         const endsAtTokenExpiry = viewer !== socketViewer;
-        const stream = streams.get(socket);
+        const stream = state?.stream;
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           socket,
-          clientAddress: addresses.get(socket) ?? 'unknown',
+          clientAddress: state?.address ?? 'unknown',
           params: payload,
           viewer,
           transport: new OperationTransport(
@@ -201,8 +187,10 @@ export function attachWebSockets(options: WebSocketOptions) {
     wss,
     server,
     logger,
-    logFor: (socket) => logger.child({ reqId: requestIds.get(socket) }),
-    acknowledged: (socket) => viewers.has(socket),
+    logFor: (socket) => logger.child({ reqId: sockets.get(socket)?.reqId }),
+    acknowledged: (socket) => sockets.get(socket)?.viewer !== undefined,
+    heard: (socket) => heartbeat.heard(socket),
+    closed: forgetSocket,
     tooSlowCode: CLOSE_TOO_SLOW,
     bounds: {
       maxIdBytes: MAX_OPERATION_ID_BYTES,
@@ -223,6 +211,24 @@ export function attachWebSockets(options: WebSocketOptions) {
     },
     count: () => wss.clients.size,
   };
+}
+
+/** What the server keeps of one socket, in one object: an idle socket should hold as little as possible. */
+class SocketState {
+  /** Set once connection_init is accepted: null for an anonymous socket. */
+  viewer: TokenViewer | null | undefined;
+  /** graphql-ws's own init timeout stays armed, and held, for the socket's whole life; this one is cleared once connection_init arrives. */
+  initTimer: NodeJS.Timeout | undefined;
+  readonly openedAt = Date.now();
+
+  constructor(
+    /** The upgrade request's id, so the socket's log lines join the proxy's: a string, not a child logger per socket. */
+    readonly reqId: string,
+    /** The client's address, which sign-ups over the socket are limited by. */
+    readonly address: string,
+    /** The network stream under the socket, which the fan-out writes its prepared frames to. */
+    readonly stream: Duplex,
+  ) {}
 }
 
 /**
