@@ -35,8 +35,7 @@ for (let i = 0; i < Number(values['distinct-viewers']); i++) tokens.push((await 
 await signer.stop();
 
 const server = await spawnProjectInstance({ ...env, INSTANCE_ID: 'growth' });
-const active = async () =>
-  ((await (await fetch(`${server.url}/health`)).json()) as { activeSubscriptions: number }).activeSubscriptions;
+const active = async () => ((await (await fetch(`${server.url}/health`)).json()) as { activeSubscriptions: number }).activeSubscriptions;
 const subscriber = (i: number): Client => {
   const client = createClient({
     url: server.wsUrl,
