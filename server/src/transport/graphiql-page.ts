@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { graphiqlExamples } from './graphiql-examples.js';
 import { graphiqlHeaders, type HeaderSetter, inlineScriptHashes } from './security-headers.js';
 
@@ -42,6 +41,9 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 async function render(options: { title: string }): Promise<RenderedPage> {
+  // Imported on first use: the bundle is some 30 MB of strings on the heap, which an instance
+  // with GraphiQL off, or never opened, should not hold.
+  const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
   const html = renderGraphiQL({ title: options.title, subscriptionsProtocol: 'WS', defaultQuery: graphiqlExamples });
   const identity = Buffer.from(html);
   const digest = createHash('sha256').update(identity).digest('base64url').slice(0, 22);
