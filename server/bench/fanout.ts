@@ -39,6 +39,7 @@ import {
   spawnRawInstance,
   spawnSocketIoInstance,
 } from './support/processes.js';
+import { RECIPE_SUBSCRIPTION } from './support/idle-subscriber.js';
 import type { RecipeChange } from './support/recipe-change.js';
 
 const { values } = parseArgs({
@@ -61,8 +62,6 @@ const PHASES = values.phases.split(',') as Phase[];
 
 type Audience = 'shared' | 'distinct' | 'anonymous';
 type Phase = 'raw' | 'project' | 'socketio';
-
-const SUBSCRIPTION = `subscription { recipeChanged { kind cursor occurredAt recipe { id title version tags author { id name } } } }`;
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -111,7 +110,7 @@ function graphqlSubscriber(url: string, token: string | undefined, onChange: OnC
     client.on('error', reject);
   });
   client.subscribe<{ recipeChanged: { cursor: string; occurredAt: string } }>(
-    { query: SUBSCRIPTION },
+    { query: RECIPE_SUBSCRIPTION },
     {
       next: ({ data }) => {
         if (data) onChange(data.recipeChanged);

@@ -7,11 +7,11 @@
  *   npm run build && MALLOC_ARENA_MAX=1 SERVER_BUILT=1 npx tsx bench/idle-growth.ts --step 500 --steps 4
  */
 import { parseArgs } from 'node:util';
-import { type Client, createClient } from 'graphql-ws';
-import WebSocket from 'ws';
+import type { Client } from 'graphql-ws';
 import { signUp } from '../test/support/clients.js';
 import { createTestDatabase, REDIS_URL, uniquePrefix } from '../test/support/database.js';
 import { spawnServer } from '../test/support/servers.js';
+import { idleSubscriber } from './support/idle-subscriber.js';
 import { type Memory, memoryAfterGc, spawnProjectInstance } from './support/processes.js';
 
 const { values } = parseArgs({
@@ -23,7 +23,6 @@ const { values } = parseArgs({
 });
 const STEP = Number(values.step);
 const STEPS = Number(values.steps);
-const SUBSCRIPTION = `subscription { recipeChanged { kind cursor occurredAt recipe { id title version tags author { id name } } } }`;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const db = await createTestDatabase('growth');
@@ -36,17 +35,7 @@ await signer.stop();
 
 const server = await spawnProjectInstance({ ...env, INSTANCE_ID: 'growth' });
 const active = async () => ((await (await fetch(`${server.url}/health`)).json()) as { activeSubscriptions: number }).activeSubscriptions;
-const subscriber = (i: number): Client => {
-  const client = createClient({
-    url: server.wsUrl,
-    webSocketImpl: WebSocket,
-    lazy: false,
-    retryAttempts: 0,
-    connectionParams: { authorization: `Bearer ${tokens[i % tokens.length]}` },
-  });
-  client.subscribe({ query: SUBSCRIPTION }, { next: () => {}, error: (error) => console.error(error), complete: () => {} });
-  return client;
-};
+const subscriber = (i: number): Client => idleSubscriber(server.wsUrl, tokens[i % tokens.length]);
 
 try {
   const warmUp = subscriber(0);

@@ -12,12 +12,11 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
 import { signUp } from '../test/support/clients.js';
 import { createTestDatabase, REDIS_URL, uniquePrefix } from '../test/support/database.js';
 import { spawnServer } from '../test/support/servers.js';
 import { newHolders, readHeapGraph } from './support/heap-dominators.js';
+import { idleSubscriber } from './support/idle-subscriber.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +27,6 @@ const { values } = parseArgs({
   },
 });
 const N = Number(values.subscribers);
-const SUBSCRIPTION = `subscription { recipeChanged { kind cursor occurredAt recipe { id title version tags author { id name } } } }`;
 const SIGNAL = 'SIGWINCH';
 
 async function snapshotOf(pid: number, cwd: string): Promise<string> {
@@ -62,18 +60,7 @@ try {
     values.viewers === 'anonymous' ? [undefined] : values.viewers === 'distinct' ? [] : [(await signUp(server.url)).token];
   if (values.viewers === 'distinct') for (let i = 0; i < 200; i++) tokens.push((await signUp(server.url)).token);
   const empty = await readHeapGraph(await snapshotOf(server.child.pid ?? 0, dir));
-  const clients = Array.from({ length: N }, (_, i) => {
-    const token = tokens[i % tokens.length];
-    const client = createClient({
-      url: server.wsUrl,
-      webSocketImpl: WebSocket,
-      lazy: false,
-      retryAttempts: 0,
-      connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-    });
-    client.subscribe({ query: SUBSCRIPTION }, { next: () => {}, error: () => {}, complete: () => {} });
-    return client;
-  });
+  const clients = Array.from({ length: N }, (_, i) => idleSubscriber(server.wsUrl, tokens[i % tokens.length]));
   for (;;) {
     const { activeSubscriptions } = (await (await fetch(`${server.url}/health`)).json()) as { activeSubscriptions: number };
     if (activeSubscriptions >= N) break;
