@@ -29,6 +29,7 @@ import { ok, signUp } from '../test/support/clients.js';
 import { createTestDatabase, REDIS_URL, uniquePrefix } from '../test/support/database.js';
 import { CREATE_RECIPE, UPDATE_RECIPE } from '../test/support/operations.js';
 import { spawnServer } from '../test/support/servers.js';
+import { RECIPE_SUBSCRIPTION } from './support/idle-subscriber.js';
 import {
   cpuSeconds,
   DEPLOYED_MALLOC_ARENA_MAX,
@@ -39,7 +40,6 @@ import {
   spawnRawInstance,
   spawnSocketIoInstance,
 } from './support/processes.js';
-import { RECIPE_SUBSCRIPTION } from './support/idle-subscriber.js';
 import type { RecipeChange } from './support/recipe-change.js';
 
 const { values } = parseArgs({
