@@ -12,17 +12,18 @@ export class SocketExpiry {
 
   /** `socket` is closed at `expiresAt` (ms since the epoch) unless it is removed first. */
   add(socket: WebSocket, expiresAt: number): void {
-    let group = this.due.get(expiresAt);
-    if (!group) {
-      const sockets = new Set<WebSocket>();
-      const cancel = atTokenExpiry(expiresAt, () => {
-        this.due.delete(expiresAt);
-        for (const expired of sockets) this.expire(expired);
-      });
-      group = { sockets, cancel };
-      this.due.set(expiresAt, group);
+    const existing = this.due.get(expiresAt);
+    if (existing) {
+      existing.sockets.add(socket);
+      return;
     }
-    group.sockets.add(socket);
+    // Registered before the timer is armed: an instant already past fires at once, and must find the socket.
+    const group = { sockets: new Set([socket]), cancel: () => {} };
+    this.due.set(expiresAt, group);
+    group.cancel = atTokenExpiry(expiresAt, () => {
+      this.due.delete(expiresAt);
+      for (const expired of group.sockets) this.expire(expired);
+    });
   }
 
   /** `socket`, added with `expiresAt`, closed: it no longer keeps that expiry's timer. */

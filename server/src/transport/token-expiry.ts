@@ -34,7 +34,8 @@ export const tokenExpiredMessage = 'The token has expired; refresh it or sign in
  */
 export function endAtTokenExpiry<T>(source: AsyncIterable<T>, expiresAt: number, last: T): AsyncIterableIterator<T> {
   const iterator = source[Symbol.asyncIterator]();
-  let state: 'open' | 'expired' | 'done' = 'open';
+  // 'expired': the token has expired and `last` is still to be given; 'told': it has been.
+  let state: 'open' | 'expired' | 'told' | 'done' = 'open';
   // The resolver of the `next()` in progress, so expiry can answer it without waiting for an event.
   let interrupt: ((step: IteratorResult<T>) => void) | null = null;
 
@@ -47,7 +48,9 @@ export function endAtTokenExpiry<T>(source: AsyncIterable<T>, expiresAt: number,
   const cancel = atTokenExpiry(expiresAt, () => {
     if (state !== 'open') return;
     state = 'expired';
-    interrupt?.({ done: false, value: last });
+    if (!interrupt) return;
+    state = 'told';
+    interrupt({ done: false, value: last });
   });
 
   return {
@@ -55,7 +58,12 @@ export function endAtTokenExpiry<T>(source: AsyncIterable<T>, expiresAt: number,
       return this;
     },
     async next(): Promise<IteratorResult<T>> {
+      // Expiry may come while the consumer is busy with the previous result, or before its first next().
       if (state === 'expired') {
+        state = 'told';
+        return { done: false, value: last };
+      }
+      if (state === 'told') {
         await finish();
         return { done: true, value: undefined };
       }

@@ -2,6 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { print } from 'graphql';
 import { decodeJwt, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebSocket } from 'ws';
+import { SocketExpiry } from '../../src/transport/socket-expiry.js';
+import { endAtTokenExpiry } from '../../src/transport/token-expiry.js';
 import { graphql } from '../generated/index.js';
 import { gql, ok, signUp, subscribeSse, subscribeWs, wsClient } from '../support/clients.js';
 import { waitForSubscriptions } from '../support/cluster.js';
@@ -133,5 +136,27 @@ describe('token lifetime', () => {
     expect(result.data.refreshToken.user.id).toBe(cook.id);
     expect(expiryOf(result.data.refreshToken.token)).toBeGreaterThanOrEqual(expiryOf(cook.token));
     await client.dispose();
+  });
+});
+
+describe('token expiry timing', () => {
+  it('closes a socket whose token expired by the time the socket was registered', () => {
+    const expired: unknown[] = [];
+    const expiry = new SocketExpiry((socket) => expired.push(socket));
+    const socket = {} as WebSocket;
+    expiry.add(socket, Date.now() - 1);
+    expect(expired).toEqual([socket]);
+  });
+
+  it('gives a stream its last result when the token expires while the consumer is busy with the previous one', async () => {
+    async function* oneEventThenSilence() {
+      yield 'event';
+      await new Promise(() => {});
+    }
+    const stream = endAtTokenExpiry(oneEventThenSilence(), Date.now() + 50, 'expired');
+    expect(await stream.next()).toEqual({ done: false, value: 'event' });
+    await sleep(100);
+    expect(await stream.next()).toEqual({ done: false, value: 'expired' });
+    expect(await stream.next()).toEqual({ done: true, value: undefined });
   });
 });
