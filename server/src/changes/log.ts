@@ -101,9 +101,10 @@ export async function resolveCursor(
     return position;
   }
   const [horizon, head, committed] = await Promise.all([horizonPosition(db), headPosition(db), committedAt(db, position)]);
-  // Pruning may empty the log; a cursor at the horizon is then still a valid place to resume from.
+  // Pruning may empty the log, so the horizon counts as a position the log has had.
   if (position > Math.max(head, horizon)) throw invalidCursor();
-  if (position < horizon || (committed !== undefined && committed.getTime() < cutoff)) throw expiredCursor();
+  // The change at the horizon was pruned for its age like those before it, so it is past the retention too.
+  if (position <= horizon || (committed !== undefined && committed.getTime() < cutoff)) throw expiredCursor();
   return position;
 }
 
