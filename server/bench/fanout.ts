@@ -12,13 +12,17 @@
  * per phase: deliveries per server CPU-second, commit→receive p50/p99, RSS and V8 heap per idle
  * subscribed socket (after a forced GC, against a reading taken after one warm-up subscriber per
  * server) and how much of that RSS is V8's young generation, missing and duplicates, and the
- * project's ratio to raw. Every measured server runs with the Docker image's MALLOC_ARENA_MAX
- * (`--malloc-arena-max ''` for glibc's default).
+ * project's ratio to raw. Every measured server runs with the Docker image's NODE_ENV,
+ * MALLOC_ARENA_MAX and NODE_OPTIONS (`--node-env`, `--malloc-arena-max`, `--node-options` set
+ * others; an empty value leaves the variable unset).
  *
  *   npm run bench:fanout -- --subscribers 1000,4000 --viewers shared,distinct,anonymous --rate 5000 --seconds 15
  *
  * --rate is deliveries per second (events per second = rate / subscribers). --viewers: `shared`
  * one token for all, `distinct` --distinct-viewers signed-in users round robin, `anonymous` no token.
+ * --rounds N runs the phases of every count and audience N times, every other round in the
+ * reverse order, and ends with each round's ratios to the raw phase of the same round and their
+ * median: on a shared machine one round's ratio moves by ±0.1 with the load beside it.
  * SERVER_NODE_ARGS=--cpu-prof profiles the project instances.
  */
 import { parseArgs } from 'node:util';
@@ -32,7 +36,7 @@ import { spawnServer } from '../test/support/servers.js';
 import { RECIPE_SUBSCRIPTION } from './support/idle-subscriber.js';
 import {
   cpuSeconds,
-  DEPLOYED_MALLOC_ARENA_MAX,
+  DEPLOYED_ENV,
   type Measured,
   type Memory,
   memoryAfterGc,
@@ -50,7 +54,10 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '15' },
     'distinct-viewers': { type: 'string', default: '200' },
     phases: { type: 'string', default: 'raw,project' },
-    'malloc-arena-max': { type: 'string', default: DEPLOYED_MALLOC_ARENA_MAX },
+    rounds: { type: 'string', default: '1' },
+    'node-env': { type: 'string', default: DEPLOYED_ENV.NODE_ENV ?? '' },
+    'malloc-arena-max': { type: 'string', default: DEPLOYED_ENV.MALLOC_ARENA_MAX ?? '' },
+    'node-options': { type: 'string', default: DEPLOYED_ENV.NODE_OPTIONS ?? '' },
   },
 });
 const COUNTS = values.subscribers.split(',').map(Number);
@@ -59,6 +66,7 @@ const DELIVERIES_PER_SECOND = Number(values.rate);
 const SECONDS = Number(values.seconds);
 const DISTINCT = Number(values['distinct-viewers']);
 const PHASES = values.phases.split(',') as Phase[];
+const ROUNDS = Number(values.rounds);
 
 type Audience = 'shared' | 'distinct' | 'anonymous';
 type Phase = 'raw' | 'project' | 'socketio';
@@ -69,6 +77,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 interface Figures {
   phase: Phase;
+  round: number;
   subscribers: number;
   audience: Audience;
   delivered: number;
@@ -138,8 +147,17 @@ function socketIoSubscriber(url: string, onChange: OnChange): Subscriber {
   };
 }
 
+/** The deployed settings, as the options have them; an empty value is left out. */
+const SETTINGS = Object.fromEntries(
+  Object.entries({
+    NODE_ENV: values['node-env'],
+    MALLOC_ARENA_MAX: values['malloc-arena-max'],
+    NODE_OPTIONS: values['node-options'],
+  }).filter(([, value]) => value),
+);
+
 const spawnInstance = (phase: Phase, common: Record<string, string>, n: number): Promise<Measured> => {
-  const env = values['malloc-arena-max'] ? { ...common, MALLOC_ARENA_MAX: values['malloc-arena-max'] } : common;
+  const env = { ...common, ...SETTINGS };
   return phase === 'raw'
     ? spawnRawInstance(env)
     : phase === 'socketio'
@@ -180,112 +198,155 @@ async function main() {
 
     for (const subscribers of COUNTS) {
       for (const audience of AUDIENCES) {
-        for (const phase of PHASES) {
-          const rate = DELIVERIES_PER_SECOND / subscribers;
-          const events = Math.max(1, Math.round(rate * SECONDS));
-          const servers = await Promise.all([1, 2].map((n) => spawnInstance(phase, env, n)));
-          try {
-            // One subscriber per server first, so the idle reading already holds the code and caches
-            // a first subscription compiles and fills once per process, in every phase alike.
-            const warmUp = servers.map((server) =>
-              phase === 'socketio'
-                ? socketIoSubscriber(server.url, () => {})
-                : graphqlSubscriber(server.wsUrl, tokenFor(audience, 0), () => {}),
-            );
-            await Promise.all(warmUp.map((c) => c.connected));
-            while ((await activeSubscriptions(servers)) < warmUp.length) await sleep(100);
-            await Promise.all(warmUp.map((c) => c.close()));
-            while ((await activeSubscriptions(servers)) > 0) await sleep(100);
-            await sleep(500);
-            const idle = await Promise.all(servers.map((s) => memoryAfterGc(s.pid)));
-            const received = Array.from({ length: subscribers }, () => new Map<string, number>());
-            const latencies: number[] = [];
-            let deliveries = 0;
-            const connect = (i: number): Subscriber => {
-              const server = servers[i % 2] as Measured;
-              const onChange: OnChange = (change) => {
-                const seen = received[i] as Map<string, number>;
-                seen.set(change.cursor, (seen.get(change.cursor) ?? 0) + 1);
-                latencies.push(Date.now() - Date.parse(change.occurredAt));
-                deliveries += 1;
+        for (let round = 1; round <= ROUNDS; round++) {
+          // Every other round the other way round, so drift in the machine's load falls on both sides alike.
+          for (const phase of round % 2 === 1 ? PHASES : [...PHASES].reverse()) {
+            const rate = DELIVERIES_PER_SECOND / subscribers;
+            const events = Math.max(1, Math.round(rate * SECONDS));
+            const servers = await Promise.all([1, 2].map((n) => spawnInstance(phase, env, n)));
+            try {
+              // One subscriber per server first, so the idle reading already holds the code and caches
+              // a first subscription compiles and fills once per process, in every phase alike.
+              const warmUp = servers.map((server) =>
+                phase === 'socketio'
+                  ? socketIoSubscriber(server.url, () => {})
+                  : graphqlSubscriber(server.wsUrl, tokenFor(audience, 0), () => {}),
+              );
+              await Promise.all(warmUp.map((c) => c.connected));
+              while ((await activeSubscriptions(servers)) < warmUp.length) await sleep(100);
+              await Promise.all(warmUp.map((c) => c.close()));
+              while ((await activeSubscriptions(servers)) > 0) await sleep(100);
+              await sleep(500);
+              const idle = await Promise.all(servers.map((s) => memoryAfterGc(s.pid)));
+              const received = Array.from({ length: subscribers }, () => new Map<string, number>());
+              const latencies: number[] = [];
+              let deliveries = 0;
+              const connect = (i: number): Subscriber => {
+                const server = servers[i % 2] as Measured;
+                const onChange: OnChange = (change) => {
+                  const seen = received[i] as Map<string, number>;
+                  seen.set(change.cursor, (seen.get(change.cursor) ?? 0) + 1);
+                  latencies.push(Date.now() - Date.parse(change.occurredAt));
+                  deliveries += 1;
+                };
+                return phase === 'socketio'
+                  ? socketIoSubscriber(server.url, onChange)
+                  : graphqlSubscriber(server.wsUrl, tokenFor(audience, i), onChange);
               };
-              return phase === 'socketio'
-                ? socketIoSubscriber(server.url, onChange)
-                : graphqlSubscriber(server.wsUrl, tokenFor(audience, i), onChange);
-            };
-            const clients = Array.from({ length: subscribers }, (_, i) => connect(i));
-            await Promise.all(clients.map((c) => c.connected));
-            while ((await activeSubscriptions(servers)) < subscribers) await sleep(100);
-            await sleep(500);
-            const subscribed = await Promise.all(servers.map((s) => memoryAfterGc(s.pid)));
-            const cpuBefore = await Promise.all(servers.map((s) => cpuSeconds(s.pid)));
+              const clients = Array.from({ length: subscribers }, (_, i) => connect(i));
+              await Promise.all(clients.map((c) => c.connected));
+              while ((await activeSubscriptions(servers)) < subscribers) await sleep(100);
+              await sleep(500);
+              const subscribed = await Promise.all(servers.map((s) => memoryAfterGc(s.pid)));
+              const cpuBefore = await Promise.all(servers.map((s) => cpuSeconds(s.pid)));
 
-            const started = Date.now();
-            const writes: Array<Promise<unknown>> = [];
-            for (let sent = 1; sent <= events; sent++) {
-              await sleep(Math.max(0, started + (sent * 1_000) / rate - Date.now()));
-              version += 1;
-              writes.push(ok(writer.url, UPDATE_RECIPE, { id: recipe.id, input: { title: `Bench ${version}` } }, author.token));
-            }
-            await Promise.all(writes);
-            const expected = subscribers * events;
-            const deadline = Date.now() + 30_000;
-            while (deliveries < expected && Date.now() < deadline) await sleep(50);
-            await sleep(300);
-            const cpuAfter = await Promise.all(servers.map((s) => cpuSeconds(s.pid)));
-            const cpu = cpuAfter.reduce((sum, c, i) => sum + c - (cpuBefore[i] ?? 0), 0);
+              const started = Date.now();
+              const writes: Array<Promise<unknown>> = [];
+              for (let sent = 1; sent <= events; sent++) {
+                await sleep(Math.max(0, started + (sent * 1_000) / rate - Date.now()));
+                version += 1;
+                writes.push(ok(writer.url, UPDATE_RECIPE, { id: recipe.id, input: { title: `Bench ${version}` } }, author.token));
+              }
+              await Promise.all(writes);
+              const expected = subscribers * events;
+              const deadline = Date.now() + 30_000;
+              while (deliveries < expected && Date.now() < deadline) await sleep(50);
+              await sleep(300);
+              const cpuAfter = await Promise.all(servers.map((s) => cpuSeconds(s.pid)));
+              const cpu = cpuAfter.reduce((sum, c, i) => sum + c - (cpuBefore[i] ?? 0), 0);
 
-            let missing = 0;
-            let duplicates = 0;
-            for (const seen of received) {
-              missing += Math.max(0, events - seen.size);
-              for (const count of seen.values()) duplicates += count - 1;
+              let missing = 0;
+              let duplicates = 0;
+              for (const seen of received) {
+                missing += Math.max(0, events - seen.size);
+                for (const count of seen.values()) duplicates += count - 1;
+              }
+              latencies.sort((a, b) => a - b);
+              const perSocket = (key: keyof Memory) =>
+                subscribed.reduce((sum, s, i) => sum + s[key] - (idle[i]?.[key] ?? 0), 0) / subscribers;
+              const figures: Figures = {
+                phase,
+                round,
+                subscribers,
+                audience,
+                delivered: deliveries,
+                expected,
+                perCpuSecond: deliveries / cpu,
+                p50: percentile(latencies, 50),
+                p99: percentile(latencies, 99),
+                rssPerSocket: perSocket('rss'),
+                youngGenerationPerSocket: perSocket('youngGeneration'),
+                heapPerSocket: perSocket('heapUsed'),
+                missing,
+                duplicates,
+              };
+              results.push(figures);
+              console.log(row(figures, results));
+              await Promise.all(clients.map((c) => c.close()));
+            } finally {
+              await Promise.all(servers.map((s) => s.stop()));
             }
-            latencies.sort((a, b) => a - b);
-            const perSocket = (key: keyof Memory) =>
-              subscribed.reduce((sum, s, i) => sum + s[key] - (idle[i]?.[key] ?? 0), 0) / subscribers;
-            const figures: Figures = {
-              phase,
-              subscribers,
-              audience,
-              delivered: deliveries,
-              expected,
-              perCpuSecond: deliveries / cpu,
-              p50: percentile(latencies, 50),
-              p99: percentile(latencies, 99),
-              rssPerSocket: perSocket('rss'),
-              youngGenerationPerSocket: perSocket('youngGeneration'),
-              heapPerSocket: perSocket('heapUsed'),
-              missing,
-              duplicates,
-            };
-            results.push(figures);
-            console.log(row(figures, results));
-            await Promise.all(clients.map((c) => c.close()));
-          } finally {
-            await Promise.all(servers.map((s) => s.stop()));
           }
         }
       }
     }
+    if (ROUNDS > 1) summarise(results);
   } finally {
     await writer.stop();
     await db.drop();
   }
 }
 
+const rawBeside = (f: Figures, all: Figures[]) =>
+  all.find((r) => r.phase === 'raw' && r.round === f.round && r.subscribers === f.subscribers && r.audience === f.audience);
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+
+/** Per subscriber count, audience and server, the ratios of every round to the raw phase beside it, and their median. */
+function summarise(all: Figures[]): void {
+  console.log(
+    '\n| server | subscribers | audience | CPU ratio, each round | median | p99 ratio, each round | median | RSS per socket, each round |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  const list = (values: number[], unit: string) => values.map((v) => `${v.toFixed(2)}${unit}`).join(', ');
+  for (const subscribers of COUNTS) {
+    for (const audience of AUDIENCES) {
+      for (const phase of PHASES.filter((p) => p !== 'raw')) {
+        const rounds = all.filter((f) => f.phase === phase && f.subscribers === subscribers && f.audience === audience);
+        const paired = rounds.flatMap((f) => {
+          const raw = rawBeside(f, all);
+          return raw ? [{ cpu: f.perCpuSecond / raw.perCpuSecond, p99: f.p99 / raw.p99 }] : [];
+        });
+        const cpu = paired.map((p) => p.cpu);
+        const p99 = paired.map((p) => p.p99);
+        const rss = rounds.map((f) => f.rssPerSocket / 1024);
+        console.log(
+          `| ${phase} | ${subscribers} | ${audience} | ${list(cpu, '×')} | **${median(cpu).toFixed(2)}×** | ${list(p99, '×')} | **${median(p99).toFixed(2)}×** | ${rss.map((v) => v.toFixed(1)).join(', ')} KB |`,
+        );
+      }
+    }
+  }
+}
+
 function row(f: Figures, all: Figures[]): string {
-  const raw = all.find((r) => r.phase === 'raw' && r.subscribers === f.subscribers && r.audience === f.audience);
+  const raw = rawBeside(f, all);
   const ratio =
     f.phase !== 'raw' && raw ? ` | ${(f.perCpuSecond / raw.perCpuSecond).toFixed(2)}× | ${(f.p99 / raw.p99).toFixed(2)}×` : ' | | ';
-  return `| ${f.phase} | ${f.subscribers} | ${f.audience} | ${f.delivered}/${f.expected} | ${Math.round(f.perCpuSecond)} | ${f.p50} / ${f.p99} ms | ${(f.rssPerSocket / 1024).toFixed(1)} KB | ${(f.youngGenerationPerSocket / 1024).toFixed(1)} KB | ${(f.heapPerSocket / 1024).toFixed(1)} KB | ${f.missing} / ${f.duplicates}${ratio} |`;
+  return `| ${f.phase} | ${f.round} | ${f.subscribers} | ${f.audience} | ${f.delivered}/${f.expected} | ${Math.round(f.perCpuSecond)} | ${f.p50} / ${f.p99} ms | ${(f.rssPerSocket / 1024).toFixed(1)} KB | ${(f.youngGenerationPerSocket / 1024).toFixed(1)} KB | ${(f.heapPerSocket / 1024).toFixed(1)} KB | ${f.missing} / ${f.duplicates}${ratio} |`;
 }
 
 console.log(
-  `fan-out at ${DELIVERIES_PER_SECOND} deliveries/s for ${SECONDS} s; subscribers ${COUNTS.join(', ')}; audiences ${AUDIENCES.join(', ')}; MALLOC_ARENA_MAX ${values['malloc-arena-max'] || "glibc's default"}`,
+  `fan-out at ${DELIVERIES_PER_SECOND} deliveries/s for ${SECONDS} s; subscribers ${COUNTS.join(', ')}; audiences ${AUDIENCES.join(', ')}; ${
+    Object.entries(SETTINGS)
+      .map(([name, value]) => `${name}=${value}`)
+      .join(' ') || 'no deployed settings'
+  }`,
 );
 console.log(
-  '| server | subscribers | audience | delivered | deliveries per CPU-s | p50 / p99 | RSS per socket | of it, young generation | heap per socket | missing / dup | CPU ratio to raw | p99 ratio to raw |',
+  '| server | round | subscribers | audience | delivered | deliveries per CPU-s | p50 / p99 | RSS per socket | of it, young generation | heap per socket | missing / dup | CPU ratio to raw | p99 ratio to raw |',
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 await main();

@@ -21,7 +21,7 @@ import { ok, signUp } from '../test/support/clients.js';
 import { startCluster } from '../test/support/cluster.js';
 import { CREATE_RECIPE, UPDATE_RECIPE } from '../test/support/operations.js';
 import type { ServerProcess } from '../test/support/servers.js';
-import { DEPLOYED_MALLOC_ARENA_MAX, spawnSocketIoInstance } from './support/processes.js';
+import { DEPLOYED_ENV, spawnSocketIoInstance } from './support/processes.js';
 import type { RecipeChange } from './support/recipe-change.js';
 
 const { values } = parseArgs({
@@ -320,8 +320,8 @@ function print(f: Figures): void {
 
 async function main() {
   console.log(`jitter: ${SUBSCRIBERS} subscribers dropping for 1–3 s about every ${DROP_EVERY_S} s, ${RATE} events/s for ${SECONDS} s`);
-  // Both phases' servers run with the Docker image's malloc setting (see fanout.ts).
-  const cluster = await startCluster(2, { LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '10', MALLOC_ARENA_MAX: DEPLOYED_MALLOC_ARENA_MAX });
+  // Both phases' servers run with the Docker image's settings (see fanout.ts).
+  const cluster = await startCluster(2, { LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '10', ...DEPLOYED_ENV });
   const servers = cluster.servers;
   try {
     const { token } = await signUp((servers[0] as ServerProcess).url, 'Jitter');

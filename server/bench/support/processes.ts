@@ -12,12 +12,28 @@ const HEAP_PROBE = fileURLToPath(new URL('./heap-probe.mjs', import.meta.url));
 export const PROBE_ARGS = ['--expose-gc', '--import', HEAP_PROBE];
 
 /**
- * The MALLOC_ARENA_MAX the Docker image runs the server with, read from the Dockerfile, for every
- * measured server alike: by default glibc's malloc gives V8's helper threads arenas of their own,
- * up to eight per core, and what is freed in them stays resident (see the README).
+ * The settings of the Docker image's runtime stage that change how the server performs, read from
+ * the Dockerfile, so every measured server runs as deployed:
+ * - NODE_ENV=production: outside production graphql-js checks every failed `instanceof` of a
+ *   schema type for a second copy of graphql (`instanceOf`), several times per field it executes;
+ * - MALLOC_ARENA_MAX: by default glibc's malloc gives V8's helper threads arenas of their own, up
+ *   to eight per core, and what is freed in them stays resident (see the README);
+ * - NODE_OPTIONS: the V8 heap settings the image starts node with (see the README).
  */
-export const DEPLOYED_MALLOC_ARENA_MAX =
-  /MALLOC_ARENA_MAX=(\d+)/.exec(readFileSync(fileURLToPath(new URL('../../../Dockerfile', import.meta.url)), 'utf8'))?.[1] ?? '';
+export const DEPLOYED_ENV: Readonly<Record<string, string>> = deployedEnv(
+  readFileSync(fileURLToPath(new URL('../../../Dockerfile', import.meta.url)), 'utf8'),
+  ['NODE_ENV', 'MALLOC_ARENA_MAX', 'NODE_OPTIONS'],
+);
+
+function deployedEnv(dockerfile: string, names: string[]): Record<string, string> {
+  const runtime = dockerfile.slice(dockerfile.search(/^FROM .* AS runtime$/m));
+  const found: Record<string, string> = {};
+  for (const name of names) {
+    const value = new RegExp(`\\b${name}=("[^"]*"|\\S+)`).exec(runtime)?.[1];
+    if (value !== undefined) found[name] = value.replace(/^"|"$/g, '');
+  }
+  return found;
+}
 
 export interface Measured {
   url: string;
