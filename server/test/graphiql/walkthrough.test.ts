@@ -17,13 +17,21 @@ async function walkthroughSnippets(): Promise<string[]> {
   return [...section.matchAll(/```(?:graphql|json)\n([\s\S]*?)\n```/g)].map((match) => match[1] as string);
 }
 
+const operationEditor = '.graphiql-query-editor';
+
 async function replaceEditor(page: Page, editor: string, text: string): Promise<void> {
   await page.locator(`${editor} .monaco-editor`).click();
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(text);
+  if (editor !== operationEditor) return;
+  // GraphiQL takes the operation's text after a pause in typing, then stores its tabs. ▶ pressed
+  // before that runs the text that was there before, or asks which of its operations to run, as
+  // it would for a reader who pasted and pressed ▶ at once.
+  await page.waitForFunction((expected) => {
+    const state = JSON.parse(localStorage.getItem('graphiql:tabState') ?? '{"tabs":[]}') as { tabs: Array<{ query: string | null }> };
+    return state.tabs.some((tab) => tab.query === expected);
+  }, text);
 }
-
-const operationEditor = '.graphiql-query-editor';
 
 async function setHeaders(page: Page, json: string): Promise<void> {
   await page.getByRole('button', { name: 'Headers', exact: true }).click();
