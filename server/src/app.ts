@@ -206,6 +206,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       await closed;
       clearTimeout(deadline);
       feed.stop();
+      metrics.stop();
       await publisher.flush();
       await bus.close();
       await limiterRedis?.quit().catch(() => {});
