@@ -33,6 +33,16 @@ describe('change cursors', () => {
     await db?.drop();
   });
 
+  /** Creates a recipe and returns its change's cursor, as a subscriber on `client` received it. */
+  const cursorOfNewRecipe = async (client: ReturnType<typeof wsClient>, title: string) => {
+    const live = subscribeWs(client, RECIPE_CHANGED);
+    await sleep(200);
+    await ok(server.url, CREATE_RECIPE, { input: recipe(title) }, token);
+    const cursor = (await live.waitFor(1))[0]?.cursor ?? '';
+    live.stop();
+    return cursor;
+  };
+
   const reasonFor = async (stream: Collected<unknown>) => {
     await expect(stream.waitFor(1, 5_000)).rejects.toThrow(/subscription failed/);
     const [errors] = stream.errors as Array<Array<{ extensions?: { code?: string; reason?: string } }>>;
@@ -62,10 +72,7 @@ describe('change cursors', () => {
 
   it('says CURSOR_EXPIRED once a cursor is older than the retention, before any pruning, from the recent window and from the log alike', async () => {
     const client = wsClient(server.wsUrl);
-    const live = subscribeWs(client, RECIPE_CHANGED);
-    await sleep(200);
-    await ok(server.url, CREATE_RECIPE, { input: recipe('Fresh') }, token);
-    const cursor = (await live.waitFor(1))[0]?.cursor ?? '';
+    const cursor = await cursorOfNewRecipe(client, 'Fresh');
     const committed = Date.now();
     // Started after the change, so it knows it only from the log; its start-up prune is too early to remove it.
     const reader = await startInProcess({ DATABASE_URL: db.url, CHANGE_LOG_RETENTION: '3s' });
@@ -82,7 +89,6 @@ describe('change cursors', () => {
       expect(await reasonFor(subscribeWs(client, RECIPE_CHANGED, { after: cursor }))).toEqual(expired);
       expect(await reasonFor(subscribeSse(reader.url, RECIPE_CHANGED, { after: cursor }))).toEqual(expired);
     } finally {
-      live.stop();
       await client.dispose();
       await reader.stop();
     }
@@ -90,11 +96,7 @@ describe('change cursors', () => {
 
   it('says CURSOR_EXPIRED for a cursor older than the retention once the log was pruned, up to the newest change pruned', async () => {
     const client = wsClient(server.wsUrl);
-    const live = subscribeWs(client, RECIPE_CHANGED);
-    await sleep(200);
-    await ok(server.url, CREATE_RECIPE, { input: recipe('Last pruned') }, token);
-    const newest = (await live.waitFor(1))[0]?.cursor ?? '';
-    live.stop();
+    const newest = await cursorOfNewRecipe(client, 'Last pruned');
     await client.dispose();
     await sleep(1_200);
     // Pruning runs before an instance serves: this one empties the log, so its horizon is `newest`'s
