@@ -66,6 +66,11 @@ export function spawnSocketIoInstance(env: Record<string, string>, publishes: bo
   return spawnReference('bench/support/socketio-recovery.ts', { ...env, PUBLISH_CHANGES: publishes ? '1' : '0' }, '');
 }
 
+/** The textbook write server (textbook-writes.ts) on the same database and Redis. */
+export function spawnTextbookWriteInstance(env: Record<string, string>): Promise<Measured> {
+  return spawnReference('bench/support/textbook-writes.ts', env, '/graphql');
+}
+
 /** A reference server from bench/support, with the heap probe, answering /ready like the project; profiled like it when SERVER_NODE_ARGS asks. */
 async function spawnReference(script: string, env: Record<string, string>, wsPath: string): Promise<Measured> {
   const port = await freePort();

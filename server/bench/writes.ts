@@ -1,0 +1,246 @@
+/**
+ * Write benchmark against the textbook durable write, in one run. Phases on one PostgreSQL
+ * database and one Redis prefix:
+ *   textbook  --instances servers of bench/support/textbook-writes.ts: Yoga, one `UPDATE … RETURNING`,
+ *             one `PUBLISH`; no change log, no ordering, no authorization, no rate limit;
+ *   project   --instances instances of this server, `updateRecipe` with every guarantee it makes;
+ *   comment   the same instances, `addComment` on another writer's recipe, so each write also
+ *             creates a notification for the recipe's author (two changes in one transaction).
+ * --writers concurrent writers (HTTP keep-alive), each signed in as its own user and writing its
+ * own recipe, spread round robin over the instances, write as fast as answers come back for
+ * --seconds after a one-second warm-up. Printed per phase: writes/s, server CPU per write (every
+ * instance of the phase), PostgreSQL CPU per write (the backends serving the benchmark's database),
+ * p50/p99 and failures; then each round's ratios to the textbook phase of the same round and their
+ * median. Rounds alternate the phase order. Every measured server runs with the Docker image's
+ * NODE_ENV, MALLOC_ARENA_MAX and NODE_OPTIONS. The project runs with its write limit raised out
+ * of the way (still checked on every write), as a deployment whose users stay within it.
+ *
+ *   npm run bench:writes -- --writers 32 --instances 2 --seconds 10 --rounds 2
+ *
+ * SERVER_NODE_ARGS=--cpu-prof profiles the servers.
+ */
+import { Agent, request } from 'node:http';
+import { parseArgs } from 'node:util';
+import postgres from 'postgres';
+import { ok, signUp } from '../test/support/clients.js';
+import { ADMIN_URL, createTestDatabase, REDIS_URL, uniquePrefix } from '../test/support/database.js';
+import { CREATE_RECIPE } from '../test/support/operations.js';
+import { cpuSeconds, DEPLOYED_ENV, type Measured, spawnProjectInstance, spawnTextbookWriteInstance } from './support/processes.js';
+
+const { values } = parseArgs({
+  options: {
+    writers: { type: 'string', default: '32' },
+    instances: { type: 'string', default: '2' },
+    seconds: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '2' },
+    phases: { type: 'string', default: 'textbook,project,comment' },
+  },
+});
+const WRITERS = Number(values.writers);
+const INSTANCES = Number(values.instances);
+const SECONDS = Number(values.seconds);
+const ROUNDS = Number(values.rounds);
+const PHASES = values.phases.split(',') as Phase[];
+
+type Phase = 'textbook' | 'project' | 'comment';
+
+const UPDATE = 'mutation Update($id: ID!, $input: UpdateRecipeInput!) { updateRecipe(id: $id, input: $input) { id title version } }';
+const COMMENT = 'mutation Comment($input: AddCommentInput!) { addComment(input: $input) { id body version } }';
+
+interface Writer {
+  token: string;
+  recipeId: string;
+}
+
+interface Figures {
+  phase: Phase;
+  round: number;
+  writes: number;
+  failures: number;
+  seconds: number;
+  serverCpu: number;
+  postgresCpu: number;
+  p50: number;
+  p99: number;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+
+const agent = new Agent({ keepAlive: true, maxSockets: 1024 });
+
+/** One POST on a kept-alive connection; resolves with whether the answer had no errors. */
+function post(url: string, token: string, body: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = request(
+      `${url}/graphql`,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve(res.statusCode === 200 && !text.includes('"errors"')));
+      },
+    );
+    req.on('error', () => resolve(false));
+    req.end(body);
+  });
+}
+
+/** The backends serving `database`, as the benchmark's own admin connection sees them. */
+async function backendPids(admin: postgres.Sql, database: string): Promise<number[]> {
+  const rows = await admin<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${database} and pid <> pg_backend_pid()`;
+  return rows.map((row) => row.pid);
+}
+
+async function cpuOf(pids: readonly number[]): Promise<Map<number, number>> {
+  const readings = await Promise.all(pids.map(async (pid) => [pid, await cpuSeconds(pid).catch(() => Number.NaN)] as const));
+  return new Map(readings.filter(([, cpu]) => !Number.isNaN(cpu)));
+}
+
+async function run(
+  phase: Phase,
+  round: number,
+  servers: Measured[],
+  writers: Writer[],
+  bodyOf: (writer: number, n: number) => string,
+  admin: postgres.Sql,
+  database: string,
+): Promise<Figures> {
+  let measuring = false;
+  let stop = false;
+  const latencies: number[] = [];
+  let failures = 0;
+  const loops = writers.map(async (writer, i) => {
+    const url = (servers[i % servers.length] as Measured).url;
+    for (let n = 0; !stop; n++) {
+      const started = performance.now();
+      const good = await post(url, writer.token, bodyOf(i, n));
+      if (!measuring) continue;
+      latencies.push(performance.now() - started);
+      if (!good) failures++;
+    }
+  });
+  await new Promise((r) => setTimeout(r, 1_000));
+  const pidsBefore = await backendPids(admin, database);
+  const [serverBefore, postgresBefore] = await Promise.all([cpuOf(servers.map((s) => s.pid)), cpuOf(pidsBefore)]);
+  const started = performance.now();
+  measuring = true;
+  await new Promise((r) => setTimeout(r, SECONDS * 1_000));
+  measuring = false;
+  const seconds = (performance.now() - started) / 1_000;
+  const pidsAfter = await backendPids(admin, database);
+  const [serverAfter, postgresAfter] = await Promise.all([cpuOf(servers.map((s) => s.pid)), cpuOf(pidsAfter)]);
+  stop = true;
+  await Promise.all(loops);
+  const spent = (before: Map<number, number>, after: Map<number, number>) =>
+    [...after].reduce((sum, [pid, cpu]) => sum + cpu - (before.get(pid) ?? 0), 0);
+  latencies.sort((a, b) => a - b);
+  return {
+    phase,
+    round,
+    writes: latencies.length,
+    failures,
+    seconds,
+    serverCpu: spent(serverBefore, serverAfter),
+    postgresCpu: spent(postgresBefore, postgresAfter),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
+}
+
+function describe(f: Figures): string {
+  const per = (cpu: number) => ((cpu / Math.max(1, f.writes)) * 1_000).toFixed(2);
+  return [
+    `${f.phase.padEnd(8)} round ${f.round}`,
+    `${(f.writes / f.seconds).toFixed(0).padStart(6)} writes/s`,
+    `server ${per(f.serverCpu)} ms/write`,
+    `postgres ${per(f.postgresCpu)} ms/write`,
+    `p50 ${f.p50.toFixed(1)} ms`,
+    `p99 ${f.p99.toFixed(1)} ms`,
+    `failures ${f.failures}`,
+  ].join('  ');
+}
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
+};
+
+async function main() {
+  const db = await createTestDatabase('bw');
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  const env = {
+    ...DEPLOYED_ENV,
+    DATABASE_URL: db.url,
+    REDIS_URL,
+    REDIS_KEY_PREFIX: uniquePrefix('bw'),
+    RATE_LIMIT_WRITES: '1000000/1s',
+    RATE_LIMIT_SIGNUPS: '1000000/1s',
+    LOG_LEVEL: 'warn',
+  };
+  const project = await Promise.all(Array.from({ length: INSTANCES }, () => spawnProjectInstance(env)));
+  const textbook = PHASES.includes('textbook')
+    ? await Promise.all(Array.from({ length: INSTANCES }, () => spawnTextbookWriteInstance(env)))
+    : [];
+  try {
+    const writers: Writer[] = [];
+    for (let i = 0; i < WRITERS; i++) {
+      const url = (project[i % INSTANCES] as Measured).url;
+      const user = await signUp(url, `Writer${i}`);
+      const created = await ok(url, CREATE_RECIPE, { input: { title: `Recipe ${i}` } }, user.token);
+      writers.push({ token: user.token, recipeId: created.createRecipe.id });
+    }
+    const bodies: Record<Phase, (writer: number, n: number) => string> = {
+      textbook: (i, n) =>
+        JSON.stringify({ query: UPDATE, variables: { id: writers[i]?.recipeId, input: { title: `Recipe ${i} take ${n}` } } }),
+      project: (i, n) =>
+        JSON.stringify({ query: UPDATE, variables: { id: writers[i]?.recipeId, input: { title: `Recipe ${i} take ${n}` } } }),
+      comment: (i, n) =>
+        JSON.stringify({
+          query: COMMENT,
+          variables: { input: { targetId: writers[(i + 1) % WRITERS]?.recipeId, body: `Comment ${n} from writer ${i}` } },
+        }),
+    };
+    const figures: Figures[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const order = round % 2 === 1 ? PHASES : [...PHASES].reverse();
+      for (const phase of order) {
+        const servers = phase === 'textbook' ? textbook : project;
+        const result = await run(phase, round, servers, writers, bodies[phase], admin, db.name);
+        figures.push(result);
+        console.log(describe(result));
+      }
+    }
+    console.log(`\n${WRITERS} writers over ${INSTANCES} instances, ${SECONDS} s per phase; ratios to the textbook phase of the same round`);
+    for (const phase of PHASES.filter((p) => p !== 'textbook')) {
+      const ratios = { rate: [] as number[], server: [] as number[], postgres: [] as number[], p99: [] as number[] };
+      for (let round = 1; round <= ROUNDS; round++) {
+        const base = figures.find((f) => f.phase === 'textbook' && f.round === round);
+        const mine = figures.find((f) => f.phase === phase && f.round === round);
+        if (!base || !mine) continue;
+        ratios.rate.push(mine.writes / mine.seconds / (base.writes / base.seconds));
+        ratios.server.push(mine.serverCpu / mine.writes / (base.serverCpu / base.writes));
+        ratios.postgres.push(mine.postgresCpu / mine.writes / (base.postgresCpu / base.writes));
+        ratios.p99.push(mine.p99 / base.p99);
+      }
+      if (ratios.rate.length === 0) continue;
+      const show = (xs: number[]) => `${xs.map((x) => x.toFixed(2)).join(', ')} (median ${median(xs).toFixed(2)})`;
+      console.log(`${phase}: writes/s ${show(ratios.rate)}`);
+      console.log(`${phase}: server CPU/write ${show(ratios.server)}`);
+      console.log(`${phase}: postgres CPU/write ${show(ratios.postgres)}`);
+      console.log(`${phase}: p99 ${show(ratios.p99)}`);
+    }
+  } finally {
+    agent.destroy();
+    await Promise.allSettled([...project, ...textbook].map((server) => server.stop()));
+    await admin.end();
+    await db.drop();
+  }
+}
+
+await main();
