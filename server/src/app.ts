@@ -8,6 +8,7 @@ import { createCursorSeal } from './changes/cursor.js';
 import { ChangeFeed } from './changes/feed.js';
 import { pruneChanges } from './changes/log.js';
 import { createPublisher } from './changes/publisher.js';
+import { Sequencer } from './changes/sequencer.js';
 import type { Config } from './config.js';
 import type { Services } from './context.js';
 import { openDatabase } from './db/client.js';
@@ -89,11 +90,12 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     (path === 'bus' ? metrics.commitToFeedSeconds : metrics.relayLagSeconds).observe(Math.max(0, lagMs) / 1000);
   });
   const publisher = createPublisher(bus, logger, (ok) => metrics.eventsPublished.inc({ outcome: ok ? 'ok' : 'failed' }));
+  const sequencer = new Sequencer(database.db, publisher, logger);
 
   const services: Services = {
     db: database.db,
     feed,
-    publisher,
+    sequencer,
     tokens,
     limits,
     cursors,
@@ -184,6 +186,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     logger,
     async start() {
       await feed.start();
+      sequencer.startSweeping(config.RELAY_INTERVAL);
       await prune();
       pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
       pruneTimer.unref();
@@ -206,6 +209,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       await closed;
       clearTimeout(deadline);
       feed.stop();
+      sequencer.stop();
       metrics.stop();
       await publisher.flush();
       await bus.close();

@@ -2,7 +2,7 @@ import type { TokenService, TokenViewer } from './auth/tokens.js';
 import type { StreamRelease } from './changes/change-stream.js';
 import type { CursorSeal } from './changes/cursor.js';
 import type { ChangeFeed } from './changes/feed.js';
-import type { Publisher } from './changes/publisher.js';
+import type { Sequencer } from './changes/sequencer.js';
 import type { TrustProxy } from './config.js';
 import type { Db } from './db/client.js';
 import type { Limits } from './limits/limits.js';
@@ -12,7 +12,8 @@ import type { FrameSink } from './transport/frame-sink.js';
 export interface Services {
   db: Db;
   feed: ChangeFeed;
-  publisher: Publisher;
+  /** Gives committed changes their positions and publishes them. */
+  sequencer: Sequencer;
   tokens: TokenService;
   limits: Limits;
   cursors: CursorSeal;

@@ -1,11 +1,8 @@
 import { and, asc, eq, gt, inArray, lt, max, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../db/client.js';
-import { type ChangeKind, changeLog, changeLogHorizon, type EntityKind } from '../db/schema.js';
-import { type ChangeDetails, type ChangeRecord, type ChangeRecordOf, type EntityStates, reviveChange } from './change.js';
+import { type ChangeKind, type ChangeLogRow, changeLog, changeLogHorizon, type EntityKind } from '../db/schema.js';
+import { type ChangeDetails, type ChangeRecord, type EntityStates, reviveChange } from './change.js';
 import { type CursorSeal, expiredCursor, invalidCursor } from './cursor.js';
-
-/** Every writer takes this lock right before appending, so positions are assigned in commit order. */
-const APPEND_LOCK = 727_311_002;
 
 export type NewChange<E extends EntityKind> = {
   entity: E;
@@ -16,16 +13,19 @@ export type NewChange<E extends EntityKind> = {
   after: EntityStates[E] | null;
 } & (ChangeDetails[E] extends null ? { detail?: null } : { detail: ChangeDetails[E] });
 
+/** A new change of any entity kind. */
+export type AnyNewChange = { [E in EntityKind]: NewChange<E> }[EntityKind];
+
 /**
- * Appends one change inside the caller's transaction. Call it as the last statement before
- * commit: the advisory lock is held until commit, so the next writer's position is only taken
- * once this one is visible.
+ * Appends a transaction's changes, in order, without a position: they get theirs from
+ * `sequenceChanges` once the transaction has committed. Call it after the entity's rows are written
+ * (and so locked), which is what makes append order commit order for any one entity. Nothing here
+ * waits on another writer.
  */
-export async function appendChange<E extends EntityKind>(tx: Tx, change: NewChange<E>): Promise<ChangeRecordOf<E>> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${APPEND_LOCK})`);
-  const [row] = await tx
-    .insert(changeLog)
-    .values({
+export async function appendChanges(tx: Tx, changes: readonly AnyNewChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await tx.insert(changeLog).values(
+    changes.map((change) => ({
       entity: change.entity,
       entityId: change.entityId,
       kind: change.kind,
@@ -34,12 +34,39 @@ export async function appendChange<E extends EntityKind>(tx: Tx, change: NewChan
       before: change.before,
       after: change.after,
       detail: change.detail ?? null,
-      // Taken under the lock, so occurredAt follows position order closely; now() is the transaction's start.
-      occurredAt: sql`clock_timestamp()`,
-    })
-    .returning();
-  if (!row) throw new Error('change log insert returned nothing');
-  return reviveChange(row) as ChangeRecordOf<E>;
+    })),
+  );
+}
+
+/**
+ * Gives the next committed changes their positions (at most `batch`), in commit order, and returns
+ * them in position order. Safe to call from any number of instances at once: the database function
+ * serialises the calls, holding its lock only for the duration of the call itself.
+ */
+export async function sequenceChanges(db: Queryable, batch: number): Promise<ChangeRecord[]> {
+  const result: unknown = await db.execute(sql`select * from sequence_changes(${batch})`);
+  // postgres.js answers with the rows themselves, PGlite with an object that holds them.
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<Record<string, unknown>>;
+  const changes = rows.map((row) =>
+    reviveChange({
+      position: row.position as string | number,
+      entity: row.entity as string,
+      entityId: row.entity_id as string,
+      kind: row.kind as string,
+      authorId: row.author_id as string,
+      authorName: row.author_name as string,
+      before: row.before,
+      after: row.after,
+      detail: row.detail,
+      occurredAt: row.occurred_at as Date | string,
+    }),
+  );
+  return changes.sort((a, b) => a.position - b.position);
+}
+
+/** A row read by position, which only sequenced rows have. */
+function sequenced(row: ChangeLogRow): ChangeRecord {
+  return reviveChange({ ...row, position: row.position ?? 0 });
 }
 
 /** Changes after `position` in log order, optionally for some entity kinds only. */
@@ -59,7 +86,7 @@ export async function readChanges(
     )
     .orderBy(asc(changeLog.position))
     .limit(options.limit);
-  return rows.map(reviveChange);
+  return rows.map(sequenced);
 }
 
 export async function headPosition(db: Queryable): Promise<number> {

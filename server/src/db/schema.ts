@@ -115,7 +115,14 @@ export const notifications = pgTable(
 export const changeLog = pgTable(
   'change_log',
   {
-    position: bigint('position', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /** Order of appending; a writer's changes get it in its own transaction, so it says nothing about commit order. */
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /**
+     * Position in commit order, given after commit by `sequence_changes()` (migration 0003), null
+     * until then. Readers only ever see sequenced changes, and a position is visible only once every
+     * smaller one is.
+     */
+    position: bigint('position', { mode: 'number' }),
     entity: text('entity').$type<EntityKind>().notNull(),
     entityId: uuid('entity_id').notNull(),
     kind: text('kind').$type<ChangeKind>().notNull(),
@@ -127,7 +134,11 @@ export const changeLog = pgTable(
     detail: jsonb('detail'),
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [index('change_log_occurred_idx').on(t.occurredAt)],
+  (t) => [
+    index('change_log_occurred_idx').on(t.occurredAt),
+    uniqueIndex('change_log_position_idx').on(t.position),
+    index('change_log_unsequenced_idx').on(t.id).where(sql`${t.position} is null`),
+  ],
 );
 
 /** Highest position removed by retention: a cursor at or below it can no longer be resumed. */

@@ -88,7 +88,7 @@ export function markNotificationsRead(db: Db, viewer: Viewer, ids: readonly stri
     if (ids) {
       const wanted = [...new Set(ids)];
       if (wanted.some((id) => !isUuid(id))) throw notFound('One of these ids is not a notification of yours.');
-      if (wanted.length === 0) return { result: 0, changes: [] };
+      if (wanted.length === 0) return { result: 0, appended: 0 };
       const owned = await tx.$count(notifications, and(mine, inArray(notifications.id, wanted)));
       if (owned !== wanted.length) throw notFound('One of these ids is not a notification of yours.');
       scope = and(mine, inArray(notifications.id, wanted));
@@ -98,7 +98,7 @@ export function markNotificationsRead(db: Db, viewer: Viewer, ids: readonly stri
       .from(notifications)
       .where(and(scope, not(notifications.read)))
       .orderBy(asc(notifications.createdAt), asc(notifications.id));
-    if (unread.length === 0) return { result: 0, changes: [] };
+    if (unread.length === 0) return { result: 0, appended: 0 };
     await tx
       .update(notifications)
       .set({ read: true })
@@ -114,7 +114,7 @@ export function markNotificationsRead(db: Db, viewer: Viewer, ids: readonly stri
       remaining -= 1;
       return change('UPDATED', author, row, { ...row, read: true }, remaining);
     });
-    return { result: unread.length, changes: await appendAll(tx, pending) };
+    return { result: unread.length, appended: await appendAll(tx, pending) };
   });
 }
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Viewer } from '../auth/tokens.js';
-import type { ChangeDetails, ChangeRecord, EntityStates } from '../changes/change.js';
-import { appendChange, type NewChange } from '../changes/log.js';
+import type { ChangeDetails, EntityStates } from '../changes/change.js';
+import { type AnyNewChange, appendChanges } from '../changes/log.js';
 import type { Db, Tx } from '../db/client.js';
 import { type EntityKind, users } from '../db/schema.js';
 import { conflict, forbidden, notFound, unauthenticated } from './errors.js';
@@ -11,7 +11,7 @@ export type OwnedKind = 'recipe' | 'blog' | 'comment';
 type State<K extends OwnedKind> = EntityStates[K];
 
 /** A change written by the same transaction, appended to the log with the write's own change. */
-export type PendingChange = { [E in EntityKind]: NewChange<E> }[EntityKind];
+export type PendingChange = AnyNewChange;
 
 export interface Author {
   id: string;
@@ -21,8 +21,8 @@ export interface Author {
 export interface Committed<Result> {
   /** What the write returns to its caller. */
   result: Result;
-  /** Every change the transaction committed, in log order; empty when the write changed nothing. */
-  changes: ChangeRecord[];
+  /** How many changes the transaction appended to the log; none when the write changed nothing. */
+  appended: number;
 }
 
 /** How one entity table is read and written, and what it adds; the flow around it is the same for every entity. */
@@ -53,13 +53,12 @@ export async function authorOf(tx: Tx, viewer: Viewer): Promise<Author> {
 }
 
 /**
- * Appends the changes of one transaction in order. Called last, because the change log's lock
- * is held from the first append until commit.
+ * Appends the changes of one transaction in order. Called once the rows they describe are written
+ * (so locked by this transaction), which keeps any one entity's changes in commit order.
  */
-export async function appendAll(tx: Tx, changes: readonly PendingChange[]): Promise<ChangeRecord[]> {
-  const committed: ChangeRecord[] = [];
-  for (const change of changes) committed.push((await appendChange(tx, change as NewChange<EntityKind>)) as ChangeRecord);
-  return committed;
+export async function appendAll(tx: Tx, changes: readonly PendingChange[]): Promise<number> {
+  await appendChanges(tx, changes);
+  return changes.length;
 }
 
 function ownChange<K extends OwnedKind>(
@@ -90,8 +89,8 @@ export function createOwned<K extends OwnedKind, Values>(
     const author = await authorOf(tx, viewer);
     const row = await table.insert(tx, author, values);
     const alongside = (await table.afterInsert?.(tx, row, author)) ?? [];
-    const changes = await appendAll(tx, [ownChange(table, 'CREATED', author, null, row), ...alongside]);
-    return { result: row, changes };
+    const appended = await appendAll(tx, [ownChange(table, 'CREATED', author, null, row), ...alongside]);
+    return { result: row, appended };
   });
 }
 
@@ -110,7 +109,8 @@ export function updateOwned<K extends OwnedKind, Values>(
   expectedVersion: number | null | undefined,
 ): Promise<Committed<State<K>>> {
   return db.transaction(async (tx) => {
-    const before = await lockVisible(tx, table, viewer, id);
+    // Sent together: the driver pipelines them on the transaction's connection, one round trip.
+    const [before, author] = await Promise.all([lockVisible(tx, table, viewer, id), authorOf(tx, viewer)]);
     if (before.authorId !== viewer.id) throw forbidden(`Only the author may change this ${table.label}.`);
     if (expectedVersion !== null && expectedVersion !== undefined && expectedVersion !== before.version) {
       throw conflict(
@@ -120,11 +120,10 @@ export function updateOwned<K extends OwnedKind, Values>(
         },
       );
     }
-    if (!changesSomething(before, patch as Partial<State<K>>)) return { result: before, changes: [] };
-    const author = await authorOf(tx, viewer);
+    if (!changesSomething(before, patch as Partial<State<K>>)) return { result: before, appended: 0 };
     const after = await table.update(tx, before, patch, before.version + 1);
-    const changes = await appendAll(tx, [ownChange(table, 'UPDATED', author, before, after)]);
-    return { result: after, changes };
+    const appended = await appendAll(tx, [ownChange(table, 'UPDATED', author, before, after)]);
+    return { result: after, appended };
   });
 }
 
@@ -135,14 +134,13 @@ export function deleteOwned<K extends OwnedKind, Values>(
   id: string,
 ): Promise<Committed<State<K>>> {
   return db.transaction(async (tx) => {
-    const before = await lockVisible(tx, table, viewer, id);
+    const [before, author] = await Promise.all([lockVisible(tx, table, viewer, id), authorOf(tx, viewer)]);
     if (before.authorId !== viewer.id && !table.mayDelete?.(before, viewer.id)) {
       throw forbidden(`You may not delete this ${table.label}.`);
     }
-    const author = await authorOf(tx, viewer);
     const dependents = (await table.beforeRemove?.(tx, before, author)) ?? [];
     await table.remove(tx, before);
-    const changes = await appendAll(tx, [...dependents, ownChange(table, 'DELETED', author, before, null)]);
-    return { result: before, changes };
+    const appended = await appendAll(tx, [...dependents, ownChange(table, 'DELETED', author, before, null)]);
+    return { result: before, appended };
   });
 }

@@ -163,11 +163,11 @@ export function createGraphqlServer(
           const { viewer, clientAddress, transport } = context as Context;
           // Spelled out: a spread followed by further keys gets, once optimised, a hidden class of its
           // own per object (some 380 bytes), and this context lives as long as the subscriber.
-          const { db, feed, publisher, tokens, limits, cursors, trustProxy, maxBacklogBytes, observeDelivery } = services;
+          const { db, feed, sequencer, tokens, limits, cursors, trustProxy, maxBacklogBytes, observeDelivery } = services;
           return {
             db,
             feed,
-            publisher,
+            sequencer,
             tokens,
             limits,
             cursors,
