@@ -39,7 +39,8 @@ type Json = Record<string, unknown>;
 const toDate = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
 const dateFields = ['createdAt', 'updatedAt'] as const;
 
-function reviveRow(value: unknown): unknown {
+/** A row read back from JSON: its timestamps as dates again. */
+export function reviveRow(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   const row = { ...(value as Json) };
   for (const field of dateFields) if (field in row) row[field] = toDate(row[field]);

@@ -27,7 +27,7 @@ const updateInput = z.object({
 
 type BlogValues = z.output<typeof createInput>;
 
-const rows = rowTable(blogs, 'blog');
+const rows = rowTable(blogs, 'blog', ['title', 'body', 'tags', 'published']);
 
 const table: OwnedTable<'blog', BlogValues> = {
   entity: 'blog',
@@ -38,6 +38,7 @@ const table: OwnedTable<'blog', BlogValues> = {
   update: (tx, before, values, version) => rows.update(tx, before.id, values, version),
   remove: (tx, row) => rows.remove(tx, row.id),
   detail: () => null,
+  statements: rows,
   beforeRemove: (tx, row, author) =>
     removeThread(tx, { kind: 'blog', id: row.id }, { authorId: row.authorId, public: row.published }, author),
 };

@@ -3,7 +3,8 @@ import type { Viewer } from '../auth/tokens.js';
 import type { ChangeDetails, EntityStates } from '../changes/change.js';
 import { type AnyNewChange, appendChanges } from '../changes/log.js';
 import type { Db, Tx } from '../db/client.js';
-import { type EntityKind, users } from '../db/schema.js';
+import type { StatementOutcome } from './row-table.js';
+import { users } from '../db/schema.js';
 import { conflict, forbidden, notFound, unauthenticated } from './errors.js';
 
 /** Entities a user writes and owns: they have an author and a version. */
@@ -44,11 +45,19 @@ export interface OwnedTable<K extends OwnedKind, Values> {
   afterInsert?(tx: Tx, row: State<K>, author: Author): Promise<PendingChange[]>;
   /** Removes what cannot outlive the row (its comments and their notifications), in the same transaction. */
   beforeRemove?(tx: Tx, row: State<K>, author: Author): Promise<PendingChange[]>;
+  /**
+   * Create and update as one statement each (row-table.ts), for a table whose writes bring nothing
+   * else along and whose changes carry no detail: one round trip instead of a transaction's five.
+   */
+  statements?: {
+    createAndAppend(db: Db, authorId: string, values: Values): Promise<StatementOutcome<State<K>>>;
+    updateAndAppend(db: Db, viewerId: string, id: string, patch: Partial<Values>, expectedVersion: number | null): Promise<StatementOutcome<State<K>>>;
+  };
 }
 
 export async function authorOf(tx: Tx, viewer: Viewer): Promise<Author> {
   const [author] = await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, viewer.id));
-  if (!author) throw unauthenticated('Your account no longer exists; sign in again.');
+  if (!author) throw accountGone();
   return author;
 }
 
@@ -79,12 +88,25 @@ async function lockVisible<K extends OwnedKind, Values>(tx: Tx, table: OwnedTabl
   return row;
 }
 
-export function createOwned<K extends OwnedKind, Values>(
+const accountGone = () => unauthenticated('Your account no longer exists; sign in again.');
+
+function staleVersion(label: string, expectedVersion: number, version: number) {
+  return conflict(`expectedVersion is ${expectedVersion}, but this ${label} is at version ${version}; reload it and try again.`, {
+    currentVersion: version,
+  });
+}
+
+export async function createOwned<K extends OwnedKind, Values>(
   db: Db,
   table: OwnedTable<K, Values>,
   viewer: Viewer,
   values: Values,
 ): Promise<Committed<State<K>>> {
+  if (table.statements && !table.afterInsert) {
+    const { authorName, after } = await table.statements.createAndAppend(db, viewer.id, values);
+    if (authorName === null || !after) throw accountGone();
+    return { result: after, appended: 1 };
+  }
   return db.transaction(async (tx) => {
     const author = await authorOf(tx, viewer);
     const row = await table.insert(tx, author, values);
@@ -100,7 +122,7 @@ function changesSomething<Row>(row: Row, patch: Partial<Row>): boolean {
   );
 }
 
-export function updateOwned<K extends OwnedKind, Values>(
+export async function updateOwned<K extends OwnedKind, Values>(
   db: Db,
   table: OwnedTable<K, Values>,
   viewer: Viewer,
@@ -108,17 +130,23 @@ export function updateOwned<K extends OwnedKind, Values>(
   patch: Partial<Values>,
   expectedVersion: number | null | undefined,
 ): Promise<Committed<State<K>>> {
+  if (table.statements) {
+    const { authorName, before, after } = await table.statements.updateAndAppend(db, viewer.id, id, patch, expectedVersion ?? null);
+    // The statement wrote nothing unless every rule below held; these say which did not.
+    if (!before || !table.visibleTo(before, viewer.id)) throw notFound(`No ${table.label} with this id exists.`);
+    if (authorName === null) throw accountGone();
+    if (before.authorId !== viewer.id) throw forbidden(`Only the author may change this ${table.label}.`);
+    if (expectedVersion !== null && expectedVersion !== undefined && expectedVersion !== before.version) {
+      throw staleVersion(table.label, expectedVersion, before.version);
+    }
+    return after ? { result: after, appended: 1 } : { result: before, appended: 0 };
+  }
   return db.transaction(async (tx) => {
     // Sent together: the driver pipelines them on the transaction's connection, one round trip.
     const [before, author] = await Promise.all([lockVisible(tx, table, viewer, id), authorOf(tx, viewer)]);
     if (before.authorId !== viewer.id) throw forbidden(`Only the author may change this ${table.label}.`);
     if (expectedVersion !== null && expectedVersion !== undefined && expectedVersion !== before.version) {
-      throw conflict(
-        `expectedVersion is ${expectedVersion}, but this ${table.label} is at version ${before.version}; reload it and try again.`,
-        {
-          currentVersion: before.version,
-        },
-      );
+      throw staleVersion(table.label, expectedVersion, before.version);
     }
     if (!changesSomething(before, patch as Partial<State<K>>)) return { result: before, appended: 0 };
     const after = await table.update(tx, before, patch, before.version + 1);

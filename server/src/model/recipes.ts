@@ -43,7 +43,7 @@ const updateInput = z.object({
 
 type RecipeValues = z.output<typeof createInput>;
 
-const rows = rowTable(recipes, 'recipe');
+const rows = rowTable(recipes, 'recipe', ['title', 'description', 'ingredients', 'steps', 'tags', 'cookingMinutes', 'servings']);
 
 const table: OwnedTable<'recipe', RecipeValues> = {
   entity: 'recipe',
@@ -54,6 +54,7 @@ const table: OwnedTable<'recipe', RecipeValues> = {
   update: (tx, before, values, version) => rows.update(tx, before.id, values, version),
   remove: (tx, row) => rows.remove(tx, row.id),
   detail: () => null,
+  statements: rows,
   beforeRemove: (tx, row, author) => removeThread(tx, { kind: 'recipe', id: row.id }, { authorId: row.authorId, public: true }, author),
 };
 

@@ -1,18 +1,108 @@
-import { eq, type InferInsertModel, type InferSelectModel, sql } from 'drizzle-orm';
+import { eq, getTableColumns, getTableName, type InferInsertModel, type InferSelectModel, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Tx } from '../db/client.js';
+import { reviveRow } from '../changes/change.js';
+import type { Queryable, Tx } from '../db/client.js';
+import type { EntityKind } from '../db/schema.js';
 import { isUuid } from './ids.js';
 
-type VersionedTable = PgTable & { id: PgColumn; version: PgColumn; updatedAt: PgColumn };
+type VersionedTable = PgTable & { id: PgColumn; authorId: PgColumn; version: PgColumn; updatedAt: PgColumn };
+
+/** What one statement that writes a row and appends its change found and did. */
+export interface StatementOutcome<Row> {
+  /** The viewer's name, or null when the account no longer exists. */
+  authorName: string | null;
+  /** The row as it was before, or null when there was none (or on create). */
+  before: Row | null;
+  /** The row as written, or null when the statement wrote nothing. */
+  after: Row | null;
+}
 
 /**
- * Lock, insert, update and remove of a table whose rows have an id, a version and an
- * `updatedAt`, which is what an `OwnedTable` needs from its storage; recipes and blogs differ
- * only in their columns and rules.
+ * Lock, insert, update and remove of a table whose rows have an id, an author, a version and an
+ * `updatedAt`, which is what an `OwnedTable` needs from its storage; recipes and blogs differ only in
+ * their columns and rules.
+ *
+ * `createAndAppend` and `updateAndAppend` do a whole write in one statement, so one round trip and
+ * no transaction held open across the network: the row is written, the viewer's name read, and the
+ * change appended to the log, all or nothing. The statement text is built once per table from its
+ * drizzle columns (the input travels as one JSON parameter), so the driver prepares it once.
  */
-export function rowTable<T extends VersionedTable>(table: T, label: string) {
+export function rowTable<T extends VersionedTable>(table: T, entity: EntityKind & string, writable: readonly (keyof InferSelectModel<T> & string)[]) {
   type Row = InferSelectModel<T>;
   const byId = (id: string) => eq(table.id, id);
+  const name = getTableName(table);
+  const columns = getTableColumns(table) as Record<string, PgColumn>;
+  const column = (key: string) => `"${(columns[key] as PgColumn).name}"`;
+  /** The row as JSON under the keys drizzle reads it with, so the log holds what the row reads as. */
+  const json = (alias: string) =>
+    `jsonb_build_object(${Object.entries(columns)
+      .map(([key, col]) => `'${key}', ${alias}."${col.name}"`)
+      .join(', ')})`;
+  /** A field's new value from the JSON input. */
+  const valueOf = (key: string) => {
+    const type = (columns[key] as PgColumn).getSQLType();
+    if (type.endsWith('[]')) {
+      return `array(select e from jsonb_array_elements_text(input.p->'${key}') with ordinality as a(e, i) order by i)`;
+    }
+    return type === 'text' ? `(input.p->>'${key}')` : `(input.p->>'${key}')::${type}`;
+  };
+  const updated = (key: string) => `case when input.p ? '${key}' then ${valueOf(key)} else old.${column(key)} end`;
+  const appendTo = (kind: 'CREATED' | 'UPDATED', before: string, from: string) =>
+    `insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
+     select '${entity}', new.id, '${kind}', viewer.id, viewer.name, ${before}, ${json('new')}, null from ${from}`;
+
+  const createText = [
+    `with input as (select `,
+    `::jsonb as p), viewer as (select u.id, u.name from users u where u.id = `,
+    `::uuid),
+    new as (
+      insert into ${name} as t (${column('authorId')}, ${writable.map(column).join(', ')})
+      select viewer.id, ${writable.map(valueOf).join(', ')} from viewer, input
+      returning t.*
+    ),
+    log as (${appendTo('CREATED', 'null', 'new, viewer')})
+    select (select name from viewer) as author_name, null::jsonb as before, (select ${json('new')} from new) as after`,
+  ] as const;
+
+  const updateText = [
+    `with input as (select `,
+    `::jsonb as p), viewer as (select u.id, u.name from users u where u.id = `,
+    `::uuid),
+    old as (select t.* from ${name} t where t.id = `,
+    `::uuid for update),
+    new as (
+      update ${name} as t
+      set ${writable.map((key) => `${column(key)} = ${updated(key)}`).join(', ')},
+          ${column('version')} = old.${column('version')} + 1, ${column('updatedAt')} = now()
+      from old, viewer, input
+      where t.id = old.id and old.${column('authorId')} = viewer.id
+        and (`,
+    `::int is null or old.${column('version')} = `,
+    `::int)
+        and row(${writable.map(updated).join(', ')}) is distinct from row(${writable.map((key) => `old.${column(key)}`).join(', ')})
+      returning t.*
+    ),
+    log as (${appendTo('UPDATED', json('old'), 'new, old, viewer')})
+    select (select name from viewer) as author_name, (select ${json('old')} from old) as before, (select ${json('new')} from new) as after`,
+  ] as const;
+
+  const run = async (db: Queryable, statement: SQL): Promise<StatementOutcome<Row>> => {
+    const result: unknown = await db.execute(statement);
+    // postgres.js answers with the rows themselves, PGlite with an object that holds them.
+    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{
+      author_name: string | null;
+      before: unknown;
+      after: unknown;
+    }>;
+    const [row] = rows;
+    return {
+      authorName: row?.author_name ?? null,
+      before: reviveRow(row?.before) as Row | null,
+      after: reviveRow(row?.after) as Row | null,
+    };
+  };
+  const input = (values: object) => JSON.stringify(values);
+
   return {
     async lockById(tx: Tx, id: string): Promise<Row | null> {
       if (!isUuid(id)) return null;
@@ -25,17 +115,47 @@ export function rowTable<T extends VersionedTable>(table: T, label: string) {
     },
     async insert(tx: Tx, values: InferInsertModel<T>): Promise<Row> {
       const [row] = (await tx.insert(table).values(values).returning()) as Row[];
-      if (!row) throw new Error(`${label} insert returned nothing`);
+      if (!row) throw new Error(`${entity} insert returned nothing`);
       return row;
     },
     async update(tx: Tx, id: string, values: Partial<InferInsertModel<T>>, version: number): Promise<Row> {
       const set = { ...values, version, updatedAt: sql`now()` } as Partial<InferInsertModel<T>>;
       const [row] = (await tx.update(table).set(set).where(byId(id)).returning()) as Row[];
-      if (!row) throw new Error(`${label} update returned nothing`);
+      if (!row) throw new Error(`${entity} update returned nothing`);
       return row;
     },
     async remove(tx: Tx, id: string): Promise<void> {
       await tx.delete(table).where(byId(id));
+    },
+    /** Inserts the row by `authorId` and appends its CREATED change; writes nothing when the author does not exist. */
+    createAndAppend(db: Queryable, authorId: string, values: object): Promise<StatementOutcome<Row>> {
+      const [a, b, c] = createText;
+      return run(db, sql.join([sql.raw(a), sql`${input(values)}`, sql.raw(b), sql`${authorId}`, sql.raw(c)]));
+    },
+    /**
+     * Applies the fields present in `patch` and appends the UPDATED change, only when the viewer is
+     * the author, `expectedVersion` (if any) is the row's version and something changes; otherwise
+     * writes nothing and returns the row as it is, for the caller to say why.
+     */
+    updateAndAppend(db: Queryable, viewerId: string, id: string, patch: object, expectedVersion: number | null): Promise<StatementOutcome<Row>> {
+      if (!isUuid(id)) return Promise.resolve({ authorName: null, before: null, after: null });
+      const [a, b, c, d, e, f] = updateText;
+      return run(
+        db,
+        sql.join([
+          sql.raw(a),
+          sql`${input(patch)}`,
+          sql.raw(b),
+          sql`${viewerId}`,
+          sql.raw(c),
+          sql`${id}`,
+          sql.raw(d),
+          sql`${expectedVersion}`,
+          sql.raw(e),
+          sql`${expectedVersion}`,
+          sql.raw(f),
+        ]),
+      );
     },
   };
 }
