@@ -83,7 +83,12 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   limiterRedis?.on('error', (error: Error) => logger.warn({ err: error.message, connection: 'limiter' }, 'redis connection error'));
   await limiterRedis?.connect();
   const limits = createLimits(
-    { signInFailures: config.SIGNIN_MAX_FAILURES, writes: config.RATE_LIMIT_WRITES, signUps: config.RATE_LIMIT_SIGNUPS },
+    {
+      signInFailures: config.SIGNIN_MAX_FAILURES,
+      signInFailuresPerAddress: config.SIGNIN_MAX_FAILURES_PER_ADDRESS,
+      writes: config.RATE_LIMIT_WRITES,
+      signUps: config.RATE_LIMIT_SIGNUPS,
+    },
     limiterRedis ? { redis: limiterRedis, keyPrefix: config.REDIS_KEY_PREFIX } : null,
   );
 
