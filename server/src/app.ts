@@ -7,6 +7,7 @@ import { createTokenService } from './auth/tokens.js';
 import { createCursorSeal } from './changes/cursor.js';
 import { ChangeFeed } from './changes/feed.js';
 import { pruneChanges } from './changes/log.js';
+import { readLogIdentity } from './changes/log-identity.js';
 import { createPublisher } from './changes/publisher.js';
 import { Sequencer } from './changes/sequencer.js';
 import type { Config } from './config.js';
@@ -17,6 +18,7 @@ import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import type { ChangeBus } from './pubsub/bus.js';
 import { createInProcessBus } from './pubsub/in-process-bus.js';
+import { scopeToLog } from './pubsub/log-scope.js';
 import { createRedisBus } from './pubsub/redis-bus.js';
 import { redisConnection } from './redis.js';
 import { corsPolicy } from './transport/cors.js';
@@ -47,6 +49,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     onQuery: () => metrics.databaseQueries.inc(),
   });
   logger.info({ database: database.describe }, 'database ready, migrations applied');
+  const logId = await readLogIdentity(database.db);
 
   let bus: ChangeBus;
   const redisTarget = config.REDIS_CLUSTER_NODES
@@ -60,7 +63,8 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     bus = createInProcessBus();
     logger.warn('REDIS_URL is not set: using an in-process PubSub, so this must be the only instance');
   }
-  logger.info({ pubsub: bus.describe }, 'pubsub ready');
+  bus = scopeToLog(bus, logId, { logger, onDropped: () => metrics.foreignChangesDropped.inc() });
+  logger.info({ pubsub: bus.describe, log: logId }, 'pubsub ready');
 
   let secret = config.JWT_SECRET;
   if (!secret) {
@@ -80,7 +84,12 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   limiterRedis?.on('error', (error: Error) => logger.warn({ err: error.message, connection: 'limiter' }, 'redis connection error'));
   await limiterRedis?.connect();
   const limits = createLimits(
-    { signInFailures: config.SIGNIN_MAX_FAILURES, writes: config.RATE_LIMIT_WRITES, signUps: config.RATE_LIMIT_SIGNUPS },
+    {
+      signInFailures: config.SIGNIN_MAX_FAILURES,
+      signInFailuresPerAddress: config.SIGNIN_MAX_FAILURES_PER_ADDRESS,
+      writes: config.RATE_LIMIT_WRITES,
+      signUps: config.RATE_LIMIT_SIGNUPS,
+    },
     limiterRedis ? { redis: limiterRedis, keyPrefix: config.REDIS_KEY_PREFIX } : null,
   );
 

@@ -119,6 +119,7 @@ const envSchema = z
     GRAPHIQL: flag.optional(),
     CORS_ORIGINS: origins.optional(),
     SIGNIN_MAX_FAILURES: rate(15 * durationUnits.m).default({ points: 10, windowMs: 15 * durationUnits.m }),
+    SIGNIN_MAX_FAILURES_PER_ADDRESS: rate(15 * durationUnits.m).default({ points: 50, windowMs: 15 * durationUnits.m }),
     RATE_LIMIT_WRITES: rate().default({ points: 100, windowMs: 10_000 }),
     RATE_LIMIT_SIGNUPS: rate().default({ points: 20, windowMs: durationUnits.h }),
     TRUST_PROXY: trustProxy.default(() => () => false),

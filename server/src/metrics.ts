@@ -67,6 +67,11 @@ export function createMetrics() {
       buckets: latencyBuckets,
       registers: [registry],
     }),
+    foreignChangesDropped: new Counter({
+      name: 'live_pubsub_foreign_changes_dropped_total',
+      help: 'Messages on the PubSub channel from another change log (another deployment sharing this Redis and key prefix), dropped unread.',
+      registers: [registry],
+    }),
     pubsubConnected: new Gauge({
       name: 'live_pubsub_connected',
       help: '1 when the PubSub connection is up.',

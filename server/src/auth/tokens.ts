@@ -19,6 +19,7 @@ export interface TokenService {
 export class InvalidTokenError extends Error {}
 
 const issuer = 'live-recipes';
+const USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Verified tokens remembered until they expire, so a reconnect storm verifies each token once. */
 const VERIFIED_TOKENS = 10_000;
 
@@ -41,7 +42,8 @@ export function createTokenService(secret: string | undefined, ttlMs: number): {
       try {
         // A token without `exp` would be good forever, and a live socket could never be told when to end.
         const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer, requiredClaims: ['exp'] });
-        if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new InvalidTokenError('token has no subject');
+        // Only a user id is a subject: anything else would reach the database as a uuid and fail there.
+        if (typeof payload.sub !== 'string' || !USER_ID.test(payload.sub)) throw new InvalidTokenError('token subject is not a user id');
         const viewer: TokenViewer = { id: payload.sub, expiresAt: (payload.exp as number) * 1000 };
         verified.set(token, viewer);
         // Oldest first: a Map iterates in insertion order.

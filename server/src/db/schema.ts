@@ -147,6 +147,16 @@ export const changeLogHorizon = pgTable('change_log_horizon', {
   position: bigint('position', { mode: 'number' }).notNull().default(0),
 });
 
+/**
+ * Which change log this database holds, made once at random by the migration. Positions only
+ * mean something within one log, so an instance drops bus messages stamped with another log's
+ * identity: those of a deployment with its own database that shares this Redis channel.
+ */
+export const changeLogIdentity = pgTable('change_log_identity', {
+  id: integer('id').primaryKey().default(1),
+  logId: uuid('log_id').notNull().defaultRandom(),
+});
+
 /** Every kind of entity the change log carries; each instance's feed keeps listeners for each. */
 export const entityKinds = ['recipe', 'blog', 'comment', 'notification'] as const;
 export type EntityKind = (typeof entityKinds)[number];

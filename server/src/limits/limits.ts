@@ -4,15 +4,18 @@ import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimi
 import type { Rate } from '../config.js';
 import { userError } from '../errors.js';
 import { DomainError } from '../model/errors.js';
+import { addressBucket } from './client-address.js';
 
-/** The budgets every instance shares: sign-in failures per email, writes per user, sign-ups per client address. */
+/** The budgets every instance shares: sign-in failures per email and per client address, writes per user, sign-ups per client address. */
 export interface Limits {
   /**
-   * Runs one sign-in attempt for an already normalised email. The attempt takes a point before the
-   * password is checked, so concurrent guesses spread over instances cannot overshoot the budget;
-   * only a wrong password keeps it.
+   * Runs one sign-in attempt for an already normalised email from a client address. The attempt
+   * takes a point of the address's budget and one of the email's before the password is checked,
+   * so concurrent guesses spread over instances cannot overshoot either; only a wrong password keeps
+   * them. The email's budget stops guessing one account's password; the address's, one password
+   * tried against many accounts.
    */
-  signIn<T>(email: string, attempt: () => Promise<T>): Promise<T>;
+  signIn<T>(email: string, clientAddress: string, attempt: () => Promise<T>): Promise<T>;
   /** Counts one mutation by this user, or throws RATE_LIMITED without letting it run. */
   write(userId: string): Promise<void>;
   /** Counts one account created from this client address, or throws RATE_LIMITED. */
@@ -21,6 +24,7 @@ export interface Limits {
 
 export interface LimitSettings {
   signInFailures: Rate;
+  signInFailuresPerAddress: Rate;
   writes: Rate;
   signUps: Rate;
 }
@@ -71,27 +75,39 @@ export function createLimits(settings: LimitSettings, store: { redis: Redis | Cl
   };
 
   const signInFailures = budget('signin', settings.signInFailures, 'Too many failed sign-ins for this email.');
+  const signInFailuresPerAddress = budget(
+    'signin-address',
+    settings.signInFailuresPerAddress,
+    'Too many failed sign-ins from this address.',
+  );
   const writes = budget('writes', settings.writes, 'Too many changes in a short time.');
   const signUps = budget('signup', settings.signUps, 'Too many accounts were created from this address.');
   // Emails stay out of Redis: the counter is keyed by a digest.
   const emailKey = (email: string) => createHash('sha256').update(email).digest('base64url');
 
   return {
-    async signIn(email, attempt) {
+    async signIn(email, clientAddress, attempt) {
       const key = emailKey(email);
-      await signInFailures.take(key);
+      const address = addressBucket(clientAddress);
+      await signInFailuresPerAddress.take(address);
       let wrongPassword = false;
       try {
-        return await attempt();
-      } catch (error) {
-        wrongPassword = error instanceof DomainError && error.kind === 'unauthenticated';
-        throw error;
+        await signInFailures.take(key);
+        try {
+          return await attempt();
+        } catch (error) {
+          wrongPassword = error instanceof DomainError && error.kind === 'unauthenticated';
+          throw error;
+        } finally {
+          // A point that cannot be given back only makes the budget stricter.
+          if (!wrongPassword) await signInFailures.giveBack(key).catch(() => {});
+        }
       } finally {
-        // A point that cannot be given back only makes the budget stricter.
-        if (!wrongPassword) await signInFailures.giveBack(key).catch(() => {});
+        // An attempt the email's budget refused checked no password, so the address gets its point back too.
+        if (!wrongPassword) await signInFailuresPerAddress.giveBack(address).catch(() => {});
       }
     },
     write: (userId) => writes.take(userId),
-    signUp: (clientAddress) => signUps.take(clientAddress),
+    signUp: (clientAddress) => signUps.take(addressBucket(clientAddress)),
   };
 }

@@ -3,9 +3,9 @@ import type { Viewer } from '../auth/tokens.js';
 import type { ChangeDetails, EntityStates } from '../changes/change.js';
 import { type AnyNewChange, appendChanges } from '../changes/log.js';
 import type { Db, Tx } from '../db/client.js';
-import type { StatementOutcome } from './row-table.js';
 import { users } from '../db/schema.js';
 import { conflict, forbidden, notFound, unauthenticated } from './errors.js';
+import type { StatementOutcome } from './row-table.js';
 
 /** Entities a user writes and owns: they have an author and a version. */
 export type OwnedKind = 'recipe' | 'blog' | 'comment';
@@ -51,7 +51,13 @@ export interface OwnedTable<K extends OwnedKind, Values> {
    */
   statements?: {
     createAndAppend(db: Db, authorId: string, values: Values): Promise<StatementOutcome<State<K>>>;
-    updateAndAppend(db: Db, viewerId: string, id: string, patch: Partial<Values>, expectedVersion: number | null): Promise<StatementOutcome<State<K>>>;
+    updateAndAppend(
+      db: Db,
+      viewerId: string,
+      id: string,
+      patch: Partial<Values>,
+      expectedVersion: number | null,
+    ): Promise<StatementOutcome<State<K>>>;
   };
 }
 

@@ -27,7 +27,11 @@ export interface StatementOutcome<Row> {
  * change appended to the log, all or nothing. The statement text is built once per table from its
  * drizzle columns (the input travels as one JSON parameter), so the driver prepares it once.
  */
-export function rowTable<T extends VersionedTable>(table: T, entity: EntityKind & string, writable: readonly (keyof InferSelectModel<T> & string)[]) {
+export function rowTable<T extends VersionedTable>(
+  table: T,
+  entity: EntityKind & string,
+  writable: readonly (keyof InferSelectModel<T> & string)[],
+) {
   type Row = InferSelectModel<T>;
   const byId = (id: string) => eq(table.id, id);
   const name = getTableName(table);
@@ -137,7 +141,13 @@ export function rowTable<T extends VersionedTable>(table: T, entity: EntityKind 
      * the author, `expectedVersion` (if any) is the row's version and something changes; otherwise
      * writes nothing and returns the row as it is, for the caller to say why.
      */
-    updateAndAppend(db: Queryable, viewerId: string, id: string, patch: object, expectedVersion: number | null): Promise<StatementOutcome<Row>> {
+    updateAndAppend(
+      db: Queryable,
+      viewerId: string,
+      id: string,
+      patch: object,
+      expectedVersion: number | null,
+    ): Promise<StatementOutcome<Row>> {
       if (!isUuid(id)) return Promise.resolve({ authorName: null, before: null, after: null });
       const [a, b, c, d, e, f] = updateText;
       return run(

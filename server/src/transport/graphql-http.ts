@@ -15,6 +15,7 @@ import { clientAddress } from '../limits/client-address.js';
 import { retryAfterHeader } from '../limits/retry-after-header.js';
 import { type CorsPolicy, corsPolicy, yogaCors } from './cors.js';
 import { assertAcceptableInput } from './request-input.js';
+import { useRequestParseErrors } from './request-parse-errors.js';
 import { useEndStreamsAtTokenExpiry } from './token-expiry.js';
 
 /** What a WebSocket hands to the envelop pipeline: the viewer is already known from connection_init. */
@@ -148,6 +149,7 @@ export function createGraphqlServer(
       },
     },
     plugins: [
+      useRequestParseErrors(),
       rejectUnacceptableInput(),
       eventStreams(),
       varyByOrigin(),

@@ -233,6 +233,41 @@ describe('HTTP hardening (one server process, NODE_ENV=test)', () => {
       expect(JSON.stringify(body)).not.toMatch(/implemented|Pothos/);
     });
 
+    const operation = encodeURIComponent('{ me { id } }');
+    const send = (target: string, init: RequestInit = {}, accept = GRAPHQL_RESPONSE) =>
+      fetch(`${server.url}${target}`, { ...init, headers: { accept, ...(init.headers as Record<string, string>) } });
+    it.each([
+      ['a JSON body that is not JSON', () => postGraphql(server.url, '{"query": "{ me { id } }"'), 400],
+      [
+        'a JSON body that is not JSON, asking for an event stream',
+        () => postGraphql(server.url, '{"query": ', { accept: 'text/event-stream' }),
+        200,
+      ],
+      ['a GET whose variables are not JSON', () => send(`/graphql?query=${operation}&variables=%7Bbad`), 400],
+      ['a GET whose extensions are not JSON', () => send(`/graphql?query=${operation}&extensions=%7Bbad`), 400],
+      [
+        'a form body whose variables are not JSON',
+        () =>
+          send('/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: `query=${operation}&variables=%7Bbad`,
+          }),
+        400,
+      ],
+      [
+        'a multipart body that ends early',
+        () => send('/graphql', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x' }),
+        400,
+      ],
+    ])('refuses %s as BAD_REQUEST, saying nothing of the parser', async (_, request, status) => {
+      const response = await request();
+      const text = await response.text();
+      expect(response.status).toBe(status);
+      expect(text).toContain('"code":"BAD_REQUEST"');
+      expect(text).not.toMatch(/originalError|SyntaxError|is not valid JSON|Unexpected|position \d/);
+    });
+
     it('refuses variables nested 5,000 deep as a request error, not an internal one', async () => {
       const nested = `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`;
       const response = await postGraphql(

@@ -231,6 +231,90 @@ describe('limits shared by three instances on one Redis', () => {
   });
 });
 
+describe('sign-in failures per client address, shared by two instances on one Redis', () => {
+  let cluster: Cluster;
+  const PER_EMAIL = 3;
+  const PER_ADDRESS = 10;
+
+  beforeAll(async () => {
+    cluster = await startCluster(2, {
+      SIGNIN_MAX_FAILURES: String(PER_EMAIL),
+      SIGNIN_MAX_FAILURES_PER_ADDRESS: `${PER_ADDRESS}/15m`,
+      TRUST_PROXY: '1',
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  it('stops one password tried against many emails from one address at SIGNIN_MAX_FAILURES_PER_ADDRESS, across instances, even for a right password', async () => {
+    const sprayer = '203.0.113.50';
+    const owner = emailFor('sprayed');
+    await signUpAs(cluster.servers[0]?.url ?? '', owner, '198.51.100.200');
+    // Each email is tried once, far below its own budget: only the address budget can stop this.
+    const emails = Array.from({ length: 30 }, (_, i) => emailFor(`spray-${i}`));
+    const guesses = await spread(cluster, emails.length, (url, i) =>
+      post(url, SIGN_IN, { input: { email: emails[i] ?? '', password: 'Summer2024!' } }, { forwardedFor: sprayer }),
+    );
+    expect(tally(guesses)).toEqual({ UNAUTHENTICATED: PER_ADDRESS, RATE_LIMITED: emails.length - PER_ADDRESS });
+    for (const server of cluster.servers) {
+      const right = await post(server.url, SIGN_IN, { input: { email: owner, password: PASSWORD } }, { forwardedFor: sprayer });
+      expect(codeOf(right)).toBe('RATE_LIMITED');
+      const retryAfter = retryAfterOf(right);
+      expect(Number.isInteger(retryAfter)).toBe(true);
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+      expect(right.retryAfterHeader).toBe(String(retryAfter));
+    }
+    // The account itself is untouched: its owner, elsewhere, signs in.
+    expect(
+      codeOf(
+        await post(
+          cluster.servers[1]?.url ?? '',
+          SIGN_IN,
+          { input: { email: owner, password: PASSWORD } },
+          { forwardedFor: '198.51.100.201' },
+        ),
+      ),
+    ).toBe('OK');
+  });
+
+  it('counts addresses of one IPv6 /64 together, as one client can take any of them', async () => {
+    const guesses = await spread(cluster, PER_ADDRESS + 4, (url, i) =>
+      post(
+        url,
+        SIGN_IN,
+        { input: { email: emailFor(`v6-${i}`), password: 'Winter2024!' } },
+        { forwardedFor: `2001:db8:1:2::${(i + 1).toString(16)}` },
+      ),
+    );
+    expect(tally(guesses)).toEqual({ UNAUTHENTICATED: PER_ADDRESS, RATE_LIMITED: 4 });
+    const neighbourNetwork = await post(
+      cluster.servers[0]?.url ?? '',
+      SIGN_IN,
+      { input: { email: emailFor('v6-other'), password: 'x' } },
+      {
+        forwardedFor: '2001:db8:1:3::1',
+      },
+    );
+    expect(codeOf(neighbourNetwork)).toBe('UNAUTHENTICATED');
+  });
+
+  it('still refuses an email past SIGNIN_MAX_FAILURES when its guesses come from many addresses', async () => {
+    const email = emailFor('targeted');
+    await signUpAs(cluster.servers[0]?.url ?? '', email, '198.51.100.202');
+    const guesses = await spread(cluster, PER_EMAIL + 3, (url, i) =>
+      post(url, SIGN_IN, { input: { email, password: `guess ${i}` } }, { forwardedFor: `192.0.2.${i + 10}` }),
+    );
+    expect(tally(guesses)).toEqual({ UNAUTHENTICATED: PER_EMAIL, RATE_LIMITED: 3 });
+    const refused = guesses.find((answer) => codeOf(answer) === 'RATE_LIMITED') as Answer;
+    expect(retryAfterOf(refused)).toBeGreaterThan(0);
+    expect(
+      codeOf(await post(cluster.servers[1]?.url ?? '', SIGN_IN, { input: { email, password: PASSWORD } }, { forwardedFor: '192.0.2.99' })),
+    ).toBe('RATE_LIMITED');
+  });
+});
+
 describe('limits on a single instance without Redis and without trusted proxies', () => {
   let server: RunningServer;
   const email = emailFor('solo');
@@ -284,6 +368,11 @@ describe('limit settings', () => {
     expect(read({}).RATE_LIMIT_WRITES).toEqual({ points: 100, windowMs: 10_000 });
     expect(read({}).SIGNIN_MAX_FAILURES).toEqual({ points: 10, windowMs: 900_000 });
     expect(read({ SIGNIN_MAX_FAILURES: '5' }).SIGNIN_MAX_FAILURES).toEqual({ points: 5, windowMs: 900_000 });
+    expect(read({}).SIGNIN_MAX_FAILURES_PER_ADDRESS).toEqual({ points: 50, windowMs: 900_000 });
+    expect(read({ SIGNIN_MAX_FAILURES_PER_ADDRESS: '200/1h' }).SIGNIN_MAX_FAILURES_PER_ADDRESS).toEqual({
+      points: 200,
+      windowMs: 3_600_000,
+    });
     expect(read({ RATE_LIMIT_SIGNUPS: '20/1h' }).RATE_LIMIT_SIGNUPS).toEqual({ points: 20, windowMs: 3_600_000 });
     expect(read({ RATE_LIMIT_WRITES: '0' }).RATE_LIMIT_WRITES).toBeNull();
   });

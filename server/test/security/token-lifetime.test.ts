@@ -107,6 +107,26 @@ describe('token lifetime', () => {
     expect(await ok(server.url, ME, {}, cook.token)).toEqual({ me: { id: cook.id } });
   });
 
+  it('refuses a signed token whose subject is not a user id with UNAUTHENTICATED on HTTP and SSE and with 4403 on a WebSocket', async () => {
+    const stranger = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('admin')
+      .setIssuer('live-recipes')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(TEST_SECRET));
+
+    const answer = await gql(server.url, ME, {}, stranger);
+    expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(answer.data ?? null).toBeNull();
+    const stream = subscribeSse(server.url, LIVE, {}, stranger);
+    await expect(stream.waitFor(1)).rejects.toThrow(/UNAUTHENTICATED/);
+    stream.stop();
+    await expect(openAcknowledgedRawWebSocket(server.port, { authorization: `Bearer ${stranger}` })).rejects.toThrow(
+      'closed with 4403 before connection_ack',
+    );
+  });
+
   it('gives a valid token a successor with a fresh lifetime, and refuses an expired or missing one with UNAUTHENTICATED', async () => {
     const cook = await signUp(server.url, 'Refreshing');
     await sleep(1_100);

@@ -15,6 +15,7 @@ export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256!!';
  */
 export const GENEROUS_LIMITS = {
   SIGNIN_MAX_FAILURES: '1000000/1s',
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: '1000000/1s',
   RATE_LIMIT_WRITES: '1000000/1s',
   RATE_LIMIT_SIGNUPS: '1000000/1s',
 };

@@ -51,7 +51,7 @@ builder.mutationFields((t) => ({
     description: 'Exchanges email and password for a token. A wrong pair is UNAUTHENTICATED.',
     args: { input: t.arg({ type: SignInInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const user = await signIn(ctx.db, input, (email, attempt) => ctx.limits.signIn(email, attempt));
+      const user = await signIn(ctx.db, input, (email, attempt) => ctx.limits.signIn(email, ctx.clientAddress, attempt));
       return { user, token: await ctx.tokens.sign(user) };
     },
   }),
