@@ -56,7 +56,7 @@ async function openPostgres(url: string, poolSize: number, logger: { logQuery: (
   }
   // Idle connections go back after a while, so many instances share max_connections fairly.
   const client = postgres(url, { max: poolSize, idle_timeout: 30, onnotice: () => {}, connection: { application_name: 'live-recipes' } });
-  const db: Db = drizzlePostgres(client, { schema, logger });
+  const db: Db = drizzlePostgres(preparingEveryQuery(client), { schema, logger });
   const parsed = new URL(url);
   return {
     db,
@@ -66,6 +66,30 @@ async function openPostgres(url: string, poolSize: number, logger: { logQuery: (
     },
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+/**
+ * drizzle asks postgres.js not to prepare any query it was not given a name for, so PostgreSQL
+ * parses and plans every statement afresh: for the one-statement writes that is most of the
+ * database's CPU per write (1.2 ms planned each time against 0.2 ms prepared). Prepared, each
+ * connection plans a query text once and keeps it. drizzle builds texts with placeholders, so the
+ * texts a connection keeps are bounded by the shapes of the code's queries (an `IN` list is one
+ * text per length, up to the largest page), and a connection is replaced after its lifetime.
+ */
+function preparingEveryQuery(client: postgres.Sql): postgres.Sql {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === 'unsafe') {
+        return (query: string, parameters?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, parameters, { ...options, prepare: true });
+      }
+      if (property === 'begin') {
+        return (callback: (tx: postgres.TransactionSql) => unknown) =>
+          target.begin((tx) => callback(preparingEveryQuery(tx as unknown as postgres.Sql) as unknown as postgres.TransactionSql));
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
 }
 
 async function openPglite(dir: string, logger: { logQuery: () => void } | undefined): Promise<Database> {
