@@ -7,6 +7,10 @@ const baseOptions: RedisOptions = {
   lazyConnect: true,
   retryStrategy: (attempt) => Math.min(100 * 2 ** attempt, 2_000),
   connectionName: 'live-recipes',
+  // Commands issued in one turn of the event loop (the limit checks and publishes of concurrent
+  // writes) leave in one socket write instead of one each; under load the writes were a tenth of
+  // an instance's CPU.
+  enableAutoPipelining: true,
 };
 
 /** A lazily connecting ioredis client for the target, reconnecting with a capped backoff. */
@@ -16,6 +20,7 @@ export function redisConnection(target: RedisTarget, extra: RedisOptions = {}): 
     : new Cluster(target.clusterNodes, {
         lazyConnect: true,
         enableOfflineQueue: extra.enableOfflineQueue ?? true,
+        enableAutoPipelining: true,
         clusterRetryStrategy: (attempt) => Math.min(100 * 2 ** attempt, 2_000),
         redisOptions: { ...baseOptions, ...extra },
       });
