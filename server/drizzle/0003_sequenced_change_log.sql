@@ -2,7 +2,7 @@ ALTER TABLE "change_log" DROP CONSTRAINT "change_log_pkey";--> statement-breakpo
 ALTER TABLE "change_log" ALTER COLUMN "position" DROP IDENTITY;--> statement-breakpoint
 ALTER TABLE "change_log" ALTER COLUMN "position" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "change_log" ADD COLUMN "id" bigint PRIMARY KEY NOT NULL GENERATED ALWAYS AS IDENTITY (sequence name "change_log_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1);--> statement-breakpoint
-CREATE UNIQUE INDEX "change_log_position_idx" ON "change_log" USING btree ("position");--> statement-breakpoint
+CREATE UNIQUE INDEX "change_log_position_idx" ON "change_log" USING btree ("position") WHERE "change_log"."position" is not null;--> statement-breakpoint
 CREATE INDEX "change_log_unsequenced_idx" ON "change_log" USING btree ("id") WHERE "change_log"."position" is null;--> statement-breakpoint
 -- Gives positions, in commit order, to the changes that committed without one. Writers append
 -- without any lock; a change is sequenced once its transaction has committed, by whoever calls

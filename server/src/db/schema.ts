@@ -136,7 +136,8 @@ export const changeLog = pgTable(
   },
   (t) => [
     index('change_log_occurred_idx').on(t.occurredAt),
-    uniqueIndex('change_log_position_idx').on(t.position),
+    // Unsequenced changes have no entry: a change is indexed by position once, when it gets one.
+    uniqueIndex('change_log_position_idx').on(t.position).where(sql`${t.position} is not null`),
     index('change_log_unsequenced_idx').on(t.id).where(sql`${t.position} is null`),
   ],
 );

@@ -53,7 +53,7 @@ export function rowTable<T extends VersionedTable>(
   const updated = (key: string) => `case when input.p ? '${key}' then ${valueOf(key)} else old.${column(key)} end`;
   const appendTo = (kind: 'CREATED' | 'UPDATED', before: string, from: string) =>
     `insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
-     select '${entity}', new.id, '${kind}', viewer.id, viewer.name, ${before}, ${json('new')}, null from ${from}`;
+     select '${entity}', new.id, '${kind}', viewer.id, viewer.name, ${before}, new.state, null from ${from}`;
 
   const createText = [
     `with input as (select `,
@@ -62,17 +62,17 @@ export function rowTable<T extends VersionedTable>(
     new as (
       insert into ${name} as t (${column('authorId')}, ${writable.map(column).join(', ')})
       select viewer.id, ${writable.map(valueOf).join(', ')} from viewer, input
-      returning t.*
+      returning ${json('t')} as state, t.id
     ),
     log as (${appendTo('CREATED', 'null', 'new, viewer')})
-    select (select name from viewer) as author_name, null::jsonb as before, (select ${json('new')} from new) as after`,
+    select (select name from viewer) as author_name, null::jsonb as before, (select state from new) as after`,
   ] as const;
 
   const updateText = [
     `with input as (select `,
     `::jsonb as p), viewer as (select u.id, u.name from users u where u.id = `,
     `::uuid),
-    old as (select t.* from ${name} t where t.id = `,
+    old as (select t.*, ${json('t')} as state from ${name} t where t.id = `,
     `::uuid for update),
     new as (
       update ${name} as t
@@ -84,10 +84,10 @@ export function rowTable<T extends VersionedTable>(
     `::int is null or old.${column('version')} = `,
     `::int)
         and row(${writable.map(updated).join(', ')}) is distinct from row(${writable.map((key) => `old.${column(key)}`).join(', ')})
-      returning t.*
+      returning ${json('t')} as state, t.id
     ),
-    log as (${appendTo('UPDATED', json('old'), 'new, old, viewer')})
-    select (select name from viewer) as author_name, (select ${json('old')} from old) as before, (select ${json('new')} from new) as after`,
+    log as (${appendTo('UPDATED', 'old.state', 'new, old, viewer')})
+    select (select name from viewer) as author_name, (select state from old) as before, (select state from new) as after`,
   ] as const;
 
   const run = async (db: Queryable, statement: SQL): Promise<StatementOutcome<Row>> => {
