@@ -42,7 +42,7 @@ async function hostileSocket(wsUrl: string, address: string): Promise<HostileSoc
     messages,
     closed,
     subscribe: (id, query) => socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query } })),
-    freeze: () => (socket as unknown as { _socket: Socket })._socket.pause(),
+    freeze: () => (socket as unknown as { _socket: Socket | null })._socket?.pause(),
   };
 }
 
@@ -232,7 +232,7 @@ describe('one anonymous client cannot starve or crash an instance', () => {
     expect(failures).toEqual([]);
     expect(server.child.exitCode).toBeNull();
 
-    for (const hostile of hostiles) (hostile.socket as unknown as { _socket: Socket })._socket.resume();
+    for (const hostile of hostiles) (hostile.socket as unknown as { _socket: Socket | null })._socket?.resume();
     const refused = () => Object.values(codesOf(hostiles)).reduce((sum, count) => sum + count, 0);
     // Each valid one costs at least 1,250 (one per 16 bytes): a socket holds three or so, and the
     // instance's documents together at most 100,000.
