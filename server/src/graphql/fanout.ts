@@ -63,7 +63,7 @@ export interface FanoutOptions {
    * instead of the queue, its lag and its memory growing without bound.
    */
   maxQueuedEvents: number;
-  /** Told once per connection cut for the fan-out's sake. */
+  /** Told how many connections one shedding cut. */
   onShed?(connections: number): void;
 }
 
@@ -217,7 +217,7 @@ export class Fanout {
       removed += charge.executions;
       cut += 1;
     }
-    this.options.onShed?.(cut);
+    if (cut > 0) this.options.onShed?.(cut);
   }
 
   /** What graphql-ws would send: the result with its errors masked and in their JSON form. */
