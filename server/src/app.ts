@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import type { Services } from './context.js';
 import { openDatabase } from './db/client.js';
 import { createLimits } from './limits/limits.js';
+import { LiveBudget } from './limits/live-budget.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import type { ChangeBus } from './pubsub/bus.js';
@@ -120,8 +121,18 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       metrics.subscribersDropped.inc({ transport: 'sse' });
       logger.warn('ending an SSE stream whose client stopped reading');
     },
-    { cors: corsPolicy(config.CORS_ORIGINS, config.NODE_ENV === 'production') },
+    {
+      cors: corsPolicy(config.CORS_ORIGINS, config.NODE_ENV === 'production'),
+      maxQueuedEvents: config.MAX_QUEUED_EVENTS,
+      onShed: (connections) => logger.warn({ connections }, 'the fan-out fell behind: cutting the connections that cost it the most'),
+    },
   );
+  const budget = new LiveBudget({
+    connectionsPerAddress: config.MAX_SOCKETS_PER_ADDRESS,
+    costPerConnection: config.MAX_SUBSCRIPTION_COST_PER_SOCKET,
+    costPerAddress: config.MAX_SUBSCRIPTION_COST_PER_ADDRESS,
+    documentCostPerInstance: config.MAX_DOCUMENT_COST_PER_INSTANCE,
+  });
   let eventStreams = 0;
   let sockets: ReturnType<typeof attachWebSockets> | undefined;
   const webDist = config.WEB_DIST ?? defaultWebDist;
@@ -177,6 +188,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     maxDocumentBytes: config.MAX_DOCUMENT_BYTES,
     maxOperations: config.MAX_SUBSCRIPTIONS_PER_SOCKET,
     maxBufferedBytes: config.MAX_SOCKET_BACKLOG,
+    budget,
     onCountChange: (open) => metrics.connectedClients.set({ transport: 'websocket' }, open),
     onDropped: () => metrics.subscribersDropped.inc({ transport: 'websocket' }),
   });

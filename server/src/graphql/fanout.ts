@@ -56,6 +56,17 @@ class Joined implements DirectDelivery {
   }
 }
 
+export interface FanoutOptions {
+  /**
+   * Events that may wait for the fan-out (MAX_QUEUED_EVENTS). Past it, the connections whose
+   * subscriptions cause the most of the waiting executions are cut until half of them are gone,
+   * instead of the queue, its lag and its memory growing without bound.
+   */
+  maxQueuedEvents: number;
+  /** Told how many connections one shedding cut. */
+  onShed?(connections: number): void;
+}
+
 /** Subscribers who receive one event identically: same group, same visibility class, same kind. */
 interface Bucket {
   group: string;
@@ -78,6 +89,8 @@ interface Batch {
   endings: Joined[];
 }
 
+const isLive = (member: Joined): boolean => !member.control.finished;
+
 const KIND_INDEX: Record<ChangeKind, string> = { CREATED: '\u0000C', UPDATED: '\u0000U', DELETED: '\u0000D' };
 
 /**
@@ -94,8 +107,14 @@ export class Fanout {
   private readonly batches: Batch[] = [];
   private open: Batch | undefined;
   private running = false;
+  /** Batches taken off the queue so far, and how many must be before shedding again. */
+  private taken = 0;
+  private shedUntil = 0;
 
-  constructor(private readonly maskError: (error: GraphQLError) => GraphQLError) {}
+  constructor(
+    private readonly maskError: (error: GraphQLError) => GraphQLError,
+    private readonly options: FanoutOptions = { maxQueuedEvents: Number.POSITIVE_INFINITY },
+  ) {}
 
   /** Takes the stream's live changes over once it has yielded everything before them. */
   join(stream: ChangeStream<unknown>, member: FanoutMember): void {
@@ -112,6 +131,12 @@ export class Fanout {
       this.batches.push(batch);
       if (!this.running) queueMicrotask(() => void this.run());
       this.running = true;
+      // Shedding gets to take effect, the batches queued when it ran leaving, before it runs again.
+      if (this.batches.length > this.options.maxQueuedEvents && this.taken >= this.shedUntil) {
+        // Not while the feed is still handing this change to its listeners, which cutting removes.
+        this.shedUntil = Number.POSITIVE_INFINITY;
+        queueMicrotask(() => this.shed());
+      }
     }
     return batch;
   }
@@ -143,8 +168,12 @@ export class Fanout {
   private async run(): Promise<void> {
     try {
       for (let batch = this.batches.shift(); batch; batch = this.batches.shift()) {
+        this.taken += 1;
         if (batch === this.open) this.open = undefined;
-        for (const bucket of batch.buckets.values()) bucket.result = execute({ ...bucket.args, rootValue: bucket.event });
+        for (const bucket of batch.buckets.values()) {
+          // Everyone in it was cut while it waited: nobody to execute it for.
+          if (bucket.members.some(isLive)) bucket.result = execute({ ...bucket.args, rootValue: bucket.event });
+        }
         for (const bucket of batch.buckets.values()) {
           const result = await bucket.result;
           if (result) this.write(bucket.members, Buffer.from(JSON.stringify(this.serialisable(result))));
@@ -155,6 +184,40 @@ export class Fanout {
       this.running = false;
       this.open = undefined;
     }
+  }
+
+  /**
+   * Cuts the connections that cause the most of the executions waiting, until half of them are
+   * gone. An execution is charged to the connections waiting for it in equal shares, so a document
+   * of one's own costs a connection a whole execution per event and one shared by thousands next
+   * to nothing: whoever asks for work nobody else shares goes first.
+   */
+  private shed(): void {
+    this.shedUntil = this.taken + this.batches.length;
+    const charges = new Map<object, { executions: number; member: Joined }>();
+    let waiting = 0;
+    for (const batch of this.batches) {
+      for (const bucket of batch.buckets.values()) {
+        const live = bucket.members.filter(isLive);
+        if (live.length === 0) continue;
+        waiting += 1;
+        for (const member of live) {
+          const charge = charges.get(member.sink.connection);
+          if (charge) charge.executions += 1 / live.length;
+          else charges.set(member.sink.connection, { executions: 1 / live.length, member });
+        }
+      }
+    }
+    let cut = 0;
+    let removed = 0;
+    for (const charge of [...charges.values()].sort((a, b) => b.executions - a.executions)) {
+      if (removed >= waiting / 2) break;
+      // The transport cuts the member's whole connection (1013), which ends its other streams too.
+      charge.member.control.overflow();
+      removed += charge.executions;
+      cut += 1;
+    }
+    if (cut > 0) this.options.onShed?.(cut);
   }
 
   /** What graphql-ws would send: the result with its errors masked and in their JSON form. */

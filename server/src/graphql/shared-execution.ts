@@ -1,20 +1,12 @@
-import {
-  createSourceEventStream,
-  type DocumentNode,
-  type ExecutionArgs,
-  type ExecutionResult,
-  execute,
-  type GraphQLError,
-  Kind,
-  visit,
-} from 'graphql';
+import { createSourceEventStream, type ExecutionArgs, type ExecutionResult, execute, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Viewer } from '../auth/tokens.js';
 import type { ChangeStream } from '../changes/change-stream.js';
 import type { ViewerEvent } from '../changes/viewer-event.js';
 import type { FrameSink } from '../transport/frame-sink.js';
 import { type AudienceRule, audienceRuleOf } from './audience.js';
-import { Fanout } from './fanout.js';
+import { Fanout, type FanoutOptions } from './fanout.js';
+import { groupOf } from './groups.js';
 
 export interface SharedExecutionOptions {
   /** The subscriber's viewer, which the field's audience rule sorts into a visibility class per event. */
@@ -33,12 +25,14 @@ export interface SharedExecutionOptions {
    * ones; the oldest go first. Only a saving: a subscriber whose result has gone executes again.
    */
   maxCachedResults?: number;
+  /** The fan-out's bound on events waiting to go out; see FanoutOptions. */
+  fanout?: FanoutOptions;
 }
 
 /**
  * One execution per event per group of subscribers that cannot see it differently, instead of
  * one per subscriber. A group is the document, operation and variables apart from `after` (which
- * only moves where a stream starts); within it, the subscription field's audience rule sorts
+ * only moves where a stream starts; groups.ts); within it, the subscription field's audience rule sorts
  * subscribers into visibility classes per event (audience.ts); a field without a rule shares
  * nothing. Live WebSocket subscribers are served by the fan-out (fanout.ts): one execution and
  * one serialisation per event and class, the bytes written to each socket. Subscribers that
@@ -49,9 +43,7 @@ export interface SharedExecutionOptions {
 export function useSharedSubscriptionExecution(options: SharedExecutionOptions): Plugin {
   const max = options.maxCachedResults ?? 128;
   const results = new Map<string, Promise<SerialisableResult>>();
-  const documents = new WeakMap<DocumentNode, { id: number; startVariables: Set<string> }>();
-  let nextDocumentId = 0;
-  const fanout = new Fanout(options.maskError);
+  const fanout = new Fanout(options.maskError, options.fanout);
 
   const remember = (key: string, result: Promise<SerialisableResult>) => {
     results.set(key, result);
@@ -61,24 +53,12 @@ export function useSharedSubscriptionExecution(options: SharedExecutionOptions):
     }
   };
 
-  const groupOf = (args: ExecutionArgs): string => {
-    let known = documents.get(args.document);
-    if (!known) {
-      known = { id: nextDocumentId++, startVariables: startOnlyVariables(args.document) };
-      documents.set(args.document, known);
-    }
-    const variables = Object.entries((args.variableValues ?? {}) as Record<string, unknown>).filter(
-      ([name]) => !known.startVariables.has(name),
-    );
-    return `${known.id}|${args.operationName ?? ''}|${JSON.stringify(variables)}`;
-  };
-
   const sharedSubscribe = async (args: ExecutionArgs) => {
     const source = await createSourceEventStream(args);
     if (!isAsyncIterable(source)) return source;
     const rule = audienceRuleOf(args.schema, args.document, args.operationName) as AudienceRule<ViewerEvent<unknown>> | null;
     if (rule === null) return mapAsyncIterable(source, (payload) => Promise.resolve(execute({ ...args, rootValue: payload })));
-    const group = groupOf(args);
+    const group = groupOf(args.document, args.operationName, args.variableValues);
     const viewer = options.viewerOf(args.contextValue);
     const frames = options.framesOf(args.contextValue);
     if (frames && isChangeStream(source)) {
@@ -127,22 +107,6 @@ function serialisedOnce(result: ExecutionResult): SerialisableResult {
 
 function isChangeStream(source: AsyncIterable<unknown>): source is ChangeStream<unknown> {
   return typeof (source as Partial<ChangeStream<unknown>>).handOver === 'function';
-}
-
-/** Variables used only as an `after` argument: they move where a stream starts, not what it carries. */
-function startOnlyVariables(document: DocumentNode): Set<string> {
-  const asAfter = new Set<string>();
-  const uses = new Map<string, number>();
-  visit(document, {
-    Argument(node) {
-      if (node.name.value === 'after' && node.value.kind === Kind.VARIABLE) asAfter.add(node.value.name.value);
-    },
-    Variable(node, _key, parent) {
-      if (parent && 'kind' in parent && parent.kind === Kind.VARIABLE_DEFINITION) return;
-      uses.set(node.name.value, (uses.get(node.name.value) ?? 0) + 1);
-    },
-  });
-  return new Set([...asAfter].filter((name) => uses.get(name) === 1));
 }
 
 function isAsyncIterable<T>(value: unknown): value is AsyncIterable<T> {

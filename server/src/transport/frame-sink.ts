@@ -12,6 +12,8 @@ export interface FrameSink {
   readonly bufferedBytes: number;
   /** Sends one `next` message whose payload is `payload`, an ExecutionResult already in JSON. */
   next(payload: Buffer): void;
+  /** The connection the client's subscriptions share, which is cut as a whole. */
+  readonly connection: object;
 }
 
 const CLOSING_BRACE = 0x7d;
@@ -85,6 +87,10 @@ class WebSocketNextFrames implements FrameSink {
 
   get bufferedBytes(): number {
     return this.stream.writableLength;
+  }
+
+  get connection(): object {
+    return this.socket;
   }
 
   next(payload: Buffer): void {

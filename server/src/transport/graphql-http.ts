@@ -14,6 +14,7 @@ import { useSharedSubscriptionExecution } from '../graphql/shared-execution.js';
 import { clientAddress } from '../limits/client-address.js';
 import { retryAfterHeader } from '../limits/retry-after-header.js';
 import { type CorsPolicy, corsPolicy, yogaCors } from './cors.js';
+import { boundedParseCache } from './parse-cache.js';
 import { assertAcceptableInput } from './request-input.js';
 import { useRequestParseErrors } from './request-parse-errors.js';
 import { useEndStreamsAtTokenExpiry } from './token-expiry.js';
@@ -100,9 +101,16 @@ function ensureCode(error: GraphQLError): GraphQLError {
 export interface GraphqlServerOptions {
   /** Which other origins may call from a browser; none unless given. */
   cors?: CorsPolicy;
+  /** Events that may wait for the fan-out before it sheds connections (MAX_QUEUED_EVENTS); unbounded unless given. */
+  maxQueuedEvents?: number;
+  /** Told how many connections the fan-out cut when it fell behind. */
+  onShed?: (connections: number) => void;
 }
 
 const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side; it has been logged.';
+
+/** What parsed documents Yoga keeps between requests may take of the heap. */
+const PARSE_CACHE_BYTES = 16 * 1024 * 1024;
 
 /** @param onSseDropped counts an SSE subscriber cut off for falling behind (its stream then ends). */
 export function createGraphqlServer(
@@ -134,6 +142,7 @@ export function createGraphqlServer(
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    parserAndValidationCache: boundedParseCache(PARSE_CACHE_BYTES),
     // The HTTP transport serves GraphiQL itself, rendered once (graphiql-page.ts).
     graphiql: false,
     cors: yogaCors(options.cors ?? corsPolicy([], true)),
@@ -182,6 +191,7 @@ export function createGraphqlServer(
           };
         },
         maskError: (error) => maskError(error, INTERNAL_ERROR_MESSAGE),
+        fanout: { maxQueuedEvents: options.maxQueuedEvents ?? Number.POSITIVE_INFINITY, onShed: options.onShed },
       }),
       EnvelopArmorPlugin({
         maxDepth: { n: 12, ...reportLimit },

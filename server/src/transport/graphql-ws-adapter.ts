@@ -14,6 +14,8 @@ export interface SocketExtra {
    * itself is answered with `complete`, as graphql-ws would.
    */
   release(id: string, forget: () => void): StreamRelease;
+  /** Gives `share` back once operation `id` is over, however it ends: what it was charged against a budget. */
+  settleWith(id: string, share: { release(): void }): void;
 }
 
 /** Per-socket bounds, checked before graphql-ws sees a message, so nothing out of bounds is ever held. */
@@ -65,6 +67,8 @@ class Operation {
   settled = false;
   /** Set when the operation is released from graphql-ws: the stream the socket then ends itself. */
   stream: Pick<StreamControl, 'end'> | undefined = undefined;
+  /** What it was charged against the instance's budgets (live-budget.ts). */
+  share: { release(): void } | undefined = undefined;
 
   constructor(
     readonly id: string,
@@ -142,6 +146,18 @@ const UNKNOWN_OPERATION: StreamRelease = {
 
 /** Each socket's session, for the listeners all sockets share. */
 const sessions = new WeakMap<WebSocket, SocketSession>();
+
+/**
+ * Closes `socket` with `code` and ends every stream it holds at once rather than when the close
+ * handshake ends (up to 30 s for a client that does not read), so nothing more is executed for
+ * it. False when the socket was already closing: a connection is cut once, and logged once.
+ */
+export function cutConnection(socket: WebSocket, code: number, reason: string): boolean {
+  if (socket.readyState !== socket.OPEN) return false;
+  socket.close(code, reason);
+  sessions.get(socket)?.endStreams();
+  return true;
+}
 
 /**
  * Serves graphql-ws on `ws` sockets, in place of graphql-ws's own `useServer`, for three reasons:
@@ -242,8 +258,18 @@ class SocketSession implements GraphqlWsSocket, SocketExtra {
     return operation ? new OperationRelease(this, operation, forget) : UNKNOWN_OPERATION;
   }
 
+  settleWith(id: string, share: { release(): void }): void {
+    const operation = this.pending.get(id);
+    if (operation && !operation.settled) operation.share = share;
+    else share.release();
+  }
+
   log(): Logger {
     return this.options.logFor(this.socket);
+  }
+
+  endStreams(): void {
+    for (const operation of [...this.open.values()]) if (this.isReleased(operation)) operation.stream?.end();
   }
 
   receive(data: RawData): void {
@@ -320,12 +346,14 @@ class SocketSession implements GraphqlWsSocket, SocketExtra {
     if (this.open.get(operation.id) === operation) this.open.delete(operation.id);
     this.handling -= 1;
     this.handlingBytes -= operation.bytes;
+    operation.share?.release();
   }
 
   private fallenBehind(): boolean {
     if (this.socket.bufferedAmount <= this.options.bounds.maxBufferedBytes) return false;
-    this.log().warn('closing a WebSocket whose client stopped reading');
-    this.socket.close(this.options.tooSlowCode, 'Subscriber is too slow');
+    if (cutConnection(this.socket, this.options.tooSlowCode, 'Subscriber is too slow')) {
+      this.log().warn('closing a WebSocket whose client stopped reading');
+    }
     return true;
   }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, getOperationAST } from 'graphql';
 import { CloseCode, handleProtocols, makeServer, type SubscribePayload } from 'graphql-ws';
 import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -13,9 +13,10 @@ import type { TrustProxy } from '../config.js';
 import type { TransportHooks } from '../context.js';
 import { isGraphQLError } from '../errors.js';
 import { clientAddress } from '../limits/client-address.js';
+import type { ConnectionAccount, LiveBudget } from '../limits/live-budget.js';
 import { type FrameSink, webSocketNextFrames } from './frame-sink.js';
 import type { GraphqlServer } from './graphql-http.js';
-import { type SocketExtra, serveGraphqlWs } from './graphql-ws-adapter.js';
+import { cutConnection, type SocketExtra, serveGraphqlWs } from './graphql-ws-adapter.js';
 import { Heartbeat } from './heartbeat.js';
 import { requestIdOf } from './request-id.js';
 import { assertAcceptableInput } from './request-input.js';
@@ -36,13 +37,20 @@ export interface WebSocketOptions {
   maxOperations: number;
   /** Bytes a client that does not read may have queued before it is cut off (MAX_SOCKET_BACKLOG). */
   maxBufferedBytes: number;
+  /** Connections per address and what their subscriptions may cost (live-budget.ts). */
+  budget: LiveBudget;
   onCountChange: (open: number) => void;
-  /** Called when a subscriber is cut off for falling behind, so the drop is counted. */
+  /** Called once per socket cut off for falling behind, so the drop is counted. */
   onDropped: () => void;
+  /** Called once per socket refused for its address having too many open. */
+  onRefused?: () => void;
 }
 
 /** Close code for a subscriber that cannot keep up ("try again later"). */
 export const CLOSE_TOO_SLOW = 1013;
+
+/** Close code for a socket from an address that already has MAX_SOCKETS_PER_ADDRESS open (as HTTP 429). */
+export const CLOSE_TOO_MANY_CONNECTIONS = 4429;
 
 /** How long a socket may take to send connection_init before it is closed with 4408. */
 const CONNECTION_INIT_TIMEOUT_MS = 5_000;
@@ -78,21 +86,34 @@ export function attachWebSockets(options: WebSocketOptions) {
     heartbeat.remove(socket);
     options.onCountChange(wss.clients.size);
     if (!state) return;
+    state.account.close();
     clearTimeout(state.initTimer);
     if (state.viewer) expiry.remove(socket, state.viewer.expiresAt);
     if (logger.isLevelEnabled('debug')) {
       logger.debug({ reqId: state.reqId, code, durationMs: Date.now() - state.openedAt }, 'websocket closed');
     }
   };
-  /** Cuts a subscriber of `socket` that fell behind: the transport's `onOverflow`. */
+  /**
+   * Cuts the socket of a subscriber that fell behind, or that the fan-out sheds: the transport's
+   * `onOverflow`, called by each of the socket's subscriptions that notices; the socket is cut,
+   * counted and logged once.
+   */
   const cutTooSlow = (socket: WebSocket) => {
+    if (!cutConnection(socket, CLOSE_TOO_SLOW, 'Subscriber is too slow')) return;
     options.onDropped();
     logger.child({ reqId: sockets.get(socket)?.reqId }).warn('closing a WebSocket whose client stopped reading');
-    socket.close(CLOSE_TOO_SLOW, 'Subscriber is too slow');
   };
 
   wss.on('connection', (socket, request) => {
-    const state = new SocketState(requestIdOf(request), clientAddress(request, options.trustProxy), request.socket);
+    const address = clientAddress(request, options.trustProxy);
+    const account = options.budget.connect(address);
+    if (!account) {
+      options.onRefused?.();
+      logger.debug({ reqId: requestIdOf(request) }, 'websocket refused: too many from its address');
+      socket.close(CLOSE_TOO_MANY_CONNECTIONS, 'Too many connections from this address');
+      return;
+    }
+    const state = new SocketState(requestIdOf(request), address, request.socket, account);
     sockets.set(socket, state);
     heartbeat.add(socket);
     state.initTimer = setTimeout(
@@ -170,6 +191,16 @@ export function attachWebSockets(options: WebSocketOptions) {
           errors = [error];
         }
         if (errors.length > 0) return errors.map((error) => requestError(error, 'GRAPHQL_VALIDATION_FAILED', log()));
+        if (state && getOperationAST(document, payload.operationName)?.operation === 'subscription') {
+          const admission = options.budget.admit(state.account, payload.query, document, payload.operationName, payload.variables);
+          if (!admission.admitted) {
+            const { code, message, retryAfter } = admission;
+            return [new GraphQLError(message, { extensions: retryAfter === undefined ? { code } : { code, retryAfter } })];
+          }
+          ctx.extra.settleWith(id, admission.subscription);
+          // The live operation keeps the document shared by its text, not the one parsed with every token's location.
+          document = admission.subscription.document;
+        }
         return {
           schema,
           operationName: payload.operationName,
@@ -228,6 +259,8 @@ class SocketState {
     readonly address: string,
     /** The network stream under the socket, which the fan-out writes its prepared frames to. */
     readonly stream: Duplex,
+    /** What the socket's subscriptions are charged against. */
+    readonly account: ConnectionAccount,
   ) {}
 }
 

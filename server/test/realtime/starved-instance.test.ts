@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, signUp } from '../support/clients.js';
 import { type Cluster, startCluster } from '../support/cluster.js';
-import { ADD_COMMENT, CREATE_RECIPE, UPDATE_RECIPE } from '../support/operations.js';
+import { ADD_COMMENT, CREATE_RECIPE } from '../support/operations.js';
 import type { ServerProcess } from '../support/servers.js';
 
 const UPDATE = 'mutation ($id: ID!, $input: UpdateRecipeInput!) { updateRecipe(id: $id, input: $input) { version } }';
@@ -46,7 +46,7 @@ describe('an instance whose event loop stalls', () => {
     // Writes and comments pour into one instance, which then stops dead in the middle of them, as
     // an instance starved by its event loop or paused by its host does.
     let pouring = true;
-    const pour = busy.map(async (id, i) => {
+    const pour = busy.map(async (id) => {
       for (let n = 0; pouring; n++) {
         await Promise.all([
           updateWithin(stalled.url, cook.token, id, `busy ${n}`, 60_000),

@@ -10,14 +10,16 @@ import { readConfig } from '../../src/config.js';
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256!!';
 
 /**
- * Suites sign many users up from 127.0.0.1 and write hundreds of times a second; the limits'
- * own tests set them back to what they test.
+ * Suites sign many users up from 127.0.0.1, write hundreds of times a second and open thousands
+ * of sockets from it; the limits' own tests set them back to what they test.
  */
 export const GENEROUS_LIMITS = {
   SIGNIN_MAX_FAILURES: '1000000/1s',
   SIGNIN_MAX_FAILURES_PER_ADDRESS: '1000000/1s',
   RATE_LIMIT_WRITES: '1000000/1s',
   RATE_LIMIT_SIGNUPS: '1000000/1s',
+  MAX_SOCKETS_PER_ADDRESS: '1000000',
+  MAX_SUBSCRIPTION_COST_PER_ADDRESS: '1000000000',
 };
 const serverDir = fileURLToPath(new URL('../..', import.meta.url));
 
