@@ -43,14 +43,14 @@ export function rowTable<T extends VersionedTable>(
       .map(([key, col]) => `'${key}', ${alias}."${col.name}"`)
       .join(', ')})`;
   /** A field's new value from the JSON input. */
-  const valueOf = (key: string) => {
+  const inputValue = (key: string) => {
     const type = (columns[key] as PgColumn).getSQLType();
     if (type.endsWith('[]')) {
       return `array(select e from jsonb_array_elements_text(input.p->'${key}') with ordinality as a(e, i) order by i)`;
     }
     return type === 'text' ? `(input.p->>'${key}')` : `(input.p->>'${key}')::${type}`;
   };
-  const updated = (key: string) => `case when input.p ? '${key}' then ${valueOf(key)} else old.${column(key)} end`;
+  const updated = (key: string) => `case when input.p ? '${key}' then ${inputValue(key)} else old.${column(key)} end`;
   const appendTo = (kind: 'CREATED' | 'UPDATED', before: string, from: string) =>
     `insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
      select '${entity}', new.id, '${kind}', viewer.id, viewer.name, ${before}, new.state, null from ${from}`;
@@ -61,7 +61,7 @@ export function rowTable<T extends VersionedTable>(
     `::uuid),
     new as (
       insert into ${name} as t (${column('authorId')}, ${writable.map(column).join(', ')})
-      select viewer.id, ${writable.map(valueOf).join(', ')} from viewer, input
+      select viewer.id, ${writable.map(inputValue).join(', ')} from viewer, input
       returning ${json('t')} as state, t.id
     ),
     log as (${appendTo('CREATED', 'null', 'new, viewer')})
