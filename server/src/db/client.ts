@@ -55,7 +55,14 @@ async function openPostgres(url: string, poolSize: number, logger: { logQuery: (
     await migrator.end({ timeout: 5 });
   }
   // Idle connections go back after a while, so many instances share max_connections fairly.
-  const client = postgres(url, { max: poolSize, idle_timeout: 30, onnotice: () => {}, connection: { application_name: 'live-recipes' } });
+  // A transaction whose instance stalls (a starved event loop, a paused host) keeps its row locks;
+  // PostgreSQL ends it after 10 s idle, so writers of those rows on other instances wait no longer.
+  const client = postgres(url, {
+    max: poolSize,
+    idle_timeout: 30,
+    onnotice: () => {},
+    connection: { application_name: 'live-recipes', idle_in_transaction_session_timeout: 10_000 },
+  });
   const db: Db = drizzlePostgres(preparingEveryQuery(client), { schema, logger });
   const parsed = new URL(url);
   return {

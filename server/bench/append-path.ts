@@ -1,0 +1,121 @@
+/**
+ * The append path against the same transactions without any ordering mechanism, straight against
+ * PostgreSQL (no HTTP, no GraphQL). Each of --clients connections updates its own recipe in a loop
+ * with the statement the server runs for `updateRecipe` (row, author and change-log row in one
+ * statement), in three modes:
+ *   unordered  the statement alone: the change rows never get a position (the ceiling);
+ *   sequenced  the statement, then the wait for a sequencing call that started after it committed,
+ *              through one coalescing Sequencer, as one instance of the server does;
+ *   locked     the statement inside a transaction that first takes one global advisory lock and
+ *              holds it to commit: the design that assigns positions in commit order by
+ *              serialising writers.
+ * Printed per client count and mode: transactions/s, then sequenced/unordered and locked/unordered
+ * per round and their median. Rounds alternate the order of the modes.
+ *
+ *   npm run bench:append -- --clients 1,8,32 --seconds 5 --rounds 3
+ */
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import pino from 'pino';
+import type { Publisher } from '../src/changes/publisher.js';
+import { Sequencer } from '../src/changes/sequencer.js';
+import { type Database, openDatabase } from '../src/db/client.js';
+import { recipes, users } from '../src/db/schema.js';
+import { rowTable } from '../src/model/row-table.js';
+import { createTestDatabase } from '../test/support/database.js';
+
+const { values } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '1,8,32' },
+    seconds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '3' },
+  },
+});
+const COUNTS = values.clients.split(',').map(Number);
+const SECONDS = Number(values.seconds);
+const ROUNDS = Number(values.rounds);
+const MODES = ['unordered', 'sequenced', 'locked'] as const;
+type Mode = (typeof MODES)[number];
+
+const rows = rowTable(recipes, 'recipe', ['title', 'description', 'ingredients', 'steps', 'tags', 'cookingMinutes', 'servings']);
+const nothingPublished: Publisher = { publish: () => {}, flush: async () => {} };
+
+async function run(database: Database, mode: Mode, authorId: string, recipeIds: string[]): Promise<number> {
+  const { db } = database;
+  const sequencer = new Sequencer(db, nothingPublished, pino({ level: 'silent' }));
+  let done = 0;
+  let stop = false;
+  const write = async (id: string, n: number) => {
+    if (mode === 'locked') {
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(727311099)`);
+        await rows.updateAndAppend(tx, authorId, id, { title: `take ${n}` }, null);
+      });
+      return;
+    }
+    await rows.updateAndAppend(db, authorId, id, { title: `take ${n}` }, null);
+    if (mode === 'sequenced') await sequencer.sequence();
+  };
+  const loops = recipeIds.map(async (id) => {
+    for (let n = 0; !stop; n++) {
+      await write(id, n);
+      done++;
+    }
+  });
+  await new Promise((r) => setTimeout(r, 500));
+  const startedWith = done;
+  const started = performance.now();
+  await new Promise((r) => setTimeout(r, SECONDS * 1_000));
+  const rate = (done - startedWith) / ((performance.now() - started) / 1_000);
+  stop = true;
+  await Promise.all(loops);
+  // Leaves no unsequenced rows behind for the next phase's sequencer to take over.
+  await sequencer.sequence();
+  return rate;
+}
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const middle = (sorted.length - 1) / 2;
+  return ((sorted[Math.floor(middle)] ?? Number.NaN) + (sorted[Math.ceil(middle)] ?? Number.NaN)) / 2;
+};
+
+async function main() {
+  const testDb = await createTestDatabase('append');
+  try {
+    for (const clients of COUNTS) {
+      const database = await openDatabase({ url: testDb.url, pgliteDir: 'memory://', poolSize: clients + 1 });
+      try {
+        const [author] = await database.db
+          .insert(users)
+          .values({ email: `bench-${clients}@example.com`, name: 'Bench', passwordHash: 'x' })
+          .returning();
+        if (!author) throw new Error('no author');
+        const created = await database.db
+          .insert(recipes)
+          .values(Array.from({ length: clients }, (_, i) => ({ authorId: author.id, title: `Recipe ${i}` })))
+          .returning({ id: recipes.id });
+        const ids = created.map((row) => row.id);
+        const rates: Record<Mode, number[]> = { unordered: [], sequenced: [], locked: [] };
+        for (let round = 1; round <= ROUNDS; round++) {
+          const order = round % 2 === 1 ? MODES : [...MODES].reverse();
+          for (const mode of order) {
+            const rate = await run(database, mode, author.id, ids);
+            rates[mode].push(rate);
+            console.log(`${String(clients).padStart(2)} clients  ${mode.padEnd(9)}  round ${round}  ${rate.toFixed(0).padStart(6)} tx/s`);
+          }
+        }
+        const ratios = (mode: Mode) => rates[mode].map((rate, i) => rate / (rates.unordered[i] ?? Number.NaN));
+        const show = (xs: number[]) => `${xs.map((x) => x.toFixed(2)).join(', ')} (median ${median(xs).toFixed(2)})`;
+        console.log(`${String(clients).padStart(2)} clients  sequenced/unordered ${show(ratios('sequenced'))}`);
+        console.log(`${String(clients).padStart(2)} clients  locked/unordered    ${show(ratios('locked'))}\n`);
+      } finally {
+        await database.close();
+      }
+    }
+  } finally {
+    await testDb.drop();
+  }
+}
+
+await main();
