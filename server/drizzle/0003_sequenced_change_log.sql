@@ -1,4 +1,5 @@
 ALTER TABLE "change_log" DROP CONSTRAINT "change_log_pkey";--> statement-breakpoint
+DROP INDEX "change_log_occurred_idx";--> statement-breakpoint
 ALTER TABLE "change_log" ALTER COLUMN "position" DROP IDENTITY;--> statement-breakpoint
 ALTER TABLE "change_log" ALTER COLUMN "position" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "change_log" ADD COLUMN "id" bigint PRIMARY KEY NOT NULL GENERATED ALWAYS AS IDENTITY (sequence name "change_log_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1);--> statement-breakpoint

@@ -13,6 +13,13 @@ export type FeedObserver = (path: 'bus' | 'log', lagMs: number) => void;
 
 const CATCH_UP_PAGE = 500;
 /**
+ * How long a change that arrived ahead of the next expected one waits for the bus to bring the
+ * ones before it, before the log is read for them. Instances publish what they sequence
+ * independently, so their messages often cross on the way; reading the log at once for every
+ * such crossing cost a query per few writes on every instance.
+ */
+const GAP_GRACE_MS = 100;
+/**
  * Recent changes each instance keeps, in order, so a resume from a recent cursor reads no
  * database: at most this many, and at most about this many bytes of entity state.
  */
@@ -39,6 +46,7 @@ export class ChangeFeed {
   private draining = false;
   private catchUpRequested = false;
   private timer: NodeJS.Timeout | undefined;
+  private gapTimer: NodeJS.Timeout | undefined;
   constructor(
     private readonly db: Db,
     private readonly bus: ChangeBus,
@@ -60,6 +68,7 @@ export class ChangeFeed {
 
   stop(): void {
     clearInterval(this.timer);
+    clearTimeout(this.gapTimer);
   }
 
   /** The last position delivered to listeners on this instance. */
@@ -147,7 +156,17 @@ export class ChangeFeed {
     }
     if (change.position <= this.highWater) return;
     this.pending.set(change.position, change);
-    void this.drain();
+    void this.drain().then(() => this.awaitGap());
+  }
+
+  /** Reads the log for what is still missing before the pending changes, unless the bus brings it first. */
+  private awaitGap(): void {
+    if (this.pending.size === 0 || this.gapTimer) return;
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = undefined;
+      if (this.pending.size > 0) this.catchUp();
+    }, GAP_GRACE_MS);
+    this.gapTimer.unref();
   }
 
   private async drain(): Promise<void> {
@@ -159,7 +178,7 @@ export class ChangeFeed {
           this.pending.delete(next.position);
           this.deliver(next, 'bus');
         }
-        if (this.pending.size === 0 && !this.catchUpRequested) return;
+        if (!this.catchUpRequested) return;
         this.catchUpRequested = false;
         const rows = await readChanges(this.db, { after: this.highWater, limit: CATCH_UP_PAGE });
         for (const change of rows) {
@@ -170,7 +189,7 @@ export class ChangeFeed {
         for (const position of this.pending.keys()) if (position <= this.highWater) this.pending.delete(position);
         if (rows.length === CATCH_UP_PAGE) this.catchUpRequested = true;
         // A bus message ahead of what the log shows can only mean a lagging read; the next tick retries.
-        else if (rows.length === 0) return;
+        else if (rows.length === 0 && !this.pending.has(this.highWater + 1)) return;
       }
     } catch (error) {
       this.logger.warn({ err: error }, 'change log read failed; retrying on the next tick');

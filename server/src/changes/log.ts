@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt, max, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, max, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../db/client.js';
 import { type ChangeKind, type ChangeLogRow, changeLog, changeLogHorizon, type EntityKind } from '../db/schema.js';
 import { type ChangeDetails, type ChangeRecord, type EntityStates, reviveChange } from './change.js';
@@ -135,14 +135,31 @@ export async function resolveCursor(
   return position;
 }
 
-/** Deletes changes older than the retention and records how far it went. Returns how many rows went. */
+/** Changes the pruner reads per query while it looks for the first one inside the retention. */
+const PRUNE_PAGE = 1_000;
+
+/**
+ * Deletes changes older than the retention and records how far it went. Returns how many rows went.
+ * Commit times rise with positions (both are given together by the sequencer), so the pruner walks
+ * the position index from the horizon until it meets a change inside the retention; the log needs
+ * no index on time, which every write would otherwise pay for twice.
+ */
 export async function pruneChanges(db: Queryable, retentionMs: number, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - retentionMs);
-  const [last] = await db
-    .select({ position: max(changeLog.position) })
-    .from(changeLog)
-    .where(lt(changeLog.occurredAt, cutoff));
-  const upTo = Number(last?.position ?? 0);
+  let upTo = 0;
+  for (let from = await horizonPosition(db); ; ) {
+    const page = await db
+      .select({ position: changeLog.position, at: changeLog.occurredAt })
+      .from(changeLog)
+      .where(gt(changeLog.position, from))
+      .orderBy(asc(changeLog.position))
+      .limit(PRUNE_PAGE);
+    const old = page.filter((row) => row.at < cutoff);
+    const last = old.at(-1)?.position;
+    if (last) upTo = last;
+    if (old.length < page.length || page.length < PRUNE_PAGE || !last) break;
+    from = last;
+  }
   if (upTo === 0) return 0;
   const deleted = await db.delete(changeLog).where(sql`${changeLog.position} <= ${upTo}`).returning({ p: changeLog.position });
   await db

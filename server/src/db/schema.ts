@@ -135,7 +135,6 @@ export const changeLog = pgTable(
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
-    index('change_log_occurred_idx').on(t.occurredAt),
     // Unsequenced changes have no entry: a change is indexed by position once, when it gets one.
     uniqueIndex('change_log_position_idx').on(t.position).where(sql`${t.position} is not null`),
     index('change_log_unsequenced_idx').on(t.id).where(sql`${t.position} is null`),

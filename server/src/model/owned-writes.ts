@@ -138,6 +138,7 @@ export async function updateOwned<K extends OwnedKind, Values>(
 ): Promise<Committed<State<K>>> {
   if (table.statements) {
     const { authorName, before, after } = await table.statements.updateAndAppend(db, viewer.id, id, patch, expectedVersion ?? null);
+    if (after) return { result: after, appended: 1 };
     // The statement wrote nothing unless every rule below held; these say which did not.
     if (!before || !table.visibleTo(before, viewer.id)) throw notFound(`No ${table.label} with this id exists.`);
     if (authorName === null) throw accountGone();
@@ -145,7 +146,7 @@ export async function updateOwned<K extends OwnedKind, Values>(
     if (expectedVersion !== null && expectedVersion !== undefined && expectedVersion !== before.version) {
       throw staleVersion(table.label, expectedVersion, before.version);
     }
-    return after ? { result: after, appended: 1 } : { result: before, appended: 0 };
+    return { result: before, appended: 0 };
   }
   return db.transaction(async (tx) => {
     // Sent together: the driver pipelines them on the transaction's connection, one round trip.

@@ -11,7 +11,7 @@ type VersionedTable = PgTable & { id: PgColumn; authorId: PgColumn; version: PgC
 export interface StatementOutcome<Row> {
   /** The viewer's name, or null when the account no longer exists. */
   authorName: string | null;
-  /** The row as it was before, or null when there was none (or on create). */
+  /** The row as it was, when the statement wrote nothing (to say why); otherwise null. */
   before: Row | null;
   /** The row as written, or null when the statement wrote nothing. */
   after: Row | null;
@@ -87,7 +87,10 @@ export function rowTable<T extends VersionedTable>(
       returning ${json('t')} as state, t.id
     ),
     log as (${appendTo('UPDATED', 'old.state', 'new, old, viewer')})
-    select (select name from viewer) as author_name, (select state from old) as before, (select state from new) as after`,
+    select (select name from viewer) as author_name,
+      -- The row as it was is only needed to say why nothing was written.
+      case when exists (select from new) then null else (select state from old) end as before,
+      (select state from new) as after`,
   ] as const;
 
   const run = async (db: Queryable, statement: SQL): Promise<StatementOutcome<Row>> => {

@@ -143,6 +143,9 @@ export function createGraphqlServer(
     graphqlEndpoint: '/graphql',
     landingPage: false,
     parserAndValidationCache: boundedParseCache(PARSE_CACHE_BYTES),
+    // The HTTP transport reads and bounds every body itself before Yoga sees it (http-server.ts);
+    // Yoga's own limit would pipe each body through a stream transform again.
+    maxRequestBodySize: false,
     // The HTTP transport serves GraphiQL itself, rendered once (graphiql-page.ts).
     graphiql: false,
     cors: yogaCors(options.cors ?? corsPolicy([], true)),
