@@ -9,10 +9,9 @@ const BATCH = 1_000;
 /**
  * Gives committed changes their positions and hands them to the publisher, so a change is on the
  * bus as soon as it has its place in commit order. Calls coalesce: while one call is in flight,
- * every write that commits meanwhile waits for the next, which sequences all of them at once. An
- * instance so makes at most one call at a time whatever its write rate, and every write still
- * waits for a call that started after it committed: a write acknowledged before another was sent
- * has the smaller position.
+ * every write that commits meanwhile is left to the next, which sequences all of them at once, so
+ * an instance makes at most one call at a time whatever its write rate. `sequence` resolves once a
+ * call that started after it has finished.
  *
  * A writer that dies between commit and its call leaves its change for the next call of any
  * instance; the sweep makes one every `sweepIntervalMs` so that happens even when nobody writes.
