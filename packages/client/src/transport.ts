@@ -91,6 +91,8 @@ export interface LiveClientOptions {
    * `CursorError`, and `NO_CURSOR` gaps go unreported.
    */
   onGap?(gap: Gap, sink: ResultSink): void;
+  /** A connection closed or failed (for logs): the WebSocket close code and reason, or null for a dropped SSE stream. */
+  onDisconnect?(info: { code: number | null; reason: string }): void;
   /** Node 20 has no global WebSocket: pass `ws`'s. */
   webSocketImpl?: unknown;
   fetchImpl?: typeof fetch;
@@ -377,7 +379,12 @@ export function createLiveTransport(options: LiveClientOptions): LiveTransport {
           activeSocket = null;
           socketLive = false;
           if (disposed || failure || transport !== 'websocket') return;
-          if (closeCodeOf(event) === FORBIDDEN) refusedToken(socketToken);
+          const code = closeCodeOf(event);
+          options.onDisconnect?.({
+            code,
+            reason: typeof event === 'object' && event !== null && 'reason' in event ? String(event.reason) : '',
+          });
+          if (code === FORBIDDEN) refusedToken(socketToken);
           if (!openedThisAttempt && mode === 'auto') {
             failedOpens += 1;
             if (failedOpens >= wsFailuresBeforeSse) void considerSse();
@@ -535,7 +542,10 @@ export function createLiveTransport(options: LiveClientOptions): LiveTransport {
             if (outcome !== 'ok') finish();
           },
           // Dropped, refused or timed out: retried below.
-          error: finish,
+          error: (error) => {
+            if (!finished) options.onDisconnect?.({ code: null, reason: error instanceof Error ? error.message : String(error) });
+            finish();
+          },
           // graphql-sse also completes the sink when this side unsubscribes; only an unasked end is the server's.
           complete: () => {
             if (!finished) endedByServer = true;
