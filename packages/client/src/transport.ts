@@ -627,9 +627,14 @@ export function createLiveTransport(options: LiveClientOptions): LiveTransport {
       wake.abort();
       events?.removeEventListener('offline', wentOffline);
       events?.removeEventListener('online', cameOnline);
-      for (const channel of channels) channel.stop();
+      const open = [...channels];
       channels.clear();
       stateListeners.clear();
+      // Their subscriptions end with the client: an iterator waiting for the next event returns.
+      for (const channel of open) {
+        channel.stop();
+        channel.sink.complete();
+      }
       disposeQuietly(ws);
       ws = null;
     },
