@@ -113,7 +113,7 @@ function RecipeForm({ saved, onConflict }: { saved: RecipeFieldsFragment | null;
         onChange={set('ingredients')}
         error={fieldErrors.ingredients}
         rows={6}
-        hint="One a line."
+        hint="One per line."
       />
       <FormField
         label="Steps"
@@ -122,7 +122,7 @@ function RecipeForm({ saved, onConflict }: { saved: RecipeFieldsFragment | null;
         onChange={set('steps')}
         error={fieldErrors.steps}
         rows={6}
-        hint="One a line, in order."
+        hint="One per line, in order."
       />
       <FormField
         label="Tags"
