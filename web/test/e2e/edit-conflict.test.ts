@@ -79,7 +79,7 @@ describe('editing one recipe in two tabs', () => {
     await tabOne.getByRole('button', { name: 'Save changes' }).click();
     const conflict = tabOne.getByTestId('conflict');
     await conflict.waitFor(LIVE);
-    const text = await conflict.innerText();
+    const text = (await conflict.textContent()) ?? '';
     expect(text).toContain('another tab or device');
     expect(text).not.toContain('Someone else');
     // No field was changed on both sides, so none is listed as "Your edit".
