@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const optionalText = z
@@ -36,7 +38,9 @@ const EnvSchema = z.object({
     }),
   RECIPE_FEED_EMAIL: z.string().trim().min(1, 'is required'),
   RECIPE_FEED_PASSWORD: z.string().min(1, 'is required'),
-  CURSOR_FILE: z.string().trim().min(1, 'is required: where the last processed cursor is kept'),
+  /** Absent: `cursor.json` in the feed's state directory (see `stateDirectory`), never the working directory. */
+  CURSOR_FILE: optionalText,
+  XDG_STATE_HOME: optionalText,
   /** Absent or "-": one JSON line per change on stdout. */
   OUTPUT_FILE: optionalText,
   TAG: optionalText,
@@ -54,7 +58,17 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
-export type FeedConfig = z.output<typeof EnvSchema> & {};
+export type FeedConfig = Omit<z.output<typeof EnvSchema>, 'CURSOR_FILE' | 'XDG_STATE_HOME'> & { CURSOR_FILE: string };
+
+/**
+ * Where the feed keeps its state when not told otherwise: `$XDG_STATE_HOME/recipe-feed`, else
+ * `~/.local/state/recipe-feed`. State outlives a run (unlike the temp dir) and stays out of
+ * whatever checkout the feed is started from.
+ */
+export function stateDirectory(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_STATE_HOME?.trim() || join(env.HOME?.trim() || homedir(), '.local', 'state');
+  return join(base, 'recipe-feed');
+}
 
 export interface Endpoints {
   httpUrl: string;
@@ -85,7 +99,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): FeedConfig {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
     throw new ConfigError(`invalid configuration:\n${problems.join('\n')}`);
   }
-  return result.data;
+  const { XDG_STATE_HOME: _, ...config } = result.data;
+  return { ...config, CURSOR_FILE: config.CURSOR_FILE ?? join(stateDirectory(env), 'cursor.json') };
 }
 
 export class ConfigError extends Error {

@@ -1,6 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { AuthenticationError, CursorError, createLiveClient, GraphqlResultError, type LiveClient } from '@live-recipes/client';
 import { print } from 'graphql';
-import { type Client, createClient, type FormattedExecutionResult } from 'graphql-ws';
+import type { FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { CheckpointStore } from './checkpoint.js';
 import type { FeedRecipeChangedSubscription, FeedRecipeChangedSubscriptionVariables } from './generated/graphql.js';
@@ -52,25 +53,24 @@ export function backoff(attempt: number, max: number): number {
  * Follows `recipeChanged` and hands every change to the handler exactly once, in order.
  *
  * - One change is processed at a time; its cursor is persisted after the handler finished.
- * - graphql-ws reconnects with backoff (`retryAttempts`, `shouldRetry`, `retryWait`). A lost
- *   connection drops the subscription; once the client is connected again and every change
- *   already received is processed, the feed subscribes anew with `after:` the last processed
- *   cursor, so the server replays exactly what the feed has not processed.
+ * - @live-recipes/client carries the subscription: after any reconnect, on any instance, it
+ *   resubscribes after the last change it delivered, so the queue goes on without a gap or a
+ *   duplicate; it asks `signIn` for a new token when the server refuses the current one.
  * - Receiving faster than processing: past `maxQueue` waiting changes the feed unsubscribes,
  *   drains, and resubscribes from its cursor, so memory stays bounded and nothing is lost.
  */
 export class RecipeFeed {
-  private client: Client | undefined;
+  private live: LiveClient | undefined;
   private token: string | undefined;
   private cursor: string | null = null;
+  /** The cursor of the last change queued: the next subscription starts after it. */
+  private received: string | null = null;
   private readonly queue: RecipeChange[] = [];
-  private connected = false;
   private subscription: { gen: number; dispose: () => void } | null = null;
   private gen = 0;
   private working: Promise<void> | null = null;
   private retryTimer: NodeJS.Timeout | undefined;
   private subscriptionFailures = 0;
-  private pongTimer: NodeJS.Timeout | undefined;
   private stopping = false;
   private finished: Promise<void> | undefined;
   private settle!: { resolve: () => void; reject: (error: unknown) => void };
@@ -93,12 +93,9 @@ export class RecipeFeed {
     if (this.stopping) return;
     this.stopping = true;
     clearTimeout(this.retryTimer);
-    clearTimeout(this.pongTimer);
     this.unsubscribe();
     await this.working;
-    const client = this.client;
-    // dispose() waits for a pending connection attempt; do not let a dead server hold shutdown up.
-    if (client) await Promise.race([Promise.resolve(client.dispose()).catch(() => {}), sleep(1_000)]);
+    this.live?.dispose();
     await this.options.handler.close?.();
     this.options.logger.info('stopped', { processed: this.processed, cursor: this.cursor });
     this.settle?.resolve();
@@ -116,74 +113,53 @@ export class RecipeFeed {
     } else {
       this.cursor = saved;
     }
+    this.received = this.cursor;
     logger.info('starting', { wsUrl: this.options.wsUrl, tag: this.options.tag, after: this.cursor });
     this.token = await this.signInUntilAnswered();
     if (this.stopping) return;
     this.connect();
+    this.maybeSubscribe();
   }
 
   private connect(): void {
     const { logger } = this.options;
     const maxDelay = this.options.maxRetryDelayMs ?? 30_000;
-    const client = createClient({
-      url: this.options.wsUrl,
+    let wasLive = false;
+    this.live = createLiveClient({
+      url: this.options.httpUrl,
+      wsUrl: this.options.wsUrl,
+      transport: 'websocket',
       webSocketImpl: WebSocket,
-      // Non-lazy: the client holds one connection and retries it on its own, subscription or not.
-      lazy: false,
-      retryAttempts: Number.POSITIVE_INFINITY,
-      // Retry everything the library does not itself consider fatal: refused connections,
-      // 1001 (an instance shutting down), 1013 (we were too slow), 4403 (token expired) …
-      shouldRetry: () => true,
-      retryWait: (retries) => sleep(backoff(retries, maxDelay)),
-      keepAlive: 10_000,
-      connectionParams: async () => ({ authorization: `Bearer ${await this.currentToken()}` }),
-      onNonLazyError: (error) => this.fail(new FatalError(`the connection failed for good: ${describe(error)}`)),
-      on: {
-        connected: (_socket, _payload, wasRetry) => {
-          this.connected = true;
-          logger.info(wasRetry ? 'reconnected' : 'connected');
-          this.maybeSubscribe();
-        },
-        closed: (event) => {
-          const { code, reason } = (event ?? {}) as { code?: number; reason?: string };
-          const wasConnected = this.connected;
-          this.connected = false;
-          clearTimeout(this.pongTimer);
-          // The library would resend the old subscribe message (with its stale `after`) on the
-          // next connection; drop it and subscribe anew from the current cursor instead.
-          this.unsubscribe();
-          // 4403: the token was refused (expired?); sign in again on the next connection.
-          if (code === 4403) this.token = undefined;
-          if (!this.stopping) logger.warn(wasConnected ? 'connection lost; reconnecting' : 'could not connect; retrying', { code, reason });
-        },
-        ping: (received) => {
-          // A server that stops answering our pings is gone; terminate so the client reconnects.
-          if (!received) this.pongTimer = setTimeout(() => client.terminate(), 5_000);
-        },
-        pong: (received) => {
-          if (received) clearTimeout(this.pongTimer);
-        },
+      backoff: (attempt) => backoff(attempt, maxDelay),
+      // Refused (expired?): sign in again. Wrong credentials throw a FatalError, which stops the client.
+      token: async ({ rejected }) => {
+        if (rejected || !this.token) this.token = await this.signInUntilAnswered();
+        return this.token;
+      },
+      onState: ({ status }) => {
+        if (status !== 'live') return;
+        logger.info(wasLive ? 'reconnected' : 'connected');
+        wasLive = true;
+      },
+      onDisconnect: ({ code, reason }) => {
+        if (!this.stopping) logger.warn(wasLive ? 'connection lost; reconnecting' : 'could not connect; retrying', { code, reason });
       },
     });
-    this.client = client;
   }
 
-  /** Subscribes when connected, idle, and not already subscribed. */
+  /** Subscribes when idle and not already subscribed. */
   private maybeSubscribe(): void {
-    if (this.stopping || !this.connected || this.subscription || this.working || this.queue.length > 0 || this.retryTimer) return;
-    const client = this.client;
-    if (!client) return;
+    if (this.stopping || this.subscription || this.working || this.queue.length > 0 || this.retryTimer) return;
+    const live = this.live;
+    if (!live) return;
     const gen = ++this.gen;
-    const variables: FeedRecipeChangedSubscriptionVariables = { after: this.cursor, tag: this.options.tag ?? null };
-    this.options.logger.info('subscribing', { after: this.cursor });
-    const dispose = client.subscribe<FeedRecipeChangedSubscription>(
-      { query: print(RecipeChangedDocument), variables },
-      {
-        next: (result) => this.onResult(gen, result),
-        error: (error) => this.onSubscriptionError(gen, error),
-        complete: () => this.onSubscriptionError(gen, new Error('the server ended the subscription')),
-      },
-    );
+    const variables: FeedRecipeChangedSubscriptionVariables = { after: this.received, tag: this.options.tag ?? null };
+    this.options.logger.info('subscribing', { after: this.received });
+    const dispose = live.subscribe(RecipeChangedDocument, variables, {
+      next: (data) => this.onChange(gen, data),
+      error: (error) => this.onSubscriptionError(gen, error),
+      complete: () => this.onSubscriptionError(gen, new Error('the server ended the subscription')),
+    });
     this.subscription = { gen, dispose };
   }
 
@@ -193,19 +169,12 @@ export class RecipeFeed {
     subscription?.dispose();
   }
 
-  private onResult(gen: number, result: FormattedExecutionResult<FeedRecipeChangedSubscription, unknown>): void {
+  private onChange(gen: number, data: FeedRecipeChangedSubscription): void {
     if (gen !== this.subscription?.gen) return;
-    if (result.errors?.length) {
-      this.onSubscriptionError(gen, result.errors);
-      return;
-    }
-    const change = result.data?.recipeChanged;
-    if (!change) {
-      this.onSubscriptionError(gen, new Error('a result without data'));
-      return;
-    }
+    const change = data.recipeChanged;
     this.subscriptionFailures = 0;
     this.queue.push(change);
+    this.received = change.cursor;
     if (this.queue.length >= (this.options.maxQueue ?? 1_000)) {
       this.options.logger.warn('processing is behind; pausing the subscription until the queue drained', { queued: this.queue.length });
       this.unsubscribe();
@@ -215,38 +184,36 @@ export class RecipeFeed {
 
   private onSubscriptionError(gen: number, error: unknown): void {
     if (gen !== this.subscription?.gen) return;
-    this.unsubscribe();
+    this.subscription = null;
     const { logger } = this.options;
-    const errors = Array.isArray(error) ? (error as GraphqlError[]) : [];
-    const reason = errors.map((e) => e.extensions?.reason).find((r) => typeof r === 'string');
-    const code = errors.map((e) => e.extensions?.code).find((c) => typeof c === 'string');
-    if (reason === 'CURSOR_EXPIRED') {
+    if (error instanceof CursorError && error.reason === 'CURSOR_EXPIRED') {
       // Documented decision: keep running from live rather than stop. The changes between the
       // cursor and now are gone from the log, so whoever consumes the output must re-sync.
       logger.error(
         '!!! CURSOR_EXPIRED: the saved cursor is older than the server’s change log. Changes made since it are LOST for this feed; continuing from live. Re-sync consumers of the output from a full query. !!!',
-        { cursor: this.cursor },
+        { cursor: error.cursor },
       );
-      this.cursor = null;
+      this.received = null;
       this.maybeSubscribe();
       return;
     }
-    if (reason === 'CURSOR_INVALID') {
+    if (error instanceof CursorError) {
       this.fail(
         new FatalError(
-          `the saved cursor ${this.cursor} is not a recipe change cursor of this service (CURSOR_INVALID); remove the cursor file to start from live`,
+          `the saved cursor ${error.cursor} is not a recipe change cursor of this service (CURSOR_INVALID); remove the cursor file to start from live`,
           2,
         ),
       );
       return;
     }
-    if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED') {
-      this.fail(new FatalError(`the server refused the subscription: ${describe(error)}`));
+    if (error instanceof AuthenticationError) {
+      const cause = error.cause instanceof FatalError ? error.cause.message : error.message;
+      this.fail(new FatalError(`the server refused the feed's token and signing in again failed: ${cause}`));
       return;
     }
-    if (!Array.isArray(error) && isCloseEvent(error)) {
-      // graphql-ws gave up on the connection with a fatal close code.
-      this.fail(new FatalError(`the connection failed for good: ${describe(error)}`));
+    const code = error instanceof GraphqlResultError ? error.code : undefined;
+    if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED') {
+      this.fail(new FatalError(`the server refused the subscription: ${describe(error)}`));
       return;
     }
     const delay = backoff(this.subscriptionFailures++, this.options.maxRetryDelayMs ?? 30_000);
@@ -288,15 +255,9 @@ export class RecipeFeed {
     if (this.stopping && !(error instanceof FatalError)) return;
     this.stopping = true;
     clearTimeout(this.retryTimer);
-    clearTimeout(this.pongTimer);
     this.unsubscribe();
-    if (this.client) void Promise.resolve(this.client.dispose()).catch(() => {});
+    this.live?.dispose();
     this.settle?.reject(error);
-  }
-
-  private async currentToken(): Promise<string> {
-    this.token ??= await this.signIn();
-    return this.token;
   }
 
   /** Signs in, waiting out a server that is not up yet; wrong credentials are fatal. */

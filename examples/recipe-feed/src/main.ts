@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { FileCheckpoint } from './checkpoint.js';
 import { ConfigError, readConfig } from './config.js';
 import { FatalError, RecipeFeed } from './feed.js';
@@ -14,6 +16,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  await mkdir(dirname(config.CURSOR_FILE), { recursive: true });
   const toFile = config.OUTPUT_FILE !== undefined && config.OUTPUT_FILE !== '-';
   const handler: ChangeHandler = toFile
     ? await JsonLinesFile.open(config.OUTPUT_FILE as string, { fsync: config.FEED_FSYNC, logger })

@@ -44,7 +44,7 @@ describe('configuration', () => {
 
   it('reports every problem at once', () => {
     expect(() => readConfig({ GRAPHQL_URL: 'ftp://x', MAX_QUEUE: 'lots' })).toThrow(
-      /GRAPHQL_URL[\s\S]*RECIPE_FEED_EMAIL[\s\S]*RECIPE_FEED_PASSWORD[\s\S]*CURSOR_FILE[\s\S]*MAX_QUEUE/,
+      /GRAPHQL_URL[\s\S]*RECIPE_FEED_EMAIL[\s\S]*RECIPE_FEED_PASSWORD[\s\S]*MAX_QUEUE/,
     );
   });
 
@@ -59,6 +59,13 @@ describe('configuration', () => {
     expect(config).toMatchObject({ MAX_QUEUE: 1000, FEED_FSYNC: true, LOG_LEVEL: 'info' });
     expect(config.TAG).toBeUndefined();
     expect(config.OUTPUT_FILE).toBeUndefined();
+  });
+
+  it('keeps its cursor in the state directory, not in the working directory, unless told where', () => {
+    const base = { GRAPHQL_URL: 'http://h:1', RECIPE_FEED_EMAIL: 'a@b.c', RECIPE_FEED_PASSWORD: 'pw' };
+    expect(readConfig({ ...base, XDG_STATE_HOME: '/var/lib/me' }).CURSOR_FILE).toBe('/var/lib/me/recipe-feed/cursor.json');
+    expect(readConfig({ ...base, HOME: '/home/cook' }).CURSOR_FILE).toBe('/home/cook/.local/state/recipe-feed/cursor.json');
+    expect(readConfig({ ...base, CURSOR_FILE: '/tmp/feed.json' }).CURSOR_FILE).toBe('/tmp/feed.json');
   });
 });
 

@@ -89,7 +89,8 @@ export function recipeMatches(row: RecipeRow, filter: RecipeFilter): boolean {
   if (filter.tag && !row.tags.includes(filter.tag)) return false;
   if (filter.search) {
     const needle = filter.search.toLowerCase();
-    if (!row.title.toLowerCase().includes(needle) && !(row.description ?? '').toLowerCase().includes(needle)) return false;
+    const texts = [row.title, row.description ?? '', ...row.ingredients, ...row.tags];
+    if (!texts.some((text) => text.toLowerCase().includes(needle))) return false;
   }
   return true;
 }
@@ -102,7 +103,14 @@ function filterClause(filter: RecipeFilter): SQL | undefined {
   return and(
     filter.authorId ? eq(recipes.authorId, filter.authorId) : undefined,
     filter.tag ? arrayContains(recipes.tags, [filter.tag]) : undefined,
-    pattern ? or(ilike(recipes.title, pattern), ilike(recipes.description, pattern)) : undefined,
+    pattern
+      ? or(
+          ilike(recipes.title, pattern),
+          ilike(recipes.description, pattern),
+          sql`exists (select 1 from unnest(${recipes.ingredients}) as item where item ilike ${pattern})`,
+          sql`exists (select 1 from unnest(${recipes.tags}) as item where item ilike ${pattern})`,
+        )
+      : undefined,
   );
 }
 

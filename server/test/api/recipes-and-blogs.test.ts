@@ -215,7 +215,14 @@ describe.each(backends)('the API on $name', (backend) => {
       await ok(
         server.url,
         CREATE_RECIPE,
-        { input: { title: `Page ${i}`, tags: i % 2 ? ['odd'] : ['even'], description: i === 3 ? 'Has SAFFRON' : null } },
+        {
+          input: {
+            title: `Page ${i}`,
+            tags: i === 5 ? ['odd', 'Saffron rice'] : i % 2 ? ['odd'] : ['even'],
+            description: i === 3 ? 'Has SAFFRON' : null,
+            ingredients: i === 4 ? ['rice', 'a pinch of saffron'] : [],
+          },
+        },
         a.token,
       );
     }
@@ -234,7 +241,8 @@ describe.each(backends)('the API on $name', (backend) => {
     const odd = titles((await ok(server.url, RECIPES, { first: 50, filter: { authorId: a.id, tag: 'odd' } })).recipes);
     expect(odd).toEqual(['Page 5', 'Page 3', 'Page 1']);
     const search = titles((await ok(server.url, RECIPES, { first: 50, filter: { search: 'saffron' } })).recipes);
-    expect(search).toEqual(['Page 3']);
+    // Titles, descriptions, ingredients and tags are all searched.
+    expect(search).toEqual(['Page 5', 'Page 4', 'Page 3']);
     const badCursor = await gql(server.url, RECIPES, { first: 2, after: 'nope' });
     expect(badCursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });

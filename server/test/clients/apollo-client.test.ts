@@ -27,7 +27,7 @@ describe('Apollo Client 4, as docs/clients.md sets it up', () => {
   });
 
   it('follows recipeChanged over graphql-ws: the cache takes each UPDATED, evicts on DELETED, and resumes with after', async () => {
-    const client = createApolloClient({ httpUrl: `${server.url}/graphql`, wsUrl: server.wsUrl, webSocketImpl: WebSocket });
+    const { client, live: connection } = createApolloClient({ httpUrl: `${server.url}/graphql`, webSocketImpl: WebSocket });
     const changes: Array<{ kind: string; cursor: string; recipeId: string }> = [];
     const until = (count: number) =>
       eventually(
@@ -71,5 +71,6 @@ describe('Apollo Client 4, as docs/clients.md sets it up', () => {
     expect(cached(missed.id)).toEqual({ __typename: 'Recipe', title: 'Missed, then edited', version: 2 });
     resumed.unsubscribe();
     client.stop();
+    connection.dispose();
   });
 });

@@ -13,4 +13,10 @@ describe('docs/clients.md', () => {
     const doc = await read('docs/clients.md');
     expect(doc).toContain(`\`\`\`ts\n${(await read(file)).trimEnd()}\n\`\`\``);
   });
+
+  it('imports a copy of possible-types.json that matches the one npm run schema writes', async () => {
+    expect(JSON.parse(await read('server/test/clients/snippets/possible-types.json'))).toEqual(
+      JSON.parse(await read('possible-types.json')),
+    );
+  });
 });

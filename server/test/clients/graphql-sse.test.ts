@@ -17,7 +17,7 @@ describe('graphql-sse’s client, as docs/clients.md uses it', () => {
 
   it('receives recipeChanged over SSE and resumes after a cursor with exactly what came later', async () => {
     const author = await signUp(server.url, 'Sse');
-    const client = createSseClient(`${server.url}/graphql`, author.token);
+    const client = createSseClient(`${server.url}/graphql`, () => author.token);
     const live = recipeChanges(client, null);
     const first = live.next();
     await waitForSubscriptions(server.url, 1);

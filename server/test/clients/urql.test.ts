@@ -25,7 +25,7 @@ describe('@urql/core with graphcache, as docs/clients.md sets it up', () => {
 
   it('keeps a cached recipe current from recipeChanged and drops it on DELETED', async () => {
     const author = await signUp(server.url, 'Urql');
-    const client = createUrqlClient({ url: `${server.url}/graphql`, wsUrl: server.wsUrl, webSocketImpl: WebSocket });
+    const { client, live: connection } = createUrqlClient({ url: `${server.url}/graphql`, webSocketImpl: WebSocket });
     const kinds: string[] = [];
     const live = client.subscription(RECIPE_CHANGED, { after: null }).subscribe((result) => {
       if (result.data) kinds.push(result.data.recipeChanged.kind);
@@ -49,5 +49,6 @@ describe('@urql/core with graphcache, as docs/clients.md sets it up', () => {
     expect(kinds).toEqual(['CREATED', 'UPDATED', 'DELETED']);
     expect(await cached(createRecipe.id)).toBeFalsy();
     live.unsubscribe();
+    connection.dispose();
   });
 });

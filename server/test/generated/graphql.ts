@@ -60,7 +60,7 @@ export type NotificationKind =
 export type RecipeFilter = {
   /** Only recipes by this user. */
   authorId?: string | number | null | undefined;
-  /** Case-insensitive substring of the title or description. */
+  /** Case-insensitive substring of the title, the description, an ingredient or a tag. */
   search?: string | null | undefined;
   /** Only recipes carrying this tag. */
   tag?: string | null | undefined;

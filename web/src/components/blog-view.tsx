@@ -4,7 +4,18 @@ import { formatDate } from '../lib/format';
 import { hrefTo } from '../lib/router';
 import { TagList } from './tag-list';
 
-export function BlogView({ blog, flash, actions }: { blog: BlogFieldsFragment; flash: number | null; actions?: ReactNode }) {
+/** `showVersion`: for the author, who edits by version; a reader has no use for the number. */
+export function BlogView({
+  blog,
+  flash,
+  actions,
+  showVersion = false,
+}: {
+  blog: BlogFieldsFragment;
+  flash: number | null;
+  actions?: ReactNode;
+  showVersion?: boolean;
+}) {
   return (
     <article
       key={flash ?? 'still'}
@@ -18,7 +29,8 @@ export function BlogView({ blog, flash, actions }: { blog: BlogFieldsFragment; f
         </h1>
         <p className="detail__meta">
           by <a href={hrefTo('/blogs', { author: blog.author.id, authorName: blog.author.name })}>{blog.author.name}</a> ·{' '}
-          {formatDate(blog.createdAt)} · version {blog.version}
+          {formatDate(blog.createdAt)}
+          {showVersion && ` · version ${blog.version}`}
         </p>
         <TagList tags={blog.tags} hrefFor={(tag) => hrefTo('/blogs', { tag })} />
         {actions && <div className="detail__actions">{actions}</div>}

@@ -5,24 +5,29 @@ export interface FieldDifference {
 }
 
 export interface ConflictPanelProps {
-  currentVersion: number;
+  /** `recipe`, `post`, `comment` */
+  noun: string;
   differences: FieldDifference[];
   busy: boolean;
   onOverwrite(): void;
   onTakeTheirs(): void;
 }
 
-/** Someone saved first: show what they saved next to the viewer's edit and let the viewer choose. */
-export function ConflictPanel({ currentVersion, differences, busy, onOverwrite, onTakeTheirs }: ConflictPanelProps) {
+/**
+ * A newer version was saved first (only the author edits, so from another tab or device): show,
+ * for each field changed on both sides, the viewer's edit beside the saved one and let the viewer
+ * choose. Fields changed on one side only are not in conflict and are kept either way.
+ */
+export function ConflictPanel({ noun, differences, busy, onOverwrite, onTakeTheirs }: ConflictPanelProps) {
   return (
     <section className="conflict" role="alert" data-testid="conflict">
-      <h2 className="conflict__title">Someone else saved a newer version (version {currentVersion})</h2>
+      <h2 className="conflict__title">This {noun} was saved from another tab or device while you were editing</h2>
       {differences.length > 0 ? (
         <table className="conflict__table">
           <thead>
             <tr>
               <th scope="col">Field</th>
-              <th scope="col">Your edit</th>
+              <th scope="col">Your edit here</th>
               <th scope="col">Saved version</th>
             </tr>
           </thead>
@@ -37,7 +42,7 @@ export function ConflictPanel({ currentVersion, differences, busy, onOverwrite, 
           </tbody>
         </table>
       ) : (
-        <p>Their version matches your edit.</p>
+        <p>You changed other fields than the saved version did: saving keeps both.</p>
       )}
       <div className="conflict__actions">
         <button type="button" className="button button--primary" onClick={onOverwrite} disabled={busy}>

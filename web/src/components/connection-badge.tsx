@@ -1,10 +1,11 @@
-export type BadgeStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
+export type BadgeStatus = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'failed';
 
 const labels: Record<BadgeStatus, string> = {
   connecting: 'Connecting…',
   live: 'Live',
   reconnecting: 'Reconnecting…',
   offline: 'Offline',
+  failed: 'Disconnected',
 };
 
 const explanations: Record<BadgeStatus, string> = {
@@ -12,6 +13,7 @@ const explanations: Record<BadgeStatus, string> = {
   live: 'Changes by anyone appear here as they happen.',
   reconnecting: 'The live connection dropped. Changes made meanwhile will appear once it is back.',
   offline: 'Your device is offline. Changes will appear once it is back online.',
+  failed: 'The server refused your session. Sign in again to see changes as they happen.',
 };
 
 /** Always on screen: whether what you see is live. */

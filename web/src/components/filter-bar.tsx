@@ -28,7 +28,7 @@ export function FilterBar({ search, onSearch, active }: FilterBarProps) {
           <input
             className="search__input"
             type="search"
-            placeholder="Search titles and descriptions"
+            placeholder="Search titles, ingredients, tags"
             aria-label="Search"
             value={text}
             onChange={(event) => setText(event.target.value)}

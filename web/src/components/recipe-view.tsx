@@ -4,7 +4,18 @@ import { formatDate, formatMinutes } from '../lib/format';
 import { hrefTo } from '../lib/router';
 import { TagList } from './tag-list';
 
-export function RecipeView({ recipe, flash, actions }: { recipe: RecipeFieldsFragment; flash: number | null; actions?: ReactNode }) {
+/** `showVersion`: for the author, who edits by version; a reader has no use for the number. */
+export function RecipeView({
+  recipe,
+  flash,
+  actions,
+  showVersion = false,
+}: {
+  recipe: RecipeFieldsFragment;
+  flash: number | null;
+  actions?: ReactNode;
+  showVersion?: boolean;
+}) {
   return (
     <article
       key={flash ?? 'still'}
@@ -16,7 +27,8 @@ export function RecipeView({ recipe, flash, actions }: { recipe: RecipeFieldsFra
         <h1 className="detail__title">{recipe.title}</h1>
         <p className="detail__meta">
           by <a href={hrefTo('/', { author: recipe.author.id, authorName: recipe.author.name })}>{recipe.author.name}</a> · updated{' '}
-          {formatDate(recipe.updatedAt)} · version {recipe.version}
+          {formatDate(recipe.updatedAt)}
+          {showVersion && ` · version ${recipe.version}`}
         </p>
         <div className="facts">
           {recipe.cookingMinutes !== null && (

@@ -22,7 +22,7 @@ export function SaveStatusNotices({
       )}
       {status.conflictVersion !== null && (
         <ConflictPanel
-          currentVersion={status.conflictVersion}
+          noun={noun}
           differences={differences()}
           busy={status.busy}
           onOverwrite={status.overwrite}

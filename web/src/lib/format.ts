@@ -18,7 +18,7 @@ export function linesOf(items: readonly string[]): string {
   return items.join('\n');
 }
 
-/** Items from a list editor: one a line, blank lines dropped. */
+/** Items from a list editor: one per line, blank lines dropped. */
 export function itemsOf(text: string): string[] {
   return text
     .split('\n')

@@ -37,6 +37,8 @@ export interface VersionedFormOptions<Values, Item extends { version: number }, 
 
 export interface VersionedForm<Values> extends SaveStatus {
   values: Values;
+  /** The item's values when this edit started (or last took the saved version): what the viewer has not touched equals them. */
+  base: Values;
   /** A setter for one field, for an input's onChange. */
   set<Field extends keyof Values>(field: Field): (value: Values[Field]) => void;
   fieldErrors: FieldErrors;
@@ -56,28 +58,32 @@ export function useVersionedForm<Values, Item extends { version: number }, Input
 ): VersionedForm<Values> {
   const { item, empty, valuesOf } = options;
   const [values, setValues] = useState<Values>(() => (item ? valuesOf(item) : empty));
+  const [base, setBase] = useState<Values>(() => (item ? valuesOf(item) : empty));
   // The version this edit started from: the server refuses the save if the item moved on since.
   const [baseVersion, setBaseVersion] = useState(item?.version ?? 0);
   const [conflict, setConflict] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors();
 
-  const submit = async (expectedVersion: number) => {
-    const prepared = options.inputOf(values);
+  const submit = async (expectedVersion: number, current: Values = values, from: Values = base) => {
+    const prepared = options.inputOf(current);
     if ('errors' in prepared) {
       errors.showFields(prepared.errors);
       return;
     }
     errors.clear();
     setBusy(true);
-    const result = await options.save(prepared.input, item ? expectedVersion : null).finally(() => setBusy(false));
+    // An update sends only what the viewer changed, so a save never puts back a field that was
+    // changed elsewhere and left alone here.
+    const input = item ? onlyChanged(prepared.input, current, from) : prepared.input;
+    const result = await options.save(input, item ? expectedVersion : null).finally(() => setBusy(false));
     if (result.saved) {
       options.onSaved(result.saved);
       return;
     }
-    const current = conflictVersion(result.error);
-    if (current !== null) {
-      setConflict(current);
+    const newer = conflictVersion(result.error);
+    if (newer !== null) {
+      setConflict(newer);
       options.onConflict?.();
       return;
     }
@@ -86,6 +92,7 @@ export function useVersionedForm<Values, Item extends { version: number }, Input
 
   return {
     values,
+    base,
     set: (field) => (value) => setValues((current) => ({ ...current, [field]: value })),
     fieldErrors: errors.fieldErrors,
     summary: errors.summary,
@@ -98,21 +105,56 @@ export function useVersionedForm<Values, Item extends { version: number }, Input
     },
     overwrite: () => {
       if (conflict === null) return;
+      // Fields the viewer left alone take the saved version; only the viewer's own changes are sent.
+      const theirs = item ? valuesOf(item) : base;
+      const merged = mergeUntouched(values, base, theirs);
+      setValues(merged);
+      setBase(theirs);
       setBaseVersion(conflict);
       setConflict(null);
-      void submit(conflict);
+      void submit(conflict, merged, base);
     },
     takeTheirs: () => {
       if (!item) return;
       setValues(valuesOf(item));
+      setBase(valuesOf(item));
       setBaseVersion(item.version);
       setConflict(null);
     },
     reset: () => {
       setValues(empty);
+      setBase(empty);
       setBaseVersion(0);
       setConflict(null);
       errors.clear();
     },
   };
+}
+
+/** Form values compare as the viewer sees them: surrounding whitespace is no change. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return typeof a === 'string' && typeof b === 'string' ? a.trim() === b.trim() : a === b;
+}
+
+/** The fields of `values` the viewer changed since `base`. */
+export function touchedFields<Values>(values: Values, base: Values): (keyof Values)[] {
+  return (Object.keys(values as object) as (keyof Values)[]).filter((field) => !sameValue(values[field], base[field]));
+}
+
+/** The viewer's changes on top of the saved version: every untouched field takes `theirs`. */
+export function mergeUntouched<Values>(values: Values, base: Values, theirs: Values): Values {
+  const merged = { ...theirs };
+  for (const field of touchedFields(values, base)) merged[field] = values[field];
+  return merged;
+}
+
+/** The input's fields whose form field changed since `base` (input fields are named as the form's). */
+function onlyChanged<Input, Values>(input: Input, values: Values, base: Values): Input {
+  const touched = new Set<PropertyKey>(touchedFields(values, base));
+  return Object.fromEntries(Object.entries(input as object).filter(([key]) => !(key in (base as object)) || touched.has(key))) as Input;
+}
+
+/** Fields changed both here (since `base`) and in the saved version, to different values. */
+export function conflictingFields<Values>(mine: Values, base: Values, theirs: Values): (keyof Values)[] {
+  return touchedFields(mine, base).filter((field) => !sameValue(theirs[field], base[field]) && !sameValue(mine[field], theirs[field]));
 }

@@ -85,7 +85,7 @@ describe('the comment thread', () => {
 
     const conflict = await screen.findByTestId('conflict');
     await waitFor(() => expect(conflict.textContent).toContain('Needs more salt'));
-    expect(conflict.textContent).toContain('version 2');
+    expect(conflict.textContent).toContain('another tab or device');
     expect(conflict.textContent).toContain('Needs salt and lemon');
 
     fireEvent.click(screen.getByRole('button', { name: 'Save mine over theirs' }));

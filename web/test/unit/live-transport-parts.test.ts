@@ -1,7 +1,5 @@
+import { backoffDelay, resumePointOf, withActivity } from '@live-recipes/client';
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from '../../src/graphql/live/backoff';
-import { withActivity } from '../../src/graphql/live/event-stream';
-import { rootFieldOf } from '../../src/graphql/live/live-transport';
 
 function streamOf(chunks: string[]): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -38,9 +36,10 @@ describe('reconnect backoff', () => {
 
 describe('the gap signal', () => {
   it("names the subscription's root field, whatever the operation is called", () => {
-    expect(rootFieldOf('subscription LiveUpdates_RecipeChanged($after: String) {\n  recipeChanged(after: $after) { kind }\n}')).toBe(
-      'recipeChanged',
-    );
-    expect(rootFieldOf('subscription { blogChanged { kind } }')).toBe('blogChanged');
+    expect(resumePointOf('subscription LiveUpdates_RecipeChanged($after: String) {\n  recipeChanged(after: $after) { kind }\n}')).toEqual({
+      responseKey: 'recipeChanged',
+      variable: 'after',
+    });
+    expect(resumePointOf('subscription { changes: blogChanged { kind } }')).toEqual({ responseKey: 'changes', variable: null });
   });
 });

@@ -88,12 +88,49 @@ describe('the recipe form', () => {
 
     const conflict = await screen.findByTestId('conflict');
     await waitFor(() => expect(conflict.textContent).toContain('Green pea soup'));
-    expect(conflict.textContent).toContain('version 2');
+    expect(conflict.textContent).toContain('another tab or device');
     expect(conflict.textContent).toContain('My pea soup');
 
     fireEvent.click(screen.getByRole('button', { name: 'Save mine over theirs' }));
     await waitFor(() => expect(window.location.hash).toBe('#/recipes/R1'));
     expect(updates.map((input) => input.expectedVersion)).toEqual([1, 2]);
     expect(saved.title).toBe('My pea soup');
+  });
+
+  it('on CONFLICT keeps a field changed in another tab that this edit left alone, and lists only fields changed on both sides', async () => {
+    const v1 = recipe('R1', { title: 'Pea soup', description: 'Plain', version: 1 });
+    let saved = v1;
+    const updates: Array<Record<string, unknown>> = [];
+    renderForm((name, variables) => {
+      if (name === 'RecipeFormPage_Recipe') return { data: { recipe: saved } };
+      const input = variables.input as { expectedVersion?: number };
+      updates.push(input);
+      if (input.expectedVersion !== saved.version) {
+        return {
+          data: null,
+          errors: [{ message: 'moved on', path: ['updateRecipe'], extensions: { code: 'CONFLICT', currentVersion: saved.version } }],
+        };
+      }
+      const { expectedVersion: _, ...changes } = input;
+      saved = { ...saved, ...changes, version: saved.version + 1 };
+      return { data: { updateRecipe: saved } };
+    }, 'R1');
+    await waitFor(() => expect(field('Title').value).toBe('Pea soup'));
+
+    saved = { ...v1, title: 'Green pea soup', version: 2 }; // the other tab renames it
+    fireEvent.change(field('Description'), { target: { value: 'With mint' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    const conflict = await screen.findByTestId('conflict');
+    expect(conflict.textContent).toContain('another tab or device');
+    expect(conflict.textContent).not.toContain('Someone else');
+    expect(conflict.querySelector('table')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Save mine over theirs' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/recipes/R1'));
+    expect(updates).toEqual([
+      { description: 'With mint', expectedVersion: 1 },
+      { description: 'With mint', expectedVersion: 2 },
+    ]);
+    expect(saved).toMatchObject({ title: 'Green pea soup', description: 'With mint', version: 3 });
   });
 });

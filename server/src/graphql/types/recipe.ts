@@ -45,7 +45,7 @@ const RecipeFilter = builder.inputType('RecipeFilter', {
   fields: (t) => ({
     authorId: t.globalID({ for: UserRef, description: 'Only recipes by this user.' }),
     tag: t.string({ description: 'Only recipes carrying this tag.' }),
-    search: t.string({ description: 'Case-insensitive substring of the title or description.' }),
+    search: t.string({ description: 'Case-insensitive substring of the title, the description, an ingredient or a tag.' }),
   }),
 });
 

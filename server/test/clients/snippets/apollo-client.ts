@@ -1,27 +1,34 @@
 import { ApolloClient, ApolloLink, gql, HttpLink, InMemoryCache } from '@apollo/client';
-import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { SetContextLink } from '@apollo/client/link/context';
 import { getMainDefinition } from '@apollo/client/utilities';
-import { createClient } from 'graphql-ws';
-// Generated beside schema.graphql by `npm run schema`; copy both when the API changes.
-import possibleTypes from '../../../../possible-types.json' with { type: 'json' };
+import { createLiveClient, type LiveClientOptions } from '@live-recipes/client';
+import { LiveLink } from '@live-recipes/client/apollo';
+// Copied beside this file from the API (`npm run schema` writes it next to schema.graphql).
+import possibleTypes from './possible-types.json' with { type: 'json' };
 
-export function createApolloClient(options: { httpUrl: string; wsUrl: string; token?: string; webSocketImpl?: unknown }) {
-  const authorization = options.token ? `Bearer ${options.token}` : undefined;
-  const http = new HttpLink({ uri: options.httpUrl, headers: authorization ? { authorization } : {} });
-  const ws = new GraphQLWsLink(
-    createClient({
-      url: options.wsUrl,
-      webSocketImpl: options.webSocketImpl,
-      connectionParams: authorization ? { authorization } : {},
-      retryAttempts: Infinity,
-    }),
-  );
+/**
+ * `token` is asked before every connection and again when the server refuses one; when it cannot
+ * give a valid token the subscriptions end with an AuthenticationError instead of retrying forever.
+ * On Node 20 pass `webSocketImpl` (the `ws` package's WebSocket); browsers and Node 22 have their own.
+ */
+export function createApolloClient(options: Pick<LiveClientOptions, 'token' | 'webSocketImpl' | 'onState'> & { httpUrl: string }) {
+  const live = createLiveClient({
+    url: options.httpUrl,
+    token: options.token,
+    webSocketImpl: options.webSocketImpl,
+    onState: options.onState,
+  });
+  const auth = new SetContextLink(async ({ headers }) => {
+    const token = await options.token?.({ rejected: null });
+    return { headers: token ? { ...headers, authorization: `Bearer ${token}` } : headers };
+  });
   const isSubscription = ({ query }: ApolloLink.Operation) => {
     const definition = getMainDefinition(query);
     return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
   };
-  return new ApolloClient({
-    link: ApolloLink.split(isSubscription, ws, http),
+  const client = new ApolloClient({
+    // Subscriptions resume from their last cursor after every reconnect; see @live-recipes/client.
+    link: ApolloLink.split(isSubscription, new LiveLink(live), ApolloLink.from([auth, new HttpLink({ uri: options.httpUrl })])),
     cache: new InMemoryCache({
       // Without it, fields selected through the Node and Change interfaces are dropped.
       possibleTypes,
@@ -32,6 +39,7 @@ export function createApolloClient(options: { httpUrl: string; wsUrl: string; to
       },
     }),
   });
+  return { client, live };
 }
 
 export const RECIPE_CHANGED = gql`
@@ -49,7 +57,7 @@ export const RECIPE_CHANGED = gql`
   }
 `;
 
-interface RecipeChange {
+export interface RecipeChange {
   kind: 'CREATED' | 'UPDATED' | 'DELETED';
   recipeId: string;
   cursor: string;
@@ -59,12 +67,19 @@ interface RecipeChange {
 
 /**
  * CREATED and UPDATED need nothing: the event carries the Recipe, and the cache normalises it
- * over what it holds. DELETED carries no Recipe, so the entity is evicted by hand. Keep the
- * last cursor and pass it as `after` to resume without a gap.
+ * over what it holds. DELETED carries no Recipe, so the entity is evicted by hand. `after` is the
+ * cursor this process last handled (null: from now); reconnects resume by themselves. `onError`
+ * gets a CursorError (refetch, then follow again with null) or an AuthenticationError (sign in).
  */
-export function followRecipes(client: ApolloClient, after: string | null, onChange: (change: RecipeChange) => void) {
+export function followRecipes(
+  client: ApolloClient,
+  after: string | null,
+  onChange: (change: RecipeChange) => void,
+  onError: (error: unknown) => void = (error) => console.error(error),
+) {
   return client.subscribe<{ recipeChanged: RecipeChange }>({ query: RECIPE_CHANGED, variables: { after } }).subscribe({
-    next: ({ data }) => {
+    next: ({ data, error }) => {
+      if (error) return onError(error);
       const change = data?.recipeChanged;
       if (!change) return;
       if (change.kind === 'DELETED') {
@@ -73,5 +88,6 @@ export function followRecipes(client: ApolloClient, after: string | null, onChan
       }
       onChange(change);
     },
+    error: onError,
   });
 }

@@ -1,12 +1,8 @@
-import { createClient } from 'graphql-sse';
+import { createLiveClient, type LiveClientOptions } from '@live-recipes/client';
 
-/** GraphQL over SSE in distinct-connections mode (one request per subscription), which Yoga serves. */
-export function createSseClient(url: string, token?: string) {
-  return createClient({
-    url,
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-    retryAttempts: Infinity,
-  });
+/** GraphQL over SSE (distinct connections, as Yoga serves it); nothing to install in Node 20 or a browser. */
+export function createSseClient(url: string, token?: LiveClientOptions['token']) {
+  return createLiveClient({ url, token, transport: 'sse' });
 }
 
 export const RECIPE_CHANGED = /* GraphQL */ `
@@ -15,13 +11,20 @@ export const RECIPE_CHANGED = /* GraphQL */ `
   }
 `;
 
-/** Reads the stream as an async iterator; `after` resumes from the last cursor seen. */
+interface RecipeChange {
+  kind: 'CREATED' | 'UPDATED' | 'DELETED';
+  recipeId: string;
+  cursor: string;
+  recipe: { title: string; version: number } | null;
+}
+
+/**
+ * Every change after `after` (null: from now), as an async iterator; dropped streams reopen after
+ * the last change yielded. It throws a CursorError (`reason`: refetch, then start again with null),
+ * an AuthenticationError, or a GraphqlResultError whose `errors` keep their `extensions`.
+ */
 export async function* recipeChanges(client: ReturnType<typeof createSseClient>, after: string | null) {
-  for await (const result of client.iterate<{ recipeChanged: { kind: string; recipeId: string; cursor: string } }>({
-    query: RECIPE_CHANGED,
-    variables: { after },
-  })) {
-    if (result.errors) throw new Error(result.errors.map((error) => error.message).join('; '));
-    if (result.data) yield result.data.recipeChanged;
+  for await (const data of client.iterate<{ recipeChanged: RecipeChange }, { after: string | null }>(RECIPE_CHANGED, { after })) {
+    yield data.recipeChanged;
   }
 }

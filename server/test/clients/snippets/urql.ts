@@ -1,19 +1,23 @@
-import { Client, fetchExchange, gql, subscriptionExchange } from '@urql/core';
+import { createLiveClient, type LiveClientOptions } from '@live-recipes/client';
+import { liveSubscriptionExchange } from '@live-recipes/client/urql';
+import { Client, fetchExchange, gql } from '@urql/core';
 import { cacheExchange } from '@urql/exchange-graphcache';
-import { createClient as createWsClient } from 'graphql-ws';
 
-export function createUrqlClient(options: { url: string; wsUrl: string; token?: string; webSocketImpl?: unknown }) {
-  const authorization = options.token ? `Bearer ${options.token}` : undefined;
-  const headers: Record<string, string> = authorization ? { authorization } : {};
-  const ws = createWsClient({
-    url: options.wsUrl,
-    webSocketImpl: options.webSocketImpl,
-    connectionParams: authorization ? { authorization } : {},
-    retryAttempts: Infinity,
-  });
-  return new Client({
+/**
+ * `token` is asked before every connection and again when the server refuses one. On Node 20 pass
+ * `webSocketImpl` (the `ws` package's WebSocket); browsers and Node 22 have their own.
+ */
+export function createUrqlClient(options: Pick<LiveClientOptions, 'token' | 'webSocketImpl' | 'onState' | 'onError'> & { url: string }) {
+  const live = createLiveClient({ ...options, url: options.url });
+  const client = new Client({
     url: options.url,
-    fetchOptions: () => ({ headers }),
+    // The provider may be async, which `fetchOptions` may not: add the header in `fetch`.
+    fetch: async (input, init) => {
+      const headers = new Headers(init?.headers);
+      const token = await options.token?.({ rejected: null });
+      if (token) headers.set('authorization', `Bearer ${token}`);
+      return fetch(input, { ...init, headers });
+    },
     exchanges: [
       cacheExchange({
         // Change events have no id: embed them in their result instead of warning about them.
@@ -29,13 +33,11 @@ export function createUrqlClient(options: { url: string; wsUrl: string; token?: 
         },
       }),
       fetchExchange,
-      subscriptionExchange({
-        forwardSubscription: (request) => ({
-          subscribe: (sink) => ({ unsubscribe: ws.subscribe({ ...request, query: request.query ?? '' }, sink) }),
-        }),
-      }),
+      // Every subscription resumes from its last cursor after a reconnect, on any instance.
+      liveSubscriptionExchange(live),
     ],
   });
+  return { client, live };
 }
 
 export const RECIPE_CHANGED = gql`

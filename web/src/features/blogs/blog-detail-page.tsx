@@ -73,6 +73,7 @@ export function BlogDetailPage({ id }: { id: string }) {
       <BlogView
         blog={blog}
         flash={flash}
+        showVersion={mine}
         actions={
           mine && (
             <>

@@ -78,7 +78,7 @@ function BlogForm({ saved, onConflict }: { saved: BlogFieldsFragment | null; onC
   return (
     <form className="form stack" onSubmit={form.onSubmit} noValidate data-testid="blog-form">
       <h1>{saved ? `Edit “${saved.title}”` : 'New post'}</h1>
-      <SaveStatusNotices status={form} noun="post" differences={() => (saved ? blogDifferences(values, saved) : [])} />
+      <SaveStatusNotices status={form} noun="post" differences={() => (saved ? blogDifferences(values, saved, form.base) : [])} />
       <FormField label="Title" name="title" value={values.title} onChange={set('title')} error={fieldErrors.title} required />
       <FormField
         label="Body"

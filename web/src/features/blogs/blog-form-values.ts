@@ -1,6 +1,7 @@
 import type { FieldDifference } from '../../components/conflict-panel';
 import type { BlogFieldsFragment, CreateBlogInput } from '../../graphql/generated/graphql';
 import { tagsOf } from '../../lib/format';
+import { conflictingFields } from '../../lib/use-versioned-form';
 
 export interface BlogFormValues {
   title: string;
@@ -19,15 +20,16 @@ export function blogInput(values: BlogFormValues): CreateBlogInput {
   return { title: values.title, body: values.body, tags: tagsOf(values.tags), published: values.published };
 }
 
-export function blogDifferences(mine: BlogFormValues, saved: BlogFieldsFragment): FieldDifference[] {
+const blogLabels: Record<keyof BlogFormValues, string> = { title: 'Title', body: 'Body', tags: 'Tags', published: 'Status' };
+
+/** The fields in conflict: changed in this edit and, differently, in the saved post. */
+export function blogDifferences(mine: BlogFormValues, saved: BlogFieldsFragment, base: BlogFormValues): FieldDifference[] {
   const theirs = blogFormValues(saved);
-  const rows: FieldDifference[] = [];
-  if (mine.title.trim() !== theirs.title.trim()) rows.push({ label: 'Title', mine: mine.title, theirs: theirs.title });
-  if (mine.body.trim() !== theirs.body.trim()) rows.push({ label: 'Body', mine: mine.body, theirs: theirs.body });
-  if (mine.tags.trim() !== theirs.tags.trim()) rows.push({ label: 'Tags', mine: mine.tags, theirs: theirs.tags });
-  if (mine.published !== theirs.published) {
-    const word = (published: boolean) => (published ? 'published' : 'draft');
-    rows.push({ label: 'Status', mine: word(mine.published), theirs: word(theirs.published) });
-  }
-  return rows;
+  const shown = (values: BlogFormValues, field: keyof BlogFormValues) =>
+    field === 'published' ? (values.published ? 'published' : 'draft') : String(values[field]);
+  return conflictingFields(mine, base, theirs).map((field) => ({
+    label: blogLabels[field],
+    mine: shown(mine, field),
+    theirs: shown(theirs, field),
+  }));
 }

@@ -1,6 +1,7 @@
 import type { FieldDifference } from '../../components/conflict-panel';
 import type { CommentFieldsFragment } from '../../graphql/generated/graphql';
 import type { FieldErrors } from '../../lib/graphql-errors';
+import { conflictingFields } from '../../lib/use-versioned-form';
 
 export interface CommentFormValues {
   body: string;
@@ -17,6 +18,8 @@ export function commentInput(values: CommentFormValues): { input: { body: string
   return { input: { body: values.body } };
 }
 
-export function commentDifferences(mine: CommentFormValues, saved: CommentFieldsFragment): FieldDifference[] {
-  return mine.body.trim() === saved.body.trim() ? [] : [{ label: 'Comment', mine: mine.body, theirs: saved.body }];
+export function commentDifferences(mine: CommentFormValues, saved: CommentFieldsFragment, base: CommentFormValues): FieldDifference[] {
+  return conflictingFields(mine, base, { body: saved.body }).length === 0
+    ? []
+    : [{ label: 'Comment', mine: mine.body, theirs: saved.body }];
 }

@@ -99,7 +99,7 @@ function CommentEditor({ comment, onDone }: { comment: CommentFieldsFragment; on
       submitLabel="Save comment"
       busyLabel="Saving…"
       testId="comment-editor"
-      differences={() => commentDifferences(form.values, comment)}
+      differences={() => commentDifferences(form.values, comment, form.base)}
     >
       <button type="button" className="button button--quiet" onClick={onDone}>
         Cancel

@@ -47,6 +47,8 @@ export function NotificationsLink({ active }: { active: boolean }) {
 export function NotificationsPage() {
   const session = useSession();
   const list = usePagedConnection(NotificationsQuery, { first: 20 }, (data) => data.notifications, !session);
+  // The server's count, kept current by notificationChanged: unread items may sit beyond the loaded page.
+  const [{ data: counted }] = useQuery({ query: UnreadCountQuery, pause: !session });
   const [marking, mark] = useMutation(MarkReadMutation);
   if (!session) return <Notice tone="info" title="Sign in to see your notifications." />;
 
@@ -54,7 +56,7 @@ export function NotificationsPage() {
     const result = await mark({ ids });
     if (result.error) window.alert(readError(result.error)?.summary ?? 'The notifications were not marked read.');
   };
-  const unread = list.items.filter((notification) => !notification.read).length;
+  const unread = counted?.unreadNotificationCount ?? list.items.filter((notification) => !notification.read).length;
   return (
     <section className="stack">
       <div className="page-head">
@@ -62,9 +64,11 @@ export function NotificationsPage() {
           <h1>Notifications</h1>
           <p className="muted">Comments on your recipes and posts, newest first.</p>
         </div>
-        <button type="button" className="button" onClick={() => void markRead(null)} disabled={marking.fetching || unread === 0}>
-          Mark all read
-        </button>
+        {unread > 0 && (
+          <button type="button" className="button" onClick={() => void markRead(null)} disabled={marking.fetching}>
+            Mark all read
+          </button>
+        )}
       </div>
       <PagedList
         list={list}

@@ -50,6 +50,7 @@ export function RecipeDetailPage({ id }: { id: string }) {
       <RecipeView
         recipe={recipe}
         flash={flash}
+        showVersion={mine}
         actions={
           mine && (
             <>

@@ -78,7 +78,7 @@ function RecipeForm({ saved, onConflict }: { saved: RecipeFieldsFragment | null;
   return (
     <form className="form stack" onSubmit={form.onSubmit} noValidate data-testid="recipe-form">
       <h1>{saved ? `Edit “${saved.title}”` : 'New recipe'}</h1>
-      <SaveStatusNotices status={form} noun="recipe" differences={() => (saved ? recipeDifferences(values, saved) : [])} />
+      <SaveStatusNotices status={form} noun="recipe" differences={() => (saved ? recipeDifferences(values, saved, form.base) : [])} />
       <FormField label="Title" name="title" value={values.title} onChange={set('title')} error={fieldErrors.title} required />
       <FormField
         label="Description"
@@ -113,7 +113,7 @@ function RecipeForm({ saved, onConflict }: { saved: RecipeFieldsFragment | null;
         onChange={set('ingredients')}
         error={fieldErrors.ingredients}
         rows={6}
-        hint="One a line."
+        hint="One per line."
       />
       <FormField
         label="Steps"
@@ -122,7 +122,7 @@ function RecipeForm({ saved, onConflict }: { saved: RecipeFieldsFragment | null;
         onChange={set('steps')}
         error={fieldErrors.steps}
         rows={6}
-        hint="One a line, in order."
+        hint="One per line, in order."
       />
       <FormField
         label="Tags"

@@ -2,6 +2,7 @@ import type { FieldDifference } from '../../components/conflict-panel';
 import type { CreateRecipeInput, RecipeFieldsFragment } from '../../graphql/generated/graphql';
 import { itemsOf, linesOf, tagsOf } from '../../lib/format';
 import type { FieldErrors } from '../../lib/graphql-errors';
+import { conflictingFields } from '../../lib/use-versioned-form';
 
 /** The form as typed: every field a string, as the inputs hold it. */
 export interface RecipeFormValues {
@@ -71,10 +72,8 @@ const labels: Record<keyof RecipeFormValues, string> = {
   servings: 'Servings',
 };
 
-/** Where the viewer's edit and the saved recipe differ, field by field. */
-export function recipeDifferences(mine: RecipeFormValues, saved: RecipeFieldsFragment): FieldDifference[] {
+/** The fields in conflict: changed in this edit and, differently, in the saved recipe. */
+export function recipeDifferences(mine: RecipeFormValues, saved: RecipeFieldsFragment, base: RecipeFormValues): FieldDifference[] {
   const theirs = recipeFormValues(saved);
-  return (Object.keys(labels) as (keyof RecipeFormValues)[])
-    .filter((field) => mine[field].trim() !== theirs[field].trim())
-    .map((field) => ({ label: labels[field], mine: mine[field], theirs: theirs[field] }));
+  return conflictingFields(mine, base, theirs).map((field) => ({ label: labels[field], mine: mine[field], theirs: theirs[field] }));
 }

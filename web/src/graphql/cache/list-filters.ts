@@ -6,6 +6,7 @@ export interface FilterableItem {
   tags: readonly string[];
   title: string;
   description?: string | null | undefined;
+  ingredients?: readonly string[] | undefined;
   published?: boolean | undefined;
 }
 
@@ -15,7 +16,8 @@ export function recipeMatchesFilter(recipe: FilterableItem, filter: RecipeFilter
   if (filter?.tag && !recipe.tags.includes(filter.tag)) return false;
   if (filter?.search) {
     const needle = filter.search.toLowerCase();
-    if (!recipe.title.toLowerCase().includes(needle) && !(recipe.description ?? '').toLowerCase().includes(needle)) return false;
+    const texts = [recipe.title, recipe.description ?? '', ...(recipe.ingredients ?? []), ...recipe.tags];
+    if (!texts.some((text) => text.toLowerCase().includes(needle))) return false;
   }
   return true;
 }

@@ -76,12 +76,14 @@ export function readFilterable(cache: Cache, nodeKey: string): FilterableItem | 
   const author = cache.resolve(nodeKey, 'author');
   const authorId = typeof author === 'string' ? cache.resolve(author, 'id') : null;
   const description = cache.resolve(nodeKey, 'description');
+  const ingredients = cache.resolve(nodeKey, 'ingredients');
   const published = cache.resolve(nodeKey, 'published');
   return {
     title,
     tags: stringArray(tags),
     authorId: typeof authorId === 'string' ? authorId : null,
     description: typeof description === 'string' ? description : null,
+    ingredients: Array.isArray(ingredients) ? ingredients.filter((item): item is string => typeof item === 'string') : [],
     published: typeof published === 'boolean' ? published : undefined,
   };
 }

@@ -460,7 +460,7 @@ export type RecipeEdge = {
 export type RecipeFilter = {
   /** Only recipes by this user. */
   authorId?: InputMaybe<Scalars['ID']['input']>;
-  /** Case-insensitive substring of the title or description. */
+  /** Case-insensitive substring of the title, the description, an ingredient or a tag. */
   search?: InputMaybe<Scalars['String']['input']>;
   /** Only recipes carrying this tag. */
   tag?: InputMaybe<Scalars['String']['input']>;

@@ -1,17 +1,7 @@
+import type { LiveState } from '@live-recipes/client';
 import { useSyncExternalStore } from 'react';
 
-/**
- * What the connection badge shows. `connecting`: first connection not made yet; `live`: events
- * flow; `reconnecting`: the connection dropped and is being retried (changes made meanwhile will
- * be replayed); `offline`: the browser says there is no network.
- */
-export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
-export type TransportKind = 'websocket' | 'sse';
-
-export interface LiveState {
-  status: ConnectionStatus;
-  transport: TransportKind;
-}
+export type { ConnectionStatus, LiveState, TransportKind } from '@live-recipes/client';
 
 export interface LiveStateStore {
   get(): LiveState;
