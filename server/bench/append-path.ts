@@ -4,8 +4,10 @@
  * with the statement the server runs for `updateRecipe` (row, author and change-log row in one
  * statement), in three modes:
  *   unordered  the statement alone: the change rows never get a position (the ceiling);
- *   sequenced  the statement, then the wait for a sequencing call that started after it committed,
- *              through one coalescing Sequencer, as one instance of the server does;
+ *   sequenced  the statement, then a nudge to one coalescing Sequencer that gives positions after
+ *              commit, as one instance of the server does (the writer does not wait for it; the
+ *              phase ends by waiting until every change has its position, and prints how many
+ *              were still waiting for one when the clock stopped);
  *   locked     the statement inside a transaction that first takes one global advisory lock and
  *              holds it to commit: the design that assigns positions in commit order by
  *              serialising writers.
@@ -15,12 +17,12 @@
  *   npm run bench:append -- --clients 1,8,32 --seconds 5 --rounds 3
  */
 import { parseArgs } from 'node:util';
-import { sql } from 'drizzle-orm';
+import { isNull, sql } from 'drizzle-orm';
 import pino from 'pino';
 import type { Publisher } from '../src/changes/publisher.js';
 import { Sequencer } from '../src/changes/sequencer.js';
 import { type Database, openDatabase } from '../src/db/client.js';
-import { recipes, users } from '../src/db/schema.js';
+import { changeLog, recipes, users } from '../src/db/schema.js';
 import { rowTable } from '../src/model/row-table.js';
 import { createTestDatabase } from '../test/support/database.js';
 
@@ -40,7 +42,7 @@ type Mode = (typeof MODES)[number];
 const rows = rowTable(recipes, 'recipe', ['title', 'description', 'ingredients', 'steps', 'tags', 'cookingMinutes', 'servings']);
 const nothingPublished: Publisher = { publish: () => {}, flush: async () => {} };
 
-async function run(database: Database, mode: Mode, authorId: string, recipeIds: string[]): Promise<number> {
+async function run(database: Database, mode: Mode, authorId: string, recipeIds: string[]): Promise<{ rate: number; waiting: number }> {
   const { db } = database;
   const sequencer = new Sequencer(db, nothingPublished, pino({ level: 'silent' }));
   let done = 0;
@@ -54,7 +56,7 @@ async function run(database: Database, mode: Mode, authorId: string, recipeIds: 
       return;
     }
     await rows.updateAndAppend(db, authorId, id, { title: `take ${n}` }, null);
-    if (mode === 'sequenced') await sequencer.sequence();
+    if (mode === 'sequenced') void sequencer.afterCommit();
   };
   const loops = recipeIds.map(async (id) => {
     for (let n = 0; !stop; n++) {
@@ -67,11 +69,12 @@ async function run(database: Database, mode: Mode, authorId: string, recipeIds: 
   const started = performance.now();
   await new Promise((r) => setTimeout(r, SECONDS * 1_000));
   const rate = (done - startedWith) / ((performance.now() - started) / 1_000);
+  const waiting = mode === 'sequenced' ? await db.$count(changeLog, isNull(changeLog.position)) : 0;
   stop = true;
   await Promise.all(loops);
   // Leaves no unsequenced rows behind for the next phase's sequencer to take over.
   await sequencer.sequence();
-  return rate;
+  return { rate, waiting };
 }
 
 const median = (xs: number[]) => {
@@ -100,9 +103,12 @@ async function main() {
         for (let round = 1; round <= ROUNDS; round++) {
           const order = round % 2 === 1 ? MODES : [...MODES].reverse();
           for (const mode of order) {
-            const rate = await run(database, mode, author.id, ids);
+            const { rate, waiting } = await run(database, mode, author.id, ids);
             rates[mode].push(rate);
-            console.log(`${String(clients).padStart(2)} clients  ${mode.padEnd(9)}  round ${round}  ${rate.toFixed(0).padStart(6)} tx/s`);
+            const backlog = mode === 'sequenced' ? `  ${waiting} without a position when the clock stopped` : '';
+            console.log(
+              `${String(clients).padStart(2)} clients  ${mode.padEnd(9)}  round ${round}  ${rate.toFixed(0).padStart(6)} tx/s${backlog}`,
+            );
           }
         }
         const ratios = (mode: Mode) => rates[mode].map((rate, i) => rate / (rates.unordered[i] ?? Number.NaN));
