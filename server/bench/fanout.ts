@@ -264,9 +264,7 @@ async function main() {
               const cpuAfter = await Promise.all(servers.map((s) => cpuSeconds(s.pid)));
               const cpu = cpuAfter.reduce((sum, c, i) => sum + c - (cpuBefore[i] ?? 0), 0);
               // With writes through a measured instance, the figure is that of the busier instance.
-              const busiest = Math.min(
-                ...cpuAfter.map((c, i) => (deliveriesBy[i] ?? 0) / Math.max(1e-9, c - (cpuBefore[i] ?? 0))),
-              );
+              const busiest = Math.min(...cpuAfter.map((c, i) => (deliveriesBy[i] ?? 0) / Math.max(1e-9, c - (cpuBefore[i] ?? 0))));
 
               let missing = 0;
               let duplicates = 0;

@@ -6,6 +6,7 @@ import { type ViewerEvent, viewerEvent } from '../changes/viewer-event.js';
 import type { ChangeKind } from '../db/schema.js';
 import type { FrameSink } from '../transport/frame-sink.js';
 import type { AudienceRule } from './audience.js';
+import { eventContext } from './event-context.js';
 
 /** A live subscriber on the shared path: everything its per-event decision and write need. */
 export interface FanoutMember {
@@ -172,7 +173,8 @@ export class Fanout {
         if (batch === this.open) this.open = undefined;
         for (const bucket of batch.buckets.values()) {
           // Everyone in it was cut while it waited: nobody to execute it for.
-          if (bucket.members.some(isLive)) bucket.result = execute({ ...bucket.args, rootValue: bucket.event });
+          if (bucket.members.some(isLive))
+            bucket.result = execute({ ...bucket.args, contextValue: eventContext(bucket.args.contextValue), rootValue: bucket.event });
         }
         for (const bucket of batch.buckets.values()) {
           const result = await bucket.result;

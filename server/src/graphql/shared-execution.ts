@@ -5,6 +5,7 @@ import type { ChangeStream } from '../changes/change-stream.js';
 import type { ViewerEvent } from '../changes/viewer-event.js';
 import type { FrameSink } from '../transport/frame-sink.js';
 import { type AudienceRule, audienceRuleOf } from './audience.js';
+import { eventContext } from './event-context.js';
 import { Fanout, type FanoutOptions } from './fanout.js';
 import { groupOf } from './groups.js';
 
@@ -57,7 +58,10 @@ export function useSharedSubscriptionExecution(options: SharedExecutionOptions):
     const source = await createSourceEventStream(args);
     if (!isAsyncIterable(source)) return source;
     const rule = audienceRuleOf(args.schema, args.document, args.operationName) as AudienceRule<ViewerEvent<unknown>> | null;
-    if (rule === null) return mapAsyncIterable(source, (payload) => Promise.resolve(execute({ ...args, rootValue: payload })));
+    if (rule === null)
+      return mapAsyncIterable(source, (payload) =>
+        Promise.resolve(execute({ ...args, contextValue: eventContext(args.contextValue), rootValue: payload })),
+      );
     const group = groupOf(args.document, args.operationName, args.variableValues);
     const viewer = options.viewerOf(args.contextValue);
     const frames = options.framesOf(args.contextValue);
@@ -71,7 +75,9 @@ export function useSharedSubscriptionExecution(options: SharedExecutionOptions):
       const key = `${group}#${rule(event, viewer)}#${event.position}:${event.kind}`;
       let result = results.get(key);
       if (!result) {
-        result = Promise.resolve(execute({ ...args, rootValue: payload })).then(serialisedOnce);
+        result = Promise.resolve(execute({ ...args, contextValue: eventContext(args.contextValue), rootValue: payload })).then(
+          serialisedOnce,
+        );
         remember(key, result);
       }
       return result;

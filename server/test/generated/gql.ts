@@ -43,6 +43,8 @@ type Documents = {
     "mutation Examples_CreateBlog { createBlog(input: { title: \"Ping\", body: \"b\", tags: [], published: true }) { id } }": typeof types.Examples_CreateBlogDocument,
     "mutation Comments_UpdateRecipe($id: ID!) { updateRecipe(id: $id, input: { title: \"Renamed\" }) { id } }": typeof types.Comments_UpdateRecipeDocument,
     "query Comments_RecipeCommentCount($id: ID!) { recipe(id: $id) { commentCount } }": typeof types.Comments_RecipeCommentCountDocument,
+    "\n  subscription NotificationBodies {\n    notificationChanged {\n      kind\n      notification {\n        read\n        comment {\n          body\n        }\n      }\n    }\n  }\n": typeof types.NotificationBodiesDocument,
+    "\n  subscription CommentTargets($targetId: ID!) {\n    commentChanged(targetId: $targetId) {\n      kind\n      comment {\n        body\n        target {\n          ... on Recipe {\n            title\n          }\n        }\n      }\n    }\n  }\n": typeof types.CommentTargetsDocument,
     "mutation Notifications_DeleteRecipe($id: ID!) { deleteRecipe(id: $id) }": typeof types.Notifications_DeleteRecipeDocument,
     "mutation Limits_SignIn($input: SignInInput!) { signIn(input: $input) { token user { id } } }": typeof types.Limits_SignInDocument,
     "\n        mutation Limits_EightWrites($input: CreateRecipeInput!) {\n          w0: createRecipe(input: $input) { id }\n          w1: createRecipe(input: $input) { id }\n          w2: createRecipe(input: $input) { id }\n          w3: createRecipe(input: $input) { id }\n          w4: createRecipe(input: $input) { id }\n          w5: createRecipe(input: $input) { id }\n          w6: createRecipe(input: $input) { id }\n          w7: createRecipe(input: $input) { id }\n        }\n      ": typeof types.Limits_EightWritesDocument,
@@ -104,6 +106,8 @@ const documents: Documents = {
     "mutation Examples_CreateBlog { createBlog(input: { title: \"Ping\", body: \"b\", tags: [], published: true }) { id } }": types.Examples_CreateBlogDocument,
     "mutation Comments_UpdateRecipe($id: ID!) { updateRecipe(id: $id, input: { title: \"Renamed\" }) { id } }": types.Comments_UpdateRecipeDocument,
     "query Comments_RecipeCommentCount($id: ID!) { recipe(id: $id) { commentCount } }": types.Comments_RecipeCommentCountDocument,
+    "\n  subscription NotificationBodies {\n    notificationChanged {\n      kind\n      notification {\n        read\n        comment {\n          body\n        }\n      }\n    }\n  }\n": types.NotificationBodiesDocument,
+    "\n  subscription CommentTargets($targetId: ID!) {\n    commentChanged(targetId: $targetId) {\n      kind\n      comment {\n        body\n        target {\n          ... on Recipe {\n            title\n          }\n        }\n      }\n    }\n  }\n": types.CommentTargetsDocument,
     "mutation Notifications_DeleteRecipe($id: ID!) { deleteRecipe(id: $id) }": types.Notifications_DeleteRecipeDocument,
     "mutation Limits_SignIn($input: SignInInput!) { signIn(input: $input) { token user { id } } }": types.Limits_SignInDocument,
     "\n        mutation Limits_EightWrites($input: CreateRecipeInput!) {\n          w0: createRecipe(input: $input) { id }\n          w1: createRecipe(input: $input) { id }\n          w2: createRecipe(input: $input) { id }\n          w3: createRecipe(input: $input) { id }\n          w4: createRecipe(input: $input) { id }\n          w5: createRecipe(input: $input) { id }\n          w6: createRecipe(input: $input) { id }\n          w7: createRecipe(input: $input) { id }\n        }\n      ": types.Limits_EightWritesDocument,
@@ -266,6 +270,14 @@ export function graphql(source: "mutation Comments_UpdateRecipe($id: ID!) { upda
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query Comments_RecipeCommentCount($id: ID!) { recipe(id: $id) { commentCount } }"): (typeof documents)["query Comments_RecipeCommentCount($id: ID!) { recipe(id: $id) { commentCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationBodies {\n    notificationChanged {\n      kind\n      notification {\n        read\n        comment {\n          body\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationBodies {\n    notificationChanged {\n      kind\n      notification {\n        read\n        comment {\n          body\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CommentTargets($targetId: ID!) {\n    commentChanged(targetId: $targetId) {\n      kind\n      comment {\n        body\n        target {\n          ... on Recipe {\n            title\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription CommentTargets($targetId: ID!) {\n    commentChanged(targetId: $targetId) {\n      kind\n      comment {\n        body\n        target {\n          ... on Recipe {\n            title\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
