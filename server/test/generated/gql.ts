@@ -44,6 +44,8 @@ type Documents = {
     "mutation Comments_UpdateRecipe($id: ID!) { updateRecipe(id: $id, input: { title: \"Renamed\" }) { id } }": typeof types.Comments_UpdateRecipeDocument,
     "query Comments_RecipeCommentCount($id: ID!) { recipe(id: $id) { commentCount } }": typeof types.Comments_RecipeCommentCountDocument,
     "mutation Notifications_DeleteRecipe($id: ID!) { deleteRecipe(id: $id) }": typeof types.Notifications_DeleteRecipeDocument,
+    "\n  subscription Presence_Watch($targetId: ID!) {\n    presence(targetId: $targetId) {\n      targetId\n      count\n      members {\n        typing\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.Presence_WatchDocument,
+    "\n  mutation Presence_SetTyping($targetId: ID!, $typing: Boolean!) {\n    setTyping(targetId: $targetId, typing: $typing)\n  }\n": typeof types.Presence_SetTypingDocument,
     "mutation Limits_SignIn($input: SignInInput!) { signIn(input: $input) { token user { id } } }": typeof types.Limits_SignInDocument,
     "\n        mutation Limits_EightWrites($input: CreateRecipeInput!) {\n          w0: createRecipe(input: $input) { id }\n          w1: createRecipe(input: $input) { id }\n          w2: createRecipe(input: $input) { id }\n          w3: createRecipe(input: $input) { id }\n          w4: createRecipe(input: $input) { id }\n          w5: createRecipe(input: $input) { id }\n          w6: createRecipe(input: $input) { id }\n          w7: createRecipe(input: $input) { id }\n        }\n      ": typeof types.Limits_EightWritesDocument,
     "subscription TokenLifetime_RecipeChanged { recipeChanged { kind recipeId cursor } }": typeof types.TokenLifetime_RecipeChangedDocument,
@@ -105,6 +107,8 @@ const documents: Documents = {
     "mutation Comments_UpdateRecipe($id: ID!) { updateRecipe(id: $id, input: { title: \"Renamed\" }) { id } }": types.Comments_UpdateRecipeDocument,
     "query Comments_RecipeCommentCount($id: ID!) { recipe(id: $id) { commentCount } }": types.Comments_RecipeCommentCountDocument,
     "mutation Notifications_DeleteRecipe($id: ID!) { deleteRecipe(id: $id) }": types.Notifications_DeleteRecipeDocument,
+    "\n  subscription Presence_Watch($targetId: ID!) {\n    presence(targetId: $targetId) {\n      targetId\n      count\n      members {\n        typing\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.Presence_WatchDocument,
+    "\n  mutation Presence_SetTyping($targetId: ID!, $typing: Boolean!) {\n    setTyping(targetId: $targetId, typing: $typing)\n  }\n": types.Presence_SetTypingDocument,
     "mutation Limits_SignIn($input: SignInInput!) { signIn(input: $input) { token user { id } } }": types.Limits_SignInDocument,
     "\n        mutation Limits_EightWrites($input: CreateRecipeInput!) {\n          w0: createRecipe(input: $input) { id }\n          w1: createRecipe(input: $input) { id }\n          w2: createRecipe(input: $input) { id }\n          w3: createRecipe(input: $input) { id }\n          w4: createRecipe(input: $input) { id }\n          w5: createRecipe(input: $input) { id }\n          w6: createRecipe(input: $input) { id }\n          w7: createRecipe(input: $input) { id }\n        }\n      ": types.Limits_EightWritesDocument,
     "subscription TokenLifetime_RecipeChanged { recipeChanged { kind recipeId cursor } }": types.TokenLifetime_RecipeChangedDocument,
@@ -270,6 +274,14 @@ export function graphql(source: "query Comments_RecipeCommentCount($id: ID!) { r
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation Notifications_DeleteRecipe($id: ID!) { deleteRecipe(id: $id) }"): (typeof documents)["mutation Notifications_DeleteRecipe($id: ID!) { deleteRecipe(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription Presence_Watch($targetId: ID!) {\n    presence(targetId: $targetId) {\n      targetId\n      count\n      members {\n        typing\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription Presence_Watch($targetId: ID!) {\n    presence(targetId: $targetId) {\n      targetId\n      count\n      members {\n        typing\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Presence_SetTyping($targetId: ID!, $typing: Boolean!) {\n    setTyping(targetId: $targetId, typing: $typing)\n  }\n"): (typeof documents)["\n  mutation Presence_SetTyping($targetId: ID!, $typing: Boolean!) {\n    setTyping(targetId: $targetId, typing: $typing)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
