@@ -109,6 +109,8 @@ function connect(wsUrl: string, token?: string): Client {
     webSocketImpl: WebSocket,
     lazy: false,
     retryAttempts: 0,
+    // Sockets closed by the bench itself, or by the instance it kills, are not worth reporting.
+    onNonLazyError: () => {},
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
   });
 }
