@@ -39,7 +39,9 @@ const shown = (stream: Snapshot) => {
 
 /** Waits until the stream's latest result reads `expected`; no deadline tighter than the contract's. */
 const showsEventually = (stream: Snapshot, expected: string, timeoutMs = 10_000) =>
-  until(() => shown(stream) === expected, `it shows "${expected}" (it shows "${shown(stream)}")`, timeoutMs);
+  until(() => shown(stream) === expected, `it shows "${expected}"`, timeoutMs).catch((error: Error) => {
+    throw new Error(`${error.message}; it shows "${shown(stream)}", errors ${JSON.stringify(stream.errors)}`);
+  });
 
 const errorCode = (stream: Collected<unknown>) =>
   (stream.errors as Array<Array<{ extensions?: { code?: string } }> | undefined>)[0]?.[0]?.extensions?.code;
@@ -91,6 +93,7 @@ describe('presence across instances', () => {
   it('lets typing lapse 6 s after the last setTyping(true)', async () => {
     const recipe = await recipeBy(ada, 'Lapse');
     const adaSees = watch(a, recipe, ada);
+    await showsEventually(adaSees, '1: Ada');
     const beaSees = watch(b, recipe, bea);
     await showsEventually(adaSees, '2: Bea, Ada');
     await ok(b.url, SET_TYPING, { targetId: recipe, typing: true }, bea.token);
@@ -178,6 +181,7 @@ describe('presence across instances', () => {
     const c = await spawnServer({ ...live.cluster.env, INSTANCE_ID: 'doomed' });
     live.defer(() => c.kill());
     const adaSees = watch(a, recipe, ada);
+    await showsEventually(adaSees, '1: Ada');
     const onDoomed = wsClient(c.wsUrl, bea.token);
     live.defer(() => onDoomed.dispose());
     subscribeWs(onDoomed, PRESENCE, { targetId: recipe });
@@ -203,6 +207,7 @@ describe('presence on a single instance without Redis', () => {
       const adaClient = wsClient(server.wsUrl, ada.token);
       const beaClient = wsClient(server.wsUrl, bea.token);
       const adaSees = subscribeWs(adaClient, PRESENCE, { targetId: recipe });
+      await showsEventually(adaSees, '1: Ada');
       const beaSees = subscribeSse(server.url, PRESENCE, { targetId: recipe }, bea.token);
       subscribeWs(beaClient, PRESENCE, { targetId: recipe });
       await showsEventually(adaSees, '2: Bea, Ada');
