@@ -17,6 +17,8 @@ import { createLimits } from './limits/limits.js';
 import { LiveBudget } from './limits/live-budget.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
+import { Presence } from './presence/presence.js';
+import { RedisPresenceLink } from './presence/redis-link.js';
 import type { ChangeBus } from './pubsub/bus.js';
 import { createInProcessBus } from './pubsub/in-process-bus.js';
 import { scopeToLog } from './pubsub/log-scope.js';
@@ -101,6 +103,12 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   });
   const publisher = createPublisher(bus, logger, (ok) => metrics.eventsPublished.inc({ outcome: ok ? 'ok' : 'failed' }));
   const sequencer = new Sequencer(database.db, publisher, logger);
+  const presence = new Presence({
+    instanceId: config.INSTANCE_ID,
+    feed,
+    link: redisTarget ? new RedisPresenceLink(redisTarget, config.REDIS_KEY_PREFIX, logger) : null,
+    logger,
+  });
 
   const services: Services = {
     db: database.db,
@@ -112,6 +120,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     trustProxy: config.TRUST_PROXY,
     maxBacklogBytes: config.MAX_SOCKET_BACKLOG,
     observeDelivery: (replayed) => (replayed ? metrics.eventsReplayed : metrics.eventsDelivered).inc(),
+    presence,
   };
 
   const yoga = createGraphqlServer(
@@ -172,6 +181,9 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
         metrics.activeSubscriptions.set({ field: 'commentChanged' }, feed.listenerCount('comment'));
         metrics.activeSubscriptions.set({ field: 'notificationChanged' }, feed.listenerCount('notification'));
         metrics.pubsubConnected.set(bus.state() === 'connected' ? 1 : 0);
+        const present = presence.stats();
+        metrics.presenceMembers.set(present.members);
+        metrics.presenceTargets.set(present.targets);
         return { contentType: metrics.registry.contentType, body: await metrics.registry.metrics() };
       },
     },
@@ -207,6 +219,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     logger,
     async start() {
       await feed.start();
+      await presence.start();
       sequencer.startSweeping(config.RELAY_INTERVAL);
       await prune();
       pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
@@ -229,6 +242,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       const deadline = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_TIMEOUT);
       await closed;
       clearTimeout(deadline);
+      await presence.stop();
       feed.stop();
       sequencer.stop();
       metrics.stop();

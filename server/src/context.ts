@@ -6,6 +6,7 @@ import type { Sequencer } from './changes/sequencer.js';
 import type { TrustProxy } from './config.js';
 import type { Db } from './db/client.js';
 import type { Limits } from './limits/limits.js';
+import type { Presence } from './presence/presence.js';
 import type { FrameSink } from './transport/frame-sink.js';
 
 /** Long-lived parts of one instance, shared by every request and socket. */
@@ -22,6 +23,8 @@ export interface Services {
   maxBacklogBytes: number;
   /** Metrics hook, called once per event handed to a subscriber. */
   observeDelivery: (replayed: boolean) => void;
+  /** Who is on which target; absent only from the contexts live executions keep, which never need it. */
+  presence?: Presence;
 }
 
 /** How a subscription's transport reacts when its client cannot keep up, and when its token expires. */

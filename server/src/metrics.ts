@@ -72,6 +72,16 @@ export function createMetrics() {
       help: 'Messages on the PubSub channel from another change log (another deployment sharing this Redis and key prefix), dropped unread.',
       registers: [registry],
     }),
+    presenceMembers: new Gauge({
+      name: 'live_presence_members',
+      help: 'Viewers present through this instance: signed-in users once per target, plus anonymous connections.',
+      registers: [registry],
+    }),
+    presenceTargets: new Gauge({
+      name: 'live_presence_targets',
+      help: 'Recipes and blogs with at least one presence subscriber on this instance.',
+      registers: [registry],
+    }),
     pubsubConnected: new Gauge({
       name: 'live_pubsub_connected',
       help: '1 when the PubSub connection is up.',

@@ -6,6 +6,7 @@ import './types/change-kind.js';
 import './types/comment.js';
 import './types/commentable.js';
 import './types/notification.js';
+import './types/presence.js';
 import './types/recipe.js';
 import './types/user.js';
 

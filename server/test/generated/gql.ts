@@ -46,6 +46,8 @@ type Documents = {
     "\n  subscription NotificationBodies {\n    notificationChanged {\n      kind\n      notification {\n        read\n        comment {\n          body\n        }\n      }\n    }\n  }\n": typeof types.NotificationBodiesDocument,
     "\n  subscription CommentTargets($targetId: ID!) {\n    commentChanged(targetId: $targetId) {\n      kind\n      comment {\n        body\n        target {\n          ... on Recipe {\n            title\n          }\n        }\n      }\n    }\n  }\n": typeof types.CommentTargetsDocument,
     "mutation Notifications_DeleteRecipe($id: ID!) { deleteRecipe(id: $id) }": typeof types.Notifications_DeleteRecipeDocument,
+    "\n  subscription Presence_Watch($targetId: ID!) {\n    presence(targetId: $targetId) {\n      targetId\n      count\n      members {\n        typing\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.Presence_WatchDocument,
+    "\n  mutation Presence_SetTyping($targetId: ID!, $typing: Boolean!) {\n    setTyping(targetId: $targetId, typing: $typing)\n  }\n": typeof types.Presence_SetTypingDocument,
     "mutation Limits_SignIn($input: SignInInput!) { signIn(input: $input) { token user { id } } }": typeof types.Limits_SignInDocument,
     "\n        mutation Limits_EightWrites($input: CreateRecipeInput!) {\n          w0: createRecipe(input: $input) { id }\n          w1: createRecipe(input: $input) { id }\n          w2: createRecipe(input: $input) { id }\n          w3: createRecipe(input: $input) { id }\n          w4: createRecipe(input: $input) { id }\n          w5: createRecipe(input: $input) { id }\n          w6: createRecipe(input: $input) { id }\n          w7: createRecipe(input: $input) { id }\n        }\n      ": typeof types.Limits_EightWritesDocument,
     "subscription TokenLifetime_RecipeChanged { recipeChanged { kind recipeId cursor } }": typeof types.TokenLifetime_RecipeChangedDocument,
@@ -109,6 +111,8 @@ const documents: Documents = {
     "\n  subscription NotificationBodies {\n    notificationChanged {\n      kind\n      notification {\n        read\n        comment {\n          body\n        }\n      }\n    }\n  }\n": types.NotificationBodiesDocument,
     "\n  subscription CommentTargets($targetId: ID!) {\n    commentChanged(targetId: $targetId) {\n      kind\n      comment {\n        body\n        target {\n          ... on Recipe {\n            title\n          }\n        }\n      }\n    }\n  }\n": types.CommentTargetsDocument,
     "mutation Notifications_DeleteRecipe($id: ID!) { deleteRecipe(id: $id) }": types.Notifications_DeleteRecipeDocument,
+    "\n  subscription Presence_Watch($targetId: ID!) {\n    presence(targetId: $targetId) {\n      targetId\n      count\n      members {\n        typing\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.Presence_WatchDocument,
+    "\n  mutation Presence_SetTyping($targetId: ID!, $typing: Boolean!) {\n    setTyping(targetId: $targetId, typing: $typing)\n  }\n": types.Presence_SetTypingDocument,
     "mutation Limits_SignIn($input: SignInInput!) { signIn(input: $input) { token user { id } } }": types.Limits_SignInDocument,
     "\n        mutation Limits_EightWrites($input: CreateRecipeInput!) {\n          w0: createRecipe(input: $input) { id }\n          w1: createRecipe(input: $input) { id }\n          w2: createRecipe(input: $input) { id }\n          w3: createRecipe(input: $input) { id }\n          w4: createRecipe(input: $input) { id }\n          w5: createRecipe(input: $input) { id }\n          w6: createRecipe(input: $input) { id }\n          w7: createRecipe(input: $input) { id }\n        }\n      ": types.Limits_EightWritesDocument,
     "subscription TokenLifetime_RecipeChanged { recipeChanged { kind recipeId cursor } }": types.TokenLifetime_RecipeChangedDocument,
@@ -282,6 +286,14 @@ export function graphql(source: "\n  subscription CommentTargets($targetId: ID!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation Notifications_DeleteRecipe($id: ID!) { deleteRecipe(id: $id) }"): (typeof documents)["mutation Notifications_DeleteRecipe($id: ID!) { deleteRecipe(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription Presence_Watch($targetId: ID!) {\n    presence(targetId: $targetId) {\n      targetId\n      count\n      members {\n        typing\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription Presence_Watch($targetId: ID!) {\n    presence(targetId: $targetId) {\n      targetId\n      count\n      members {\n        typing\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Presence_SetTyping($targetId: ID!, $typing: Boolean!) {\n    setTyping(targetId: $targetId, typing: $typing)\n  }\n"): (typeof documents)["\n  mutation Presence_SetTyping($targetId: ID!, $typing: Boolean!) {\n    setTyping(targetId: $targetId, typing: $typing)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -101,8 +101,14 @@ builder.mutationFields((t) => ({
     description:
       "Comments on a recipe or a blog the viewer can see. A missing target, an id that is not a recipe or blog, and someone else's draft are all NOT_FOUND.",
     args: { input: t.arg({ type: AddCommentInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      publishCommitted(ctx, addComment(ctx.db, requireViewer(ctx), targetFromGlobalId(input.targetId), { body: input.body })),
+    resolve: async (_root, { input }, ctx) => {
+      const viewer = requireViewer(ctx);
+      const target = targetFromGlobalId(input.targetId);
+      const comment = await publishCommitted(ctx, addComment(ctx.db, viewer, target, { body: input.body }));
+      // Posting is the end of typing it.
+      if (target) await ctx.presence?.commentPosted(target, viewer.id);
+      return comment;
+    },
   }),
   updateComment: t.field({
     type: CommentRef,

@@ -9,6 +9,7 @@ import { usePagedConnection } from '../../graphql/use-paged-connection';
 import { hrefTo } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useVersionedForm } from '../../lib/use-versioned-form';
+import { HereNow, TypingLine, TypingReporter } from '../presence/presence';
 import { CommentBodyForm } from './comment-body-form';
 import { commentFormValues, commentInput, emptyCommentForm } from './comment-form-values';
 import { CommentItem } from './comment-item';
@@ -115,6 +116,7 @@ export function CommentThread({
       <h2 id="thread-title" className="thread__title">
         Comments{count !== undefined && <span className="thread__count"> ({count})</span>}
       </h2>
+      {!ended && <HereNow targetId={targetId} />}
       <PagedList
         list={list}
         failureTitle="The comments could not be loaded."
@@ -132,7 +134,12 @@ export function CommentThread({
           The {noun} was deleted or is no longer visible to you.
         </Notice>
       ) : session ? (
-        <CommentComposer targetId={targetId} />
+        <>
+          <TypingLine targetId={targetId} />
+          <TypingReporter targetId={targetId}>
+            <CommentComposer targetId={targetId} />
+          </TypingReporter>
+        </>
       ) : (
         <p className="muted">
           <a href={hrefTo('/signin')}>Sign in</a> to comment.

@@ -55,6 +55,8 @@ const keys: GraphCacheKeysConfig = {
   CommentChange: embedded,
   NotificationChange: embedded,
   AuthPayload: embedded,
+  Presence: embedded,
+  PresenceMember: embedded,
 };
 
 /**

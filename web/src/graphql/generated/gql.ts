@@ -38,6 +38,8 @@ type Documents = {
     "\n  query NotificationsLink_UnreadCount {\n    unreadNotificationCount\n  }\n": typeof types.NotificationsLink_UnreadCountDocument,
     "\n  query NotificationsPage_List($first: Int!, $after: String) {\n    notifications(first: $first, after: $after) {\n      edges {\n        node {\n          ...NotificationFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.NotificationsPage_ListDocument,
     "\n  mutation NotificationsPage_MarkRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.NotificationsPage_MarkReadDocument,
+    "\n  subscription PresenceBar_Presence($targetId: ID!) {\n    presence(targetId: $targetId) {\n      targetId\n      count\n      members {\n        typing\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.PresenceBar_PresenceDocument,
+    "\n  mutation PresenceBar_SetTyping($targetId: ID!, $typing: Boolean!) {\n    setTyping(targetId: $targetId, typing: $typing)\n  }\n": typeof types.PresenceBar_SetTypingDocument,
     "\n  query RecipeDetailPage_Recipe($id: ID!) {\n    recipe(id: $id) {\n      ...RecipeFields\n    }\n  }\n": typeof types.RecipeDetailPage_RecipeDocument,
     "\n  mutation RecipeDetailPage_Delete($id: ID!) {\n    deleteRecipe(id: $id)\n  }\n": typeof types.RecipeDetailPage_DeleteDocument,
     "\n  query RecipeFormPage_Recipe($id: ID!) {\n    recipe(id: $id) {\n      ...RecipeFields\n    }\n  }\n": typeof types.RecipeFormPage_RecipeDocument,
@@ -83,6 +85,8 @@ const documents: Documents = {
     "\n  query NotificationsLink_UnreadCount {\n    unreadNotificationCount\n  }\n": types.NotificationsLink_UnreadCountDocument,
     "\n  query NotificationsPage_List($first: Int!, $after: String) {\n    notifications(first: $first, after: $after) {\n      edges {\n        node {\n          ...NotificationFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.NotificationsPage_ListDocument,
     "\n  mutation NotificationsPage_MarkRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.NotificationsPage_MarkReadDocument,
+    "\n  subscription PresenceBar_Presence($targetId: ID!) {\n    presence(targetId: $targetId) {\n      targetId\n      count\n      members {\n        typing\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.PresenceBar_PresenceDocument,
+    "\n  mutation PresenceBar_SetTyping($targetId: ID!, $typing: Boolean!) {\n    setTyping(targetId: $targetId, typing: $typing)\n  }\n": types.PresenceBar_SetTypingDocument,
     "\n  query RecipeDetailPage_Recipe($id: ID!) {\n    recipe(id: $id) {\n      ...RecipeFields\n    }\n  }\n": types.RecipeDetailPage_RecipeDocument,
     "\n  mutation RecipeDetailPage_Delete($id: ID!) {\n    deleteRecipe(id: $id)\n  }\n": types.RecipeDetailPage_DeleteDocument,
     "\n  query RecipeFormPage_Recipe($id: ID!) {\n    recipe(id: $id) {\n      ...RecipeFields\n    }\n  }\n": types.RecipeFormPage_RecipeDocument,
@@ -214,6 +218,14 @@ export function graphql(source: "\n  query NotificationsPage_List($first: Int!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation NotificationsPage_MarkRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation NotificationsPage_MarkRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PresenceBar_Presence($targetId: ID!) {\n    presence(targetId: $targetId) {\n      targetId\n      count\n      members {\n        typing\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription PresenceBar_Presence($targetId: ID!) {\n    presence(targetId: $targetId) {\n      targetId\n      count\n      members {\n        typing\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PresenceBar_SetTyping($targetId: ID!, $typing: Boolean!) {\n    setTyping(targetId: $targetId, typing: $typing)\n  }\n"): (typeof documents)["\n  mutation PresenceBar_SetTyping($targetId: ID!, $typing: Boolean!) {\n    setTyping(targetId: $targetId, typing: $typing)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -206,6 +206,8 @@ export type Mutation = {
   markNotificationsRead: Scalars['Int']['output'];
   /** Exchanges the valid, unexpired token this request carries for a new one with a fresh lifetime (TOKEN_TTL). Without one, or with an expired one, it is UNAUTHENTICATED. */
   refreshToken: AuthPayload;
+  /** Says whether the viewer is typing a comment on the target, where it is present (BAD_USER_INPUT otherwise). `true` lapses after 6 s unless renewed. Returns the typing state set. */
+  setTyping: Scalars['Boolean']['output'];
   /** Exchanges email and password for a token. A wrong pair is UNAUTHENTICATED. */
   signIn: AuthPayload;
   /** Creates an account. A taken email is CONFLICT. */
@@ -249,6 +251,12 @@ export type MutationDeleteRecipeArgs = {
 
 export type MutationMarkNotificationsReadArgs = {
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+export type MutationSetTypingArgs = {
+  targetId: Scalars['ID']['input'];
+  typing: Scalars['Boolean']['input'];
 };
 
 
@@ -334,6 +342,25 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
   hasPreviousPage: Scalars['Boolean']['output'];
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** Who is on a recipe or blog right now. Live state only: not in the change log, no cursor. */
+export type Presence = {
+  __typename?: 'Presence';
+  /** Everyone present: signed-in users (each once, however many tabs and instances) plus anonymous connections. */
+  count: Scalars['Int']['output'];
+  /** Signed-in users present, at most 20: those typing first, then the most recent arrivals. */
+  members: Array<PresenceMember>;
+  /** The recipe or blog. */
+  targetId: Scalars['ID']['output'];
+};
+
+/** A signed-in user present on a recipe or blog. */
+export type PresenceMember = {
+  __typename?: 'PresenceMember';
+  /** Typing a comment: set with setTyping, lapses 6 s after the last setTyping(true), ends when the comment is posted. */
+  typing: Scalars['Boolean']['output'];
+  user: User;
 };
 
 export type Query = {
@@ -488,6 +515,8 @@ export type Subscription = {
   commentChanged: CommentChange;
   /** The viewer's own notifications created, marked read and deleted, from `after` (exclusive) if given, then live. UNAUTHENTICATED for an anonymous viewer. */
   notificationChanged: NotificationChange;
+  /** Who is on the target now; while subscribed, the viewer is present on it. The current state first, then a result after each change, at most 4 a second. NOT_FOUND for a target the viewer cannot see; the stream completes when the target is deleted or hidden from the viewer. */
+  presence: Presence;
   /** Every change to recipes matching the arguments, from `after` (exclusive) if given, then live. */
   recipeChanged: RecipeChange;
 };
@@ -508,6 +537,11 @@ export type SubscriptionCommentChangedArgs = {
 
 export type SubscriptionNotificationChangedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type SubscriptionPresenceArgs = {
+  targetId: Scalars['ID']['input'];
 };
 
 
@@ -571,6 +605,8 @@ export type GraphCacheKeysConfig = {
   NotificationConnection?: (data: WithTypename<NotificationConnection>) => null | string,
   NotificationEdge?: (data: WithTypename<NotificationEdge>) => null | string,
   PageInfo?: (data: WithTypename<PageInfo>) => null | string,
+  Presence?: (data: WithTypename<Presence>) => null | string,
+  PresenceMember?: (data: WithTypename<PresenceMember>) => null | string,
   Recipe?: (data: WithTypename<Recipe>) => null | string,
   RecipeChange?: (data: WithTypename<RecipeChange>) => null | string,
   RecipeConnection?: (data: WithTypename<RecipeConnection>) => null | string,
@@ -678,6 +714,15 @@ export type GraphCacheResolvers = {
     hasPreviousPage?: GraphCacheResolver<WithTypename<PageInfo>, Record<string, never>, Scalars['Boolean']['output'] | string>,
     startCursor?: GraphCacheResolver<WithTypename<PageInfo>, Record<string, never>, Scalars['String']['output'] | string>
   },
+  Presence?: {
+    count?: GraphCacheResolver<WithTypename<Presence>, Record<string, never>, Scalars['Int']['output'] | string>,
+    members?: GraphCacheResolver<WithTypename<Presence>, Record<string, never>, Array<WithTypename<PresenceMember> | string>>,
+    targetId?: GraphCacheResolver<WithTypename<Presence>, Record<string, never>, Scalars['ID']['output'] | string>
+  },
+  PresenceMember?: {
+    typing?: GraphCacheResolver<WithTypename<PresenceMember>, Record<string, never>, Scalars['Boolean']['output'] | string>,
+    user?: GraphCacheResolver<WithTypename<PresenceMember>, Record<string, never>, WithTypename<User> | string>
+  },
   Recipe?: {
     author?: GraphCacheResolver<WithTypename<Recipe>, Record<string, never>, WithTypename<User> | string>,
     commentCount?: GraphCacheResolver<WithTypename<Recipe>, Record<string, never>, Scalars['Int']['output'] | string>,
@@ -724,6 +769,7 @@ export type GraphCacheOptimisticUpdaters = {
   deleteRecipe?: GraphCacheOptimisticMutationResolver<MutationDeleteRecipeArgs, Scalars['ID']['output']>,
   markNotificationsRead?: GraphCacheOptimisticMutationResolver<MutationMarkNotificationsReadArgs, Scalars['Int']['output']>,
   refreshToken?: GraphCacheOptimisticMutationResolver<Record<string, never>, WithTypename<AuthPayload>>,
+  setTyping?: GraphCacheOptimisticMutationResolver<MutationSetTypingArgs, Scalars['Boolean']['output']>,
   signIn?: GraphCacheOptimisticMutationResolver<MutationSignInArgs, WithTypename<AuthPayload>>,
   signUp?: GraphCacheOptimisticMutationResolver<MutationSignUpArgs, WithTypename<AuthPayload>>,
   updateBlog?: GraphCacheOptimisticMutationResolver<MutationUpdateBlogArgs, WithTypename<Blog>>,
@@ -752,6 +798,7 @@ export type GraphCacheUpdaters = {
     deleteRecipe?: GraphCacheUpdateResolver<{ deleteRecipe: Scalars['ID']['output'] }, MutationDeleteRecipeArgs>,
     markNotificationsRead?: GraphCacheUpdateResolver<{ markNotificationsRead: Scalars['Int']['output'] }, MutationMarkNotificationsReadArgs>,
     refreshToken?: GraphCacheUpdateResolver<{ refreshToken: WithTypename<AuthPayload> }, Record<string, never>>,
+    setTyping?: GraphCacheUpdateResolver<{ setTyping: Scalars['Boolean']['output'] }, MutationSetTypingArgs>,
     signIn?: GraphCacheUpdateResolver<{ signIn: WithTypename<AuthPayload> }, MutationSignInArgs>,
     signUp?: GraphCacheUpdateResolver<{ signUp: WithTypename<AuthPayload> }, MutationSignUpArgs>,
     updateBlog?: GraphCacheUpdateResolver<{ updateBlog: WithTypename<Blog> }, MutationUpdateBlogArgs>,
@@ -762,6 +809,7 @@ export type GraphCacheUpdaters = {
     blogChanged?: GraphCacheUpdateResolver<{ blogChanged: WithTypename<BlogChange> }, SubscriptionBlogChangedArgs>,
     commentChanged?: GraphCacheUpdateResolver<{ commentChanged: WithTypename<CommentChange> }, SubscriptionCommentChangedArgs>,
     notificationChanged?: GraphCacheUpdateResolver<{ notificationChanged: WithTypename<NotificationChange> }, SubscriptionNotificationChangedArgs>,
+    presence?: GraphCacheUpdateResolver<{ presence: WithTypename<Presence> }, SubscriptionPresenceArgs>,
     recipeChanged?: GraphCacheUpdateResolver<{ recipeChanged: WithTypename<RecipeChange> }, SubscriptionRecipeChangedArgs>
   },
   AuthPayload?: {
@@ -851,6 +899,15 @@ export type GraphCacheUpdaters = {
     hasNextPage?: GraphCacheUpdateResolver<Maybe<WithTypename<PageInfo>>, Record<string, never>>,
     hasPreviousPage?: GraphCacheUpdateResolver<Maybe<WithTypename<PageInfo>>, Record<string, never>>,
     startCursor?: GraphCacheUpdateResolver<Maybe<WithTypename<PageInfo>>, Record<string, never>>
+  },
+  Presence?: {
+    count?: GraphCacheUpdateResolver<Maybe<WithTypename<Presence>>, Record<string, never>>,
+    members?: GraphCacheUpdateResolver<Maybe<WithTypename<Presence>>, Record<string, never>>,
+    targetId?: GraphCacheUpdateResolver<Maybe<WithTypename<Presence>>, Record<string, never>>
+  },
+  PresenceMember?: {
+    typing?: GraphCacheUpdateResolver<Maybe<WithTypename<PresenceMember>>, Record<string, never>>,
+    user?: GraphCacheUpdateResolver<Maybe<WithTypename<PresenceMember>>, Record<string, never>>
   },
   Recipe?: {
     author?: GraphCacheUpdateResolver<Maybe<WithTypename<Recipe>>, Record<string, never>>,
