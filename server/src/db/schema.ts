@@ -108,9 +108,9 @@ export const notifications = pgTable(
 );
 
 /**
- * The durable change log. `position` is taken while holding a transaction-scoped advisory lock,
- * so positions become visible in commit order: once position p is visible, every smaller
- * position is either visible or will never exist.
+ * The durable change log. Writers append rows without a position; `sequence_changes()` gives
+ * committed rows their positions, one call at a time, so positions become visible in commit order:
+ * once position p is visible, every smaller position is visible too.
  */
 export const changeLog = pgTable(
   'change_log',
