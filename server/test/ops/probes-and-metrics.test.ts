@@ -152,6 +152,9 @@ describe('probes and metrics', () => {
     ).toBeGreaterThanOrEqual(1);
 
     await ok(server.url, UPDATE_RECIPE, { id, input: { title: 'Counted again' } }, token);
+    // A mutation answers at commit; its change is in the log to replay once it has its position,
+    // which the live subscriber receiving it shows.
+    await live.waitFor(2);
     const resumed = subscribeWs(client, RECIPE_CHANGED, { after: created?.cursor });
     await resumed.waitFor(1);
     const replayed = await until(
