@@ -123,6 +123,12 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     presence,
   };
 
+  const budget = new LiveBudget({
+    connectionsPerAddress: config.MAX_SOCKETS_PER_ADDRESS,
+    costPerConnection: config.MAX_SUBSCRIPTION_COST_PER_SOCKET,
+    costPerAddress: config.MAX_SUBSCRIPTION_COST_PER_ADDRESS,
+    documentCostPerInstance: config.MAX_DOCUMENT_COST_PER_INSTANCE,
+  });
   const yoga = createGraphqlServer(
     services,
     logger,
@@ -133,15 +139,10 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     {
       cors: corsPolicy(config.CORS_ORIGINS, config.NODE_ENV === 'production'),
       maxQueuedEvents: config.MAX_QUEUED_EVENTS,
+      budget,
       onShed: (connections) => logger.warn({ connections }, 'the fan-out fell behind: cutting the connections that cost it the most'),
     },
   );
-  const budget = new LiveBudget({
-    connectionsPerAddress: config.MAX_SOCKETS_PER_ADDRESS,
-    costPerConnection: config.MAX_SUBSCRIPTION_COST_PER_SOCKET,
-    costPerAddress: config.MAX_SUBSCRIPTION_COST_PER_ADDRESS,
-    documentCostPerInstance: config.MAX_DOCUMENT_COST_PER_INSTANCE,
-  });
   let eventStreams = 0;
   let sockets: ReturnType<typeof attachWebSockets> | undefined;
   const webDist = config.WEB_DIST ?? defaultWebDist;

@@ -12,11 +12,13 @@ import { domainErrorToGraphQL } from '../graphql/domain-errors.js';
 import { schema } from '../graphql/schema.js';
 import { useSharedSubscriptionExecution } from '../graphql/shared-execution.js';
 import { clientAddress } from '../limits/client-address.js';
+import type { LiveBudget } from '../limits/live-budget.js';
 import { retryAfterHeader } from '../limits/retry-after-header.js';
 import { type CorsPolicy, corsPolicy, yogaCors } from './cors.js';
 import { boundedParseCache } from './parse-cache.js';
 import { assertAcceptableInput } from './request-input.js';
 import { useRequestParseErrors } from './request-parse-errors.js';
+import { useStreamBudget } from './stream-budget.js';
 import { useEndStreamsAtTokenExpiry } from './token-expiry.js';
 
 /** What a WebSocket hands to the envelop pipeline: the viewer is already known from connection_init. */
@@ -105,6 +107,8 @@ export interface GraphqlServerOptions {
   maxQueuedEvents?: number;
   /** Told how many connections the fan-out cut when it fell behind. */
   onShed?: (connections: number) => void;
+  /** What SSE streams may take of the instance, as WebSockets do (stream-budget.ts); unbounded unless given. */
+  budget?: LiveBudget;
 }
 
 const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side; it has been logged.';
@@ -167,6 +171,7 @@ export function createGraphqlServer(
       varyByOrigin(),
       retryAfterHeader(),
       useEndStreamsAtTokenExpiry(),
+      ...(options.budget ? [useStreamBudget(options.budget)] : []),
       useSharedSubscriptionExecution({
         viewerOf: (context) => (context as Context).viewer,
         framesOf: (context) => {

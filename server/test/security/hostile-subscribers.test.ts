@@ -2,7 +2,7 @@ import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ok, signUp, subscribeWs, type TestUser, wsClient } from '../support/clients.js';
-import { sleep, until, waitForSubscriptions } from '../support/cluster.js';
+import { sleep, until, waitForNoSubscriptions, waitForSubscriptions } from '../support/cluster.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { CREATE_RECIPE, RECIPE_CHANGED, UPDATE_RECIPE } from '../support/operations.js';
 import { type ServerProcess, spawnServer } from '../support/servers.js';
@@ -136,6 +136,39 @@ describe('one anonymous client cannot starve or crash an instance', () => {
     expect(again.socket.readyState).toBe(WebSocket.OPEN);
     for (const hostile of [...first, elsewhere, again]) hostile.socket.close();
     await Promise.all([...first, elsewhere, again].map((hostile) => hostile.closed));
+  });
+
+  it('counts SSE streams against the same address budget as sockets, and a closed stream frees its slot', async () => {
+    /** An SSE subscription from `address`; resolves with the stream's first chunk and a way to close it. */
+    const stream = async (address: string, alias: string) => {
+      const abort = new AbortController();
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'x-forwarded-for': address },
+        body: JSON.stringify({ query: `subscription{recipeChanged{${alias}:kind}}` }),
+        signal: abort.signal,
+      });
+      const reader = response.body?.getReader();
+      const first = reader ? new TextDecoder().decode((await reader.read()).value) : '';
+      return { first, close: () => abort.abort() };
+    };
+    const streams = await Promise.all(Array.from({ length: 50 }, (_, i) => stream('192.0.2.9', `s${i}`)));
+    expect(streams.every((s) => !s.first.includes('RATE_LIMITED'))).toBe(true);
+    const refused = await stream('192.0.2.9', 'late');
+    expect(refused.first).toContain('RATE_LIMITED');
+    expect(refused.first).toContain('retryAfter');
+    refused.close();
+
+    streams[0]?.close();
+    let again = await stream('192.0.2.9', 'again');
+    for (let tries = 0; again.first.includes('RATE_LIMITED') && tries < 50; tries += 1) {
+      again.close();
+      await sleep(100);
+      again = await stream('192.0.2.9', 'again');
+    }
+    expect(again.first).not.toContain('RATE_LIMITED');
+    for (const open of [...streams, again]) open.close();
+    await waitForNoSubscriptions(server.url);
   });
 
   it('refuses one address its subscriptions past its budget when each differs by an alias, while a normal subscriber gets every write and /health answers', async () => {
