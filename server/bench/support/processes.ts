@@ -17,7 +17,7 @@ export const PROBE_ARGS = ['--expose-gc', '--import', HEAP_PROBE];
  * - NODE_ENV=production: outside production graphql-js checks every failed `instanceof` of a
  *   schema type for a second copy of graphql (`instanceOf`), several times per field it executes;
  * - MALLOC_ARENA_MAX: by default glibc's malloc gives V8's helper threads arenas of their own, up
- *   to eight per core, and what is freed in them stays resident (see the README);
+ *   to eight per core, and what is freed in them stays resident (see docs/design.md);
  * - NODE_OPTIONS, should the image set any (V8's heap settings, say).
  */
 export const DEPLOYED_ENV: Readonly<Record<string, string>> = deployedEnv(
