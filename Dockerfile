@@ -36,7 +36,7 @@ RUN --mount=type=cache,target=/root/.npm \
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 # MALLOC_ARENA_MAX: glibc gives V8's GC and compiler threads malloc arenas of their own (up to
 # eight per core), and what they free there stays resident: about 3 KB per open socket at 2,000
-# sockets, 9 KB at 500. One arena holds none of it, at the same CPU (README → Benchmarks).
+# sockets, 9 KB at 500. One arena holds none of it, at the same CPU (docs/design.md, Memory).
 ENV NODE_ENV=production \
     PORT=4000 \
     HOST=0.0.0.0 \
