@@ -25,6 +25,7 @@ import { type Database, openDatabase } from '../src/db/client.js';
 import { changeLog, recipes, users } from '../src/db/schema.js';
 import { rowTable } from '../src/model/row-table.js';
 import { createTestDatabase } from '../test/support/database.js';
+import { describeRatios } from './support/statistics.js';
 
 const { values } = parseArgs({
   options: {
@@ -77,12 +78,6 @@ async function run(database: Database, mode: Mode, authorId: string, recipeIds: 
   return { rate, waiting };
 }
 
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const middle = (sorted.length - 1) / 2;
-  return ((sorted[Math.floor(middle)] ?? Number.NaN) + (sorted[Math.ceil(middle)] ?? Number.NaN)) / 2;
-};
-
 async function main() {
   const testDb = await createTestDatabase('append');
   try {
@@ -112,9 +107,8 @@ async function main() {
           }
         }
         const ratios = (mode: Mode) => rates[mode].map((rate, i) => rate / (rates.unordered[i] ?? Number.NaN));
-        const show = (xs: number[]) => `${xs.map((x) => x.toFixed(2)).join(', ')} (median ${median(xs).toFixed(2)})`;
-        console.log(`${String(clients).padStart(2)} clients  sequenced/unordered ${show(ratios('sequenced'))}`);
-        console.log(`${String(clients).padStart(2)} clients  locked/unordered    ${show(ratios('locked'))}\n`);
+        console.log(`${String(clients).padStart(2)} clients  sequenced/unordered ${describeRatios(ratios('sequenced'))}`);
+        console.log(`${String(clients).padStart(2)} clients  locked/unordered    ${describeRatios(ratios('locked'))}\n`);
       } finally {
         await database.close();
       }

@@ -26,6 +26,7 @@ import { ok, signUp } from '../test/support/clients.js';
 import { ADMIN_URL, createTestDatabase, REDIS_URL, uniquePrefix } from '../test/support/database.js';
 import { CREATE_RECIPE } from '../test/support/operations.js';
 import { cpuSeconds, DEPLOYED_ENV, type Measured, spawnProjectInstance, spawnTextbookWriteInstance } from './support/processes.js';
+import { describeRatios, percentile } from './support/statistics.js';
 
 const { values } = parseArgs({
   options: {
@@ -63,9 +64,6 @@ interface Figures {
   p50: number;
   p99: number;
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 const agent = new Agent({ keepAlive: true, maxSockets: 1024 });
 
@@ -166,12 +164,6 @@ function describe(f: Figures): string {
   ].join('  ');
 }
 
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const middle = (sorted.length - 1) / 2;
-  return ((sorted[Math.floor(middle)] ?? Number.NaN) + (sorted[Math.ceil(middle)] ?? Number.NaN)) / 2;
-};
-
 async function main() {
   const db = await createTestDatabase('bw');
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
@@ -230,11 +222,10 @@ async function main() {
         ratios.p99.push(mine.p99 / base.p99);
       }
       if (ratios.rate.length === 0) continue;
-      const show = (xs: number[]) => `${xs.map((x) => x.toFixed(2)).join(', ')} (median ${median(xs).toFixed(2)})`;
-      console.log(`${phase}: writes/s ${show(ratios.rate)}`);
-      console.log(`${phase}: server CPU/write ${show(ratios.server)}`);
-      console.log(`${phase}: postgres CPU/write ${show(ratios.postgres)}`);
-      console.log(`${phase}: p99 ${show(ratios.p99)}`);
+      console.log(`${phase}: writes/s ${describeRatios(ratios.rate)}`);
+      console.log(`${phase}: server CPU/write ${describeRatios(ratios.server)}`);
+      console.log(`${phase}: postgres CPU/write ${describeRatios(ratios.postgres)}`);
+      console.log(`${phase}: p99 ${describeRatios(ratios.p99)}`);
     }
   } finally {
     agent.destroy();
