@@ -1,6 +1,6 @@
 /**
- * What GraphiQL shows on a first visit (later visits restore the user's own tabs). Every
- * operation here runs as written; a test executes them against the schema.
+ * What every new GraphiQL window opens on, as a tab beside those the browser profile keeps (see
+ * graphiql-page.ts). Every operation here runs as written; a test executes them against the schema.
  */
 export const graphiqlExamples = `# Live Recipes. Run an operation with the ▶ button (it asks which one) or Ctrl+Enter inside it.
 #

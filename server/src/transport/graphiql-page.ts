@@ -40,11 +40,38 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   });
 }
 
+/**
+ * GraphiQL keeps its tabs in localStorage, shared by every window of a browser profile. Once
+ * tabs are stored, `defaultQuery` is no longer read: a window whose URL has no `?query=` adds an
+ * empty "<untitled>" tab and opens on it. A window opened on `?query=` opens on the tab holding
+ * that text, adding it only when no tab does, and GraphiQL rewrites `?query=` as the reader
+ * types, so a reload keeps their text. Hence a script, run before GraphiQL, that gives a window
+ * opened on plain /graphql the examples as its `?query=`. (Yoga's own `query` option would
+ * override the URL, reloads included.)
+ */
+function withExamplesInEveryWindow(html: string): string {
+  const anchor = '<div id="root"></div>';
+  if (!html.includes(anchor)) throw new Error(`GraphiQL's page has no ${anchor} to put the examples script after`);
+  const examples = JSON.stringify(graphiqlExamples).replace(/</g, '\\u003c');
+  // A block, so its `url` is not a global the bundle's own scripts could clash with.
+  const script = `{
+  const url = new URL(location.href);
+  if (!url.searchParams.has('query')) {
+    url.searchParams.set('query', ${examples});
+    history.replaceState(history.state, '', url);
+  }
+}`;
+  // A function, so a `$` in the examples is not read as a replacement pattern.
+  return html.replace(anchor, () => `${anchor}\n<script>${script}</script>`);
+}
+
 async function render(options: { title: string }): Promise<RenderedPage> {
   // Imported on first use: the bundle is some 30 MB of strings on the heap, which an instance
   // with GraphiQL off, or never opened, should not hold.
   const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
-  const html = renderGraphiQL({ title: options.title, subscriptionsProtocol: 'WS', defaultQuery: graphiqlExamples });
+  const html = withExamplesInEveryWindow(
+    renderGraphiQL({ title: options.title, subscriptionsProtocol: 'WS', defaultQuery: graphiqlExamples }),
+  );
   const identity = Buffer.from(html);
   const digest = createHash('sha256').update(identity).digest('base64url').slice(0, 22);
   // Brotli's quality 5 compresses the 9 MB page to about a fifth in a fraction of a second;

@@ -6,6 +6,7 @@ import { LiveUpdates } from '../features/live/live-updates';
 import { NotificationsLink } from '../features/notifications/notifications';
 import { createAppClient } from '../graphql/client';
 import { createLiveStateStore, useLiveState } from '../graphql/live/live-state';
+import { NewRecipesContext } from '../lib/new-items';
 import { recentChanges } from '../lib/recent-changes';
 import { useLocation } from '../lib/router';
 import { SessionContext, type SessionStore, useSession, useSessionStore } from '../lib/session';
@@ -32,7 +33,6 @@ function ClientScope({ origin }: { origin: string }) {
   const viewerId = session?.user.id ?? null;
   const liveState = useMemo(() => createLiveStateStore(), []);
   // A new client (and cache, and socket) per viewer: one viewer's drafts never linger for the next.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the client is made anew exactly when the viewer changes
   const appClient = useMemo(
     () =>
       createAppClient({
@@ -41,6 +41,7 @@ function ClientScope({ origin }: { origin: string }) {
         onLiveState: (state) => liveState.set(state),
         onAuthRejected: () => sessions.clear(),
         onLiveChange: (id) => recentChanges.mark(id),
+        viewerId,
       }),
     [origin, viewerId, liveState, sessions],
   );
@@ -61,18 +62,20 @@ function ClientScope({ origin }: { origin: string }) {
 
   return (
     <Provider value={appClient.client}>
-      <LiveUpdates />
-      <SessionRefresh />
-      <AppShell
-        userName={session?.user.name ?? null}
-        status={live.status}
-        transport={live.transport}
-        path={location.path}
-        onSignOut={() => sessions.clear()}
-        notifications={<NotificationsLink active={location.path === '/notifications'} />}
-      >
-        <Routes location={location} />
-      </AppShell>
+      <NewRecipesContext.Provider value={appClient.newRecipes}>
+        <LiveUpdates />
+        <SessionRefresh />
+        <AppShell
+          userName={session?.user.name ?? null}
+          status={live.status}
+          transport={live.transport}
+          path={location.path}
+          onSignOut={() => sessions.clear()}
+          notifications={<NotificationsLink active={location.path === '/notifications'} />}
+        >
+          <Routes location={location} />
+        </AppShell>
+      </NewRecipesContext.Provider>
     </Provider>
   );
 }

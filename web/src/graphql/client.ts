@@ -1,5 +1,8 @@
 import { Client, type Exchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
+import { createNewItems, type NewItems } from '../lib/new-items';
 import { createCacheExchange } from './cache/cache-exchange';
+import { recipeMatchesFilter } from './cache/list-filters';
+import type { RecipeFilter } from './generated/graphql';
 import type { LiveState } from './live/live-state';
 import { createLiveTransport, type LiveTransportOptions } from './live/live-transport';
 
@@ -12,6 +15,8 @@ export interface AppClientOptions {
   /** The server refused the token: the caller signs the viewer out. */
   onAuthRejected(): void;
   onLiveChange?(id: string): void;
+  /** The signed-in viewer, whose own new recipes go straight into the lists; null when signed out. */
+  viewerId?: string | null;
   /** Test seams for Node, where there is no browser WebSocket or window. */
   transport?: Pick<LiveTransportOptions, 'webSocketImpl' | 'events' | 'wsFailuresBeforeSse' | 'backoff'>;
 }
@@ -20,6 +25,8 @@ export interface AppClient {
   client: Client;
   /** The live connection's state now; changes after this arrive through `onLiveState`. */
   liveState(): LiveState;
+  /** Recipes others created that wait behind the lists' "N new recipes" bar. */
+  newRecipes: NewItems<RecipeFilter | null>;
   /** The token was refreshed: the live connection moves to it, resuming every subscription from its cursor. */
   reauthenticate(): void;
   dispose(): void;
@@ -50,6 +57,7 @@ export function createAppClient(options: AppClientOptions): AppClient {
     },
   });
 
+  const newRecipes = createNewItems<RecipeFilter | null>(recipeMatchesFilter);
   const client = new Client({
     url: httpUrl,
     requestPolicy: 'cache-first',
@@ -59,7 +67,7 @@ export function createAppClient(options: AppClientOptions): AppClient {
     },
     exchanges: [
       signOutOnRejectedToken,
-      createCacheExchange({ onLiveChange: options.onLiveChange }),
+      createCacheExchange({ onLiveChange: options.onLiveChange, newRecipes: { store: newRecipes, viewerId: options.viewerId ?? null } }),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription: (request) => ({
@@ -78,5 +86,5 @@ export function createAppClient(options: AppClientOptions): AppClient {
       }),
     ],
   });
-  return { client, liveState: () => live.state(), reauthenticate: () => live.reauthenticate(), dispose: () => live.dispose() };
+  return { client, newRecipes, liveState: () => live.state(), reauthenticate: () => live.reauthenticate(), dispose: () => live.dispose() };
 }

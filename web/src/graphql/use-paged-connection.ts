@@ -11,6 +11,8 @@ export interface Connection<Node> {
 export interface PagedConnection<Data, Node> extends PagedListState {
   result: UseQueryState<Data>;
   items: Node[];
+  /** Fetches the first page afresh; the pages loaded after it are dropped as it arrives. */
+  refresh(): void;
 }
 
 /**
@@ -26,7 +28,7 @@ export function usePagedConnection<Data, Variables extends AnyVariables & { afte
   pause = false,
 ): PagedConnection<Data, Node> {
   const client = useClient();
-  const [result] = useQuery<Data, Variables>({ query, variables: { ...variables, after: null } as Variables, pause });
+  const [result, reexecute] = useQuery<Data, Variables>({ query, variables: { ...variables, after: null } as Variables, pause });
   const [loadingMore, setLoadingMore] = useState(false);
   const connection = result.data ? select(result.data) : null;
   const endCursor = connection?.pageInfo.endCursor ?? null;
@@ -40,6 +42,7 @@ export function usePagedConnection<Data, Variables extends AnyVariables & { afte
     count: items.length,
     hasMore: connection?.pageInfo.hasNextPage ?? false,
     loadingMore,
+    refresh: () => reexecute({ requestPolicy: 'network-only' }),
     loadMore: () => {
       if (!endCursor || loadingMore) return;
       setLoadingMore(true);

@@ -53,6 +53,12 @@ async function expectStatus(page: Page, status: string, timeout: number): Promis
   await page.locator(`[data-testid="connection-status"][data-status="${status}"]`).waitFor({ timeout });
 }
 
+/** Others' new recipes wait behind the list's bar: it counts them, and a click shows them. */
+async function showNew(page: Page, label: string, timeout: number): Promise<void> {
+  await page.getByTestId('new-recipes-bar').getByRole('button', { name: label }).waitFor({ timeout });
+  await page.getByTestId('new-recipes-bar').getByRole('button').click();
+}
+
 async function fillRecipe(page: Page, fields: { title: string; description?: string; tags?: string }): Promise<void> {
   await page.getByLabel('Title').fill(fields.title);
   if (fields.description !== undefined) await page.getByLabel('Description').fill(fields.description);
@@ -165,8 +171,10 @@ describe('the web app on two server instances', () => {
     // Create.
     await createRecipe(pageA, origin1, { title: 'Lentil soup', description: 'Warm and quick', tags: 'soup, quick' });
     await shot(pageA, '03-a-created');
-    await card(pageB, 'Lentil soup').waitFor({ timeout: LIVE_WITHIN_MS });
-    await card(pageC, 'Lentil soup').waitFor({ timeout: LIVE_WITHIN_MS });
+    await showNew(pageB, '1 new recipe — show', LIVE_WITHIN_MS);
+    await showNew(pageC, '1 new recipe — show', LIVE_WITHIN_MS);
+    await card(pageB, 'Lentil soup').waitFor();
+    await card(pageC, 'Lentil soup').waitFor();
     await shot(pageB, '04-b-shows-created');
     await shot(pageC, '05-c-shows-created');
 
@@ -203,15 +211,16 @@ describe('the web app on two server instances', () => {
     // Instance two comes back on the same port; page B resumes and catches up.
     two = await spawnServer({ ...env, INSTANCE_ID: 'two-again' }, port2);
     await expectStatus(pageB, 'live', 20_000);
-    await card(pageB, 'Caramelised onion tart').waitFor({ timeout: 5_000 });
-    await card(pageB, 'Pea soup').waitFor({ timeout: 5_000 });
+    await pageB.getByTestId('new-recipes-bar').getByRole('button', { name: '2 new recipes — show' }).waitFor({ timeout: 5_000 });
     await shot(pageB, '09-b-caught-up-after-restart');
-
-    const titles = await pageB.getByTestId('recipe-card').getByRole('heading').allTextContents();
-    expect(titles).toEqual(['Caramelised onion tart', 'Pea soup']);
     // Caught up by replay, not by reloading the page or refetching the list.
     expect(await pageB.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
     expect(listRequestsB.length).toBe(listQueriesBeforeOutage);
+
+    await showNew(pageB, '2 new recipes — show', 0);
+    await card(pageB, 'Caramelised onion tart').waitFor();
+    const titles = await pageB.getByTestId('recipe-card').getByRole('heading').allTextContents();
+    expect(titles).toEqual(['Caramelised onion tart', 'Pea soup']);
     const resumed = subscribeFramesB.at(-1) ?? '';
     expect(JSON.parse(resumed).payload.variables.after).toEqual(expect.any(String));
     expect(cspViolations).toEqual([]);

@@ -31,6 +31,11 @@ function card(page: Page, title: string) {
   return page.getByTestId('recipe-card').filter({ has: page.getByRole('link', { name: title, exact: true }) });
 }
 
+/** Others' new recipes wait behind the list's bar, which counts each one once. */
+function newBar(page: Page, count: number) {
+  return page.getByTestId('new-recipes-bar').getByRole('button', { name: `${count} new recipe${count === 1 ? '' : 's'} — show` });
+}
+
 describe('the web app across token expiry', () => {
   let database: TestDatabase;
   let server: ServerProcess;
@@ -105,19 +110,19 @@ describe('the web app across token expiry', () => {
     };
 
     const ids = [await write('Before expiry')];
-    await card(page, 'Before expiry').waitFor({ timeout: LIVE_WITHIN_MS });
+    await newBar(page, 1).waitFor({ timeout: LIVE_WITHIN_MS });
     const listsBefore = listRequests.length;
     const subscribesBefore = subscribeAfters.length;
 
     // Past the first token's expiry: the page has refreshed and moved its socket to the new token.
     await sleepUntil(firstExpiry + 1_000);
     ids.push(await write('After the first expiry'));
-    await card(page, 'After the first expiry').waitFor({ timeout: LIVE_WITHIN_MS });
+    await newBar(page, 2).waitFor({ timeout: LIVE_WITHIN_MS });
 
     // And past its successor's, which was refreshed in turn.
     await sleepUntil(firstExpiry + TOKEN_TTL_MS + 1_000);
     ids.push(await write('After the second expiry'));
-    await card(page, 'After the second expiry').waitFor({ timeout: LIVE_WITHIN_MS });
+    await newBar(page, 3).waitFor({ timeout: LIVE_WITHIN_MS });
     await page.screenshot({ path: path.join(screenshots, 'token-refresh-after-two-expiries.png') });
 
     // Still signed in, with a token that outlives the first two.
@@ -126,9 +131,8 @@ describe('the web app across token expiry', () => {
     expect(latest?.user).toEqual(first.user);
     expect(expiryOf(latest?.token ?? '')).toBeGreaterThan(firstExpiry + TOKEN_TTL_MS);
 
-    // Every change exactly once, on screen and on the wire.
-    for (const title of ['Before expiry', 'After the first expiry', 'After the second expiry'])
-      expect(await card(page, title).count()).toBe(1);
+    // Every change exactly once, counted and on the wire.
+    expect(await page.getByTestId('new-recipes-bar').textContent()).toBe('3 new recipes — show');
     for (const id of ids) expect(events.filter((event) => event.recipeId === id)).toEqual([{ kind: 'CREATED', recipeId: id }]);
     // The socket reconnected with each new token and resumed from its cursor, without refetching the list.
     expect(new Set(initTokens).size).toBeGreaterThanOrEqual(3);
@@ -136,5 +140,10 @@ describe('the web app across token expiry', () => {
     expect(resumed.length).toBeGreaterThanOrEqual(2);
     expect(resumed.every((after) => typeof after === 'string')).toBe(true);
     expect(listRequests.length).toBe(listsBefore);
+
+    await newBar(page, 3).click();
+    await card(page, 'After the second expiry').waitFor();
+    for (const title of ['Before expiry', 'After the first expiry', 'After the second expiry'])
+      expect(await card(page, title).count()).toBe(1);
   });
 });

@@ -1,16 +1,30 @@
 import { type Cache, type CacheExchangeOpts, cacheExchange, type Data, type ResolverConfig } from '@urql/exchange-graphcache';
 import { relayPagination } from '@urql/exchange-graphcache/extras';
+import type { NewItems } from '../../lib/new-items';
 import type { GraphCacheConfig, GraphCacheKeysConfig } from '../generated/graphcache';
 import type { BlogFilter, ChangeKind, RecipeFilter } from '../generated/graphql';
 import { BlogEdgeFragment, RecipeEdgeFragment } from './cache-documents';
 import { createCommentThreads } from './comment-threads';
 import { blogMatchesFilter, recipeMatchesFilter } from './list-filters';
-import { type ConnectionSpec, filteredBy, invalidateAllLists, removeFromAllLists, syncListMembership } from './list-membership';
+import {
+  type ConnectionSpec,
+  dropLaterPages,
+  filteredBy,
+  invalidateAllLists,
+  readFilterable,
+  removeFromAllLists,
+  syncListMembership,
+} from './list-membership';
 import { applyNotificationChange, markRead } from './notifications';
 
 export interface CacheOptions {
   /** Called with the id of every item a live event created or updated (for the highlight). */
   onLiveChange?: (id: string) => void;
+  /**
+   * Where recipes others create go instead of the top of the lists (the "N new recipes" bar).
+   * Without it, every CREATED event is placed in the lists at once.
+   */
+  newRecipes?: { store: NewItems<RecipeFilter | null>; viewerId: string | null };
 }
 
 const recipeLists: ConnectionSpec = {
@@ -92,6 +106,7 @@ function applyChange(
   field: 'recipe' | 'blog',
   change: { kind?: ChangeKind | undefined; id?: string | undefined } | null,
   options: CacheOptions,
+  held?: NewItems<RecipeFilter | null>,
 ): void {
   if (change === null) {
     // The live transport's gap signal (see live-transport.ts): changes may have been missed.
@@ -100,12 +115,20 @@ function applyChange(
   }
   if (!change.kind || !change.id) return;
   if (change.kind === 'DELETED') {
+    held?.drop(change.id);
     removeEntity(cache, spec, field, change.id);
     return;
   }
   // CREATED and UPDATED: normalisation has already written the item's new state.
   const key = entityKey(cache, spec.nodeTypename, change.id);
-  if (key) syncListMembership(cache, spec, key);
+  if (!key) return;
+  const item = held ? readFilterable(cache, key) : null;
+  const othersNew = change.kind === 'CREATED' && item !== null && item.authorId !== options.newRecipes?.viewerId;
+  if (held && item && (othersNew || held.isHeld(change.id))) {
+    // Waits behind the bar; an edit can still take it out of a list it was fetched into.
+    held.hold(change.id, item);
+    syncListMembership(cache, spec, key, 'Query', { insert: false });
+  } else syncListMembership(cache, spec, key);
   options.onLiveChange?.(change.id);
 }
 
@@ -140,10 +163,15 @@ export function createCacheConfig(options: CacheOptions = {}): CacheExchangeOpts
   const typed: Omit<GraphCacheConfig, 'resolvers'> = {
     keys,
     updates: {
+      Query: {
+        recipes: (_result, args, cache) => dropLaterPages(cache, recipeLists, args),
+        blogs: (_result, args, cache) => dropLaterPages(cache, blogLists, args),
+      },
       Subscription: {
         recipeChanged: (result, _args, cache) => {
           const change = result.recipeChanged;
-          applyChange(cache, recipeLists, 'recipe', change ? { kind: change.kind, id: change.recipeId } : null, options);
+          const held = options.newRecipes?.store;
+          applyChange(cache, recipeLists, 'recipe', change ? { kind: change.kind, id: change.recipeId } : null, options, held);
         },
         blogChanged: (result, _args, cache) => {
           const change = result.blogChanged;

@@ -1,5 +1,5 @@
 import type { Cache } from '@urql/exchange-graphcache';
-import type { TypedDocumentNode } from 'urql';
+import { stringifyVariables, type TypedDocumentNode } from 'urql';
 import type { FilterableItem } from './list-filters';
 
 /**
@@ -142,13 +142,34 @@ function insertInto(cache: Cache, spec: ConnectionSpec, pages: Page[], nodeKey: 
  * blog published or unpublished, a notification read: all the same question, asked of each list.
  * `parent` is the entity holding the lists: `Query`, or the recipe of a comment thread.
  */
-export function syncListMembership(cache: Cache, spec: ConnectionSpec, nodeKey: string, parent = 'Query'): void {
+export function syncListMembership(
+  cache: Cache,
+  spec: ConnectionSpec,
+  nodeKey: string,
+  parent = 'Query',
+  { insert = true }: { insert?: boolean } = {},
+): void {
   for (const pages of cachedLists(cache, parent, spec.field).values()) {
     const belongs = spec.belongs(cache, nodeKey, nonPaginationArgs(pages[0]?.args ?? {}));
     if (belongs === null) continue;
     const present = pages.some((page) => page.edges.some((edge) => nodeOf(cache, edge) === nodeKey));
     if (present && !belongs) removeFrom(cache, pages, nodeKey);
-    else if (!present && belongs) insertInto(cache, spec, pages, nodeKey);
+    else if (!present && belongs && insert) insertInto(cache, spec, pages, nodeKey);
+  }
+}
+
+/**
+ * Called as a list's first page is written from the server: the later pages loaded beside the
+ * old first page followed its last cursor, not the new one's, and merged with it they could
+ * skip or repeat items. Forgetting them leaves the fresh page with its own "load more".
+ */
+export function dropLaterPages(cache: Cache, spec: ConnectionSpec, firstPageArgs: Record<string, unknown>, parent = 'Query'): void {
+  if (firstPageArgs.after) return;
+  // Key order differs between a query's arguments and the cache's record of them.
+  const identity = stringifyVariables(nonPaginationArgs(firstPageArgs));
+  for (const info of cache.inspectFields(parent)) {
+    if (info.fieldName !== spec.field || !info.arguments?.after) continue;
+    if (stringifyVariables(nonPaginationArgs(info.arguments)) === identity) cache.invalidate(parent, info.fieldName, info.arguments);
   }
 }
 

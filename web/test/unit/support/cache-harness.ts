@@ -5,7 +5,7 @@ import {
   NotificationChangedSubscription,
   RecipeChangedSubscription,
 } from '../../../src/features/live/live-updates';
-import { createCacheConfig } from '../../../src/graphql/cache/cache-exchange';
+import { type CacheOptions, createCacheConfig } from '../../../src/graphql/cache/cache-exchange';
 
 /** The app's subscription operations by root field. */
 const SUBSCRIPTIONS: Record<string, string> = {
@@ -27,7 +27,7 @@ interface Sink {
  * HTTP answers come from `respond` (a function of the operation), and live events are pushed by
  * the test through the subscription exchange, as the live transport would push them.
  */
-export function createCacheHarness(respond: Responder) {
+export function createCacheHarness(respond: Responder, options: Omit<CacheOptions, 'onLiveChange'> = {}) {
   const highlighted: string[] = [];
   const feeds = new Map<string, Sink>();
   const client = new Client({
@@ -40,7 +40,7 @@ export function createCacheHarness(respond: Responder) {
       return new Response(JSON.stringify(result), { headers: { 'content-type': 'application/json' } });
     },
     exchanges: [
-      cacheExchange(createCacheConfig({ onLiveChange: (id) => highlighted.push(id) })),
+      cacheExchange(createCacheConfig({ ...options, onLiveChange: (id) => highlighted.push(id) })),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription: (request) => ({

@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ok, signUp, type TestUser } from '../../../server/test/support/clients.js';
+import { createTestDatabase, REDIS_URL, type TestDatabase, uniquePrefix } from '../../../server/test/support/database.js';
+import { CREATE_RECIPE, DELETE_RECIPE, UPDATE_RECIPE } from '../../../server/test/support/operations.js';
+import { type ServerProcess, spawnServer } from '../../../server/test/support/servers.js';
+
+const webDist = fileURLToPath(new URL('../../dist/', import.meta.url));
+const screenshots = fileURLToPath(new URL('../../test-results/e2e/', import.meta.url));
+const LIVE_WITHIN_MS = 5_000;
+const PAGE_SIZE = 12;
+
+function card(page: Page, title: string) {
+  return page.getByTestId('recipe-card').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+}
+
+const cardTitles = (page: Page) => page.getByTestId('recipe-card').getByRole('heading').allTextContents();
+
+describe('the "N new recipes" bar', () => {
+  let database: TestDatabase;
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npm run build -w web` first');
+    await mkdir(screenshots, { recursive: true });
+    database = await createTestDatabase('web_new_bar');
+    server = await spawnServer({ DATABASE_URL: database.url, REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('web-new-bar'), WEB_DIST: webDist });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await database?.drop();
+  });
+
+  it("holds others' new recipes behind a counted bar, shows them on a click as one page, and applies the viewer's own, edits and deletes at once", async () => {
+    const create = async (user: TestUser, title: string) =>
+      (await ok(server.url, CREATE_RECIPE, { input: { title, ingredients: ['a'], steps: ['b'] } }, user.token)).createRecipe.id;
+    const writer = await signUp(server.url, 'Writer');
+    const viewer = await signUp(server.url, 'Vic');
+    const seeded: string[] = [];
+    for (let n = 1; n <= PAGE_SIZE + 2; n += 1) seeded.push(await create(writer, `Seed ${n}`));
+
+    const page = await (await browser.newContext({ viewport: { width: 1100, height: 800 } })).newPage();
+    await page.goto(`${server.url}/#/`);
+    await page.evaluate((session) => window.localStorage.setItem('live-recipes.session', JSON.stringify(session)), {
+      token: viewer.token,
+      user: { id: viewer.id, name: viewer.name },
+    });
+    await page.reload();
+    await page.getByTestId('signed-in-as').getByText('Vic').waitFor();
+    await page.locator('[data-testid="connection-status"][data-status="live"]').waitFor({ timeout: 10_000 });
+    await card(page, `Seed ${PAGE_SIZE + 2}`).waitFor();
+    expect(await page.getByTestId('recipe-card').count()).toBe(PAGE_SIZE);
+    const bar = page.getByTestId('new-recipes-bar');
+
+    // Someone else writes: a bar counts, the list stays as it was.
+    await create(writer, 'New 1');
+    await bar.getByRole('button', { name: '1 new recipe — show' }).waitFor({ timeout: LIVE_WITHIN_MS });
+    for (let n = 2; n <= 5; n += 1) await create(writer, `New ${n}`);
+    await bar.getByRole('button', { name: '5 new recipes — show' }).waitFor({ timeout: LIVE_WITHIN_MS });
+    expect(await page.getByTestId('recipe-card').count()).toBe(PAGE_SIZE);
+    expect(await card(page, 'New 1').count()).toBe(0);
+
+    // The viewer's own recipe goes to the top at once, beside the bar.
+    await create(viewer, 'Mine');
+    await card(page, 'Mine').waitFor({ timeout: LIVE_WITHIN_MS });
+    expect((await cardTitles(page))[0]).toBe('Mine');
+
+    // Edits and deletes of recipes on screen still apply live.
+    const edited = seeded.at(-1) ?? '';
+    await ok(server.url, UPDATE_RECIPE, { id: edited, input: { title: 'Seed, edited' } }, writer.token);
+    await card(page, 'Seed, edited').waitFor({ timeout: LIVE_WITHIN_MS });
+    await ok(server.url, DELETE_RECIPE, { id: seeded.at(-2) ?? '' }, writer.token);
+    await card(page, `Seed ${PAGE_SIZE + 1}`).waitFor({ state: 'detached', timeout: LIVE_WITHIN_MS });
+    expect(await bar.textContent()).toBe('5 new recipes — show');
+    await page.screenshot({ path: path.join(screenshots, 'new-recipes-bar-waiting.png') });
+
+    // A click from further down shows them at the top, and the list is one page again.
+    await page.getByRole('button', { name: 'Load more' }).scrollIntoViewIfNeeded();
+    await bar.getByRole('button').click();
+    await card(page, 'New 5').waitFor({ timeout: LIVE_WITHIN_MS });
+    await bar.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => window.scrollY === 0);
+    expect(await cardTitles(page)).toEqual([
+      'Mine',
+      'New 5',
+      'New 4',
+      'New 3',
+      'New 2',
+      'New 1',
+      'Seed, edited',
+      ...Array.from({ length: PAGE_SIZE - 7 }, (_, index) => `Seed ${PAGE_SIZE - index}`),
+    ]);
+    await page.screenshot({ path: path.join(screenshots, 'new-recipes-bar-shown.png') });
+
+    // Once shown, they are not counted again when more arrive.
+    await create(writer, 'New 6');
+    await bar.getByRole('button', { name: '1 new recipe — show' }).waitFor({ timeout: LIVE_WITHIN_MS });
+  });
+});
