@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, max, sql } from 'drizzle-orm';
-import type { Queryable, Tx } from '../db/client.js';
+import { type Queryable, rowsOf, type Tx } from '../db/client.js';
 import { type ChangeKind, type ChangeLogRow, changeLog, changeLogHorizon, type EntityKind } from '../db/schema.js';
 import { type ChangeDetails, type ChangeRecord, type EntityStates, reviveChange } from './change.js';
 import { type CursorSeal, expiredCursor, invalidCursor } from './cursor.js';
@@ -44,9 +44,7 @@ export async function appendChanges(tx: Tx, changes: readonly AnyNewChange[]): P
  * serialises the calls, holding its lock only for the duration of the call itself.
  */
 export async function sequenceChanges(db: Queryable, batch: number): Promise<ChangeRecord[]> {
-  const result: unknown = await db.execute(sql`select * from sequence_changes(${batch})`);
-  // postgres.js answers with the rows themselves, PGlite with an object that holds them.
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<Record<string, unknown>>;
+  const rows = await rowsOf<Record<string, unknown>>(db, sql`select * from sequence_changes(${batch})`);
   const changes = rows.map((row) =>
     reviveChange({
       position: row.position as string | number,

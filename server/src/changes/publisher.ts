@@ -4,7 +4,7 @@ import type { ChangeRecord } from './change.js';
 
 export interface Publisher {
   /** Hands a committed change to the bus without making the writer wait or fail on it. */
-  publish(change: ChangeRecord | null): void;
+  publish(change: ChangeRecord): void;
   /** Waits for publishes still in flight, so a stopping instance hands off what it committed. */
   flush(): Promise<void>;
 }
@@ -17,7 +17,6 @@ export function createPublisher(bus: ChangeBus, logger: Logger, onPublished?: (o
   const inFlight = new Set<Promise<void>>();
   return {
     publish(change) {
-      if (!change) return;
       const sent = bus.publish({ ...change }).then(
         () => onPublished?.(true),
         (error: unknown) => {

@@ -1,7 +1,7 @@
 import { eq, getTableColumns, getTableName, type InferInsertModel, type InferSelectModel, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { reviveRow } from '../changes/change.js';
-import type { Queryable, Tx } from '../db/client.js';
+import { type Queryable, rowsOf, type Tx } from '../db/client.js';
 import type { EntityKind } from '../db/schema.js';
 import { isUuid } from './ids.js';
 
@@ -94,14 +94,7 @@ export function rowTable<T extends VersionedTable>(
   ] as const;
 
   const run = async (db: Queryable, statement: SQL): Promise<StatementOutcome<Row>> => {
-    const result: unknown = await db.execute(statement);
-    // postgres.js answers with the rows themselves, PGlite with an object that holds them.
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{
-      author_name: string | null;
-      before: unknown;
-      after: unknown;
-    }>;
-    const [row] = rows;
+    const [row] = await rowsOf<{ author_name: string | null; before: unknown; after: unknown }>(db, statement);
     return {
       authorName: row?.author_name ?? null,
       before: reviveRow(row?.before) as Row | null,
