@@ -156,7 +156,9 @@ export class ChangeFeed {
     }
     if (change.position <= this.highWater) return;
     this.pending.set(change.position, change);
-    void this.drain().then(() => this.awaitGap());
+    // Whatever is next in order is delivered before drain() first waits; what is left waits for the bus a while.
+    void this.drain();
+    this.awaitGap();
   }
 
   /** Reads the log for what is still missing before the pending changes, unless the bus brings it first. */

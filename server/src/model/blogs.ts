@@ -34,8 +34,6 @@ const table: OwnedTable<'blog', BlogValues> = {
   label: 'blog',
   lockById: rows.lockById,
   visibleTo: (row, viewerId) => row.published || row.authorId === viewerId,
-  insert: (tx, author, values) => rows.insert(tx, { ...values, authorId: author.id }),
-  update: (tx, before, values, version) => rows.update(tx, before.id, values, version),
   remove: (tx, row) => rows.remove(tx, row.id),
   detail: () => null,
   statements: rows,

@@ -27,7 +27,9 @@ export interface Committed<Result> {
 }
 
 /** How one entity table is read and written, and what it adds; the flow around it is the same for every entity. */
-export interface OwnedTable<K extends OwnedKind, Values> {
+export type OwnedTable<K extends OwnedKind, Values> = OwnedRows<K> & (StatementWrites<K, Values> | TransactionWrites<K, Values>);
+
+interface OwnedRows<K extends OwnedKind> {
   entity: K;
   label: string;
   /** Row locked for the rest of the transaction, or null if absent. */
@@ -36,20 +38,28 @@ export interface OwnedTable<K extends OwnedKind, Values> {
   visibleTo(row: State<K>, viewerId: string): boolean;
   /** Who besides the author may delete the row. */
   mayDelete?(row: State<K>, viewerId: string): boolean;
-  insert(tx: Tx, author: Author, values: Values): Promise<State<K>>;
-  update(tx: Tx, before: State<K>, values: Partial<Values>, version: number): Promise<State<K>>;
   remove(tx: Tx, row: State<K>): Promise<void>;
   /** What every subscriber may know about a change to the row. */
   detail(row: State<K>): ChangeDetails[K];
-  /** Writes a new row brings with it in the same transaction (a notification for a comment). */
-  afterInsert?(tx: Tx, row: State<K>, author: Author): Promise<PendingChange[]>;
   /** Removes what cannot outlive the row (its comments and their notifications), in the same transaction. */
   beforeRemove?(tx: Tx, row: State<K>, author: Author): Promise<PendingChange[]>;
-  /**
-   * Create and update as one statement each (row-table.ts), for a table whose writes bring nothing
-   * else along and whose changes carry no detail: one round trip instead of a transaction's five.
-   */
-  statements?: {
+}
+
+/** Creates and updates of a row inside a transaction, for a table whose new rows bring others along. */
+interface TransactionWrites<K extends OwnedKind, Values> {
+  statements?: never;
+  insert(tx: Tx, author: Author, values: Values): Promise<State<K>>;
+  update(tx: Tx, before: State<K>, values: Partial<Values>, version: number): Promise<State<K>>;
+  /** Writes a new row brings with it in the same transaction (a notification for a comment). */
+  afterInsert?(tx: Tx, row: State<K>, author: Author): Promise<PendingChange[]>;
+}
+
+/**
+ * Create and update as one statement each (row-table.ts), for a table whose writes bring nothing
+ * else along and whose changes carry no detail: one round trip instead of a transaction's five.
+ */
+interface StatementWrites<K extends OwnedKind, Values> {
+  statements: {
     createAndAppend(db: Db, authorId: string, values: Values): Promise<StatementOutcome<State<K>>>;
     updateAndAppend(
       db: Db,
@@ -108,7 +118,7 @@ export async function createOwned<K extends OwnedKind, Values>(
   viewer: Viewer,
   values: Values,
 ): Promise<Committed<State<K>>> {
-  if (table.statements && !table.afterInsert) {
+  if (table.statements) {
     const { authorName, after } = await table.statements.createAndAppend(db, viewer.id, values);
     if (authorName === null || !after) throw accountGone();
     return { result: after, appended: 1 };

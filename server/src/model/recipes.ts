@@ -50,8 +50,6 @@ const table: OwnedTable<'recipe', RecipeValues> = {
   label: 'recipe',
   lockById: rows.lockById,
   visibleTo: () => true,
-  insert: (tx, author, values) => rows.insert(tx, { ...values, authorId: author.id }),
-  update: (tx, before, values, version) => rows.update(tx, before.id, values, version),
   remove: (tx, row) => rows.remove(tx, row.id),
   detail: () => null,
   statements: rows,

@@ -1,4 +1,4 @@
-import { eq, getTableColumns, getTableName, type InferInsertModel, type InferSelectModel, type SQL, sql } from 'drizzle-orm';
+import { eq, getTableColumns, getTableName, type InferSelectModel, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { reviveRow } from '../changes/change.js';
 import { type Queryable, rowsOf, type Tx } from '../db/client.js';
@@ -18,7 +18,7 @@ export interface StatementOutcome<Row> {
 }
 
 /**
- * Lock, insert, update and remove of a table whose rows have an id, an author, a version and an
+ * Lock and remove of a table whose rows have an id, an author, a version and an
  * `updatedAt`, which is what an `OwnedTable` needs from its storage; recipes and blogs differ only in
  * their columns and rules.
  *
@@ -112,17 +112,6 @@ export function rowTable<T extends VersionedTable>(
         .where(byId(id))
         .for('update')) as Row[];
       return row ?? null;
-    },
-    async insert(tx: Tx, values: InferInsertModel<T>): Promise<Row> {
-      const [row] = (await tx.insert(table).values(values).returning()) as Row[];
-      if (!row) throw new Error(`${entity} insert returned nothing`);
-      return row;
-    },
-    async update(tx: Tx, id: string, values: Partial<InferInsertModel<T>>, version: number): Promise<Row> {
-      const set = { ...values, version, updatedAt: sql`now()` } as Partial<InferInsertModel<T>>;
-      const [row] = (await tx.update(table).set(set).where(byId(id)).returning()) as Row[];
-      if (!row) throw new Error(`${entity} update returned nothing`);
-      return row;
     },
     async remove(tx: Tx, id: string): Promise<void> {
       await tx.delete(table).where(byId(id));
