@@ -1,13 +1,12 @@
-import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createTestDatabase, REDIS_URL, type TestDatabase, uniquePrefix } from '../../../server/test/support/database.js';
 import { type ServerProcess, spawnServer } from '../../../server/test/support/servers.js';
+import { launchChromium, requireBuiltWebApp, webDist } from './support/browser.js';
 
-const webDist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const screenshots = fileURLToPath(new URL('../../test-results/e2e/presence/', import.meta.url));
 // A bound on waiting for something live, not a speed claim; typing lapses after 6 s, so waits stay under it.
 const LIVE = { timeout: 5_000 };
@@ -36,17 +35,14 @@ describe('who is here, in the web app on two server instances', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npm run build -w web` first');
+    requireBuiltWebApp();
     await rm(screenshots, { recursive: true, force: true });
     await mkdir(screenshots, { recursive: true });
     database = await createTestDatabase('web_e2e_presence');
     const env = { DATABASE_URL: database.url, REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('web-e2e-presence'), WEB_DIST: webDist };
     one = await spawnServer({ ...env, INSTANCE_ID: 'one' });
     two = await spawnServer({ ...env, INSTANCE_ID: 'two' });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,15 +1,14 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, signUp } from '../../../server/test/support/clients.js';
 import { createTestDatabase, REDIS_URL, type TestDatabase, uniquePrefix } from '../../../server/test/support/database.js';
 import { CREATE_RECIPE } from '../../../server/test/support/operations.js';
 import { type ServerProcess, spawnServer } from '../../../server/test/support/servers.js';
+import { launchChromium, requireBuiltWebApp, webDist } from './support/browser.js';
 
-const webDist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const screenshots = fileURLToPath(new URL('../../test-results/e2e/', import.meta.url));
 const TOKEN_TTL_MS = 8_000;
 const LIVE_WITHIN_MS = 5_000;
@@ -42,7 +41,7 @@ describe('the web app across token expiry', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npm run build -w web` first');
+    requireBuiltWebApp();
     await mkdir(screenshots, { recursive: true });
     database = await createTestDatabase('web_token');
     server = await spawnServer({
@@ -52,10 +51,7 @@ describe('the web app across token expiry', () => {
       WEB_DIST: webDist,
       TOKEN_TTL: `${TOKEN_TTL_MS}ms`,
     });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
