@@ -4,10 +4,9 @@
  * with the statement the server runs for `updateRecipe` (row, author and change-log row in one
  * statement), in three modes:
  *   unordered  the statement alone: the change rows never get a position (the ceiling);
- *   sequenced  the statement, then a nudge to one coalescing Sequencer that gives positions after
- *              commit, as one instance of the server does (the writer does not wait for it; the
- *              phase ends by waiting until every change has its position, and prints how many
- *              were still waiting for one when the clock stopped);
+ *   sequenced  the statement, then the wait for one coalescing Sequencer to give the change its
+ *              position after commit, as one instance of the server answers a mutation (printed
+ *              too: how many changes were without a position when the clock stopped);
  *   locked     the statement inside a transaction that first takes one global advisory lock and
  *              holds it to commit: the design that assigns positions in commit order by
  *              serialising writers.
@@ -57,7 +56,7 @@ async function run(database: Database, mode: Mode, authorId: string, recipeIds: 
       return;
     }
     await rows.updateAndAppend(db, authorId, id, { title: `take ${n}` }, null);
-    if (mode === 'sequenced') void sequencer.afterCommit();
+    if (mode === 'sequenced') await sequencer.afterCommit();
   };
   const loops = recipeIds.map(async (id) => {
     for (let n = 0; !stop; n++) {
