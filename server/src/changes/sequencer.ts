@@ -5,12 +5,6 @@ import type { Publisher } from './publisher.js';
 
 /** Changes given positions by one call to the database; more wait for the next call. */
 const BATCH = 1_000;
-/**
- * How long an idle sequencer waits before its call, so that the writes committing in that time
- * share it: a call costs PostgreSQL about as much as a few changes sequenced in it, and at a write
- * a millisecond one call per write took a fifth of the write rate. Delivery waits this much longer.
- */
-const GATHER_MS = 2;
 
 /**
  * Gives committed changes their positions and hands them to the publisher, so a change is on the
@@ -65,11 +59,9 @@ export class Sequencer {
   }
 
   private begin(): Promise<void> {
-    const run = new Promise((resolve) => setTimeout(resolve, GATHER_MS))
-      .then(() => this.drain())
-      .finally(() => {
-        if (this.inFlight === run) this.inFlight = undefined;
-      });
+    const run = this.drain().finally(() => {
+      if (this.inFlight === run) this.inFlight = undefined;
+    });
     this.inFlight = run;
     return run;
   }
