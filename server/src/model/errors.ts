@@ -1,6 +1,6 @@
 /**
  * What the rules of the domain refuse. The model knows nothing of GraphQL: the GraphQL layer maps
- * each kind to its error code (graphql/domain-errors.ts).
+ * each kind to its error code (errors.ts).
  */
 export type DomainErrorKind = 'invalid-input' | 'not-found' | 'forbidden' | 'conflict' | 'unauthenticated';
 

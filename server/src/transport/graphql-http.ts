@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { viewerFromAuthorization } from '../auth/viewer.js';
 import type { Context, Services, TransportHooks } from '../context.js';
-import { isGraphQLError } from '../errors.js';
-import { domainErrorToGraphQL } from '../graphql/domain-errors.js';
+import { alreadyHandled, clientError, INTERNAL_ERROR_MESSAGE, isGraphQLError } from '../errors.js';
 import { schema } from '../graphql/schema.js';
 import { useSharedSubscriptionExecution } from '../graphql/shared-execution.js';
 import { clientAddress } from '../limits/client-address.js';
@@ -92,14 +89,6 @@ const reportLimit = {
   ],
 };
 
-/** Every error leaves with a code: errors of the request itself (bad variables) are the client's input. */
-function ensureCode(error: GraphQLError): GraphQLError {
-  if (typeof error.extensions.code !== 'string') {
-    (error.extensions as Record<string, unknown>).code = error.path ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT';
-  }
-  return error;
-}
-
 export interface GraphqlServerOptions {
   /** Which other origins may call from a browser; none unless given. */
   cors?: CorsPolicy;
@@ -111,8 +100,6 @@ export interface GraphqlServerOptions {
   budget?: LiveBudget;
 }
 
-const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side; it has been logged.';
-
 /** What parsed documents Yoga keeps between requests may take of the heap. */
 const PARSE_CACHE_BYTES = 16 * 1024 * 1024;
 
@@ -123,24 +110,7 @@ export function createGraphqlServer(
   onSseDropped: () => void = () => {},
   options: GraphqlServerOptions = {},
 ): GraphqlServer {
-  // Errors already logged with their errorId; Yoga reports each masked error again.
-  const logged = new WeakSet<object>();
-  const maskError = (error: unknown, message: string): GraphQLError => {
-    const located = isGraphQLError(error) ? error : undefined;
-    const original = located?.originalError ?? error;
-    const where = located ? { nodes: located.nodes, path: located.path } : {};
-    if (original instanceof Error && original.name === PothosValidationError.name) {
-      return new GraphQLError(original.message, { ...where, extensions: { code: 'BAD_USER_INPUT' } });
-    }
-    const refused = domainErrorToGraphQL(original);
-    if (refused) return new GraphQLError(refused.message, { ...where, extensions: refused.extensions });
-    // Errors raised on purpose carry their code and a message meant for the client.
-    if (located && (!located.originalError || isGraphQLError(located.originalError))) return ensureCode(located);
-    const errorId = randomUUID();
-    logger.error({ err: original, errorId }, 'unexpected error while executing an operation');
-    if (error instanceof Error) logged.add(error);
-    return new GraphQLError(message, { ...where, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } });
-  };
+  const maskError = (error: unknown): GraphQLError => clientError(error, { log: logger, keepHttpStatus: true });
 
   return createYoga<ServerContext, Context>({
     schema,
@@ -159,7 +129,8 @@ export function createGraphqlServer(
       info: (...args) => logger.info(describe(args)),
       warn: (...args) => logger.warn(describe(args)),
       error: (...args) => {
-        if (args.some((arg) => typeof arg === 'object' && arg !== null && logged.has(arg))) return;
+        // Yoga reports every error its masking replaced; clientError has logged what needed it.
+        if (args.some(alreadyHandled)) return;
         const err = args.find((arg) => arg instanceof Error);
         logger.error(err ? { err } : {}, describe(args));
       },
@@ -198,7 +169,7 @@ export function createGraphqlServer(
             transport,
           };
         },
-        maskError: (error) => maskError(error, INTERNAL_ERROR_MESSAGE),
+        maskError,
         fanout: { maxQueuedEvents: options.maxQueuedEvents ?? Number.POSITIVE_INFINITY, onShed: options.onShed },
       }),
       EnvelopArmorPlugin({

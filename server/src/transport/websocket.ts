@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GraphQLError, getOperationAST } from 'graphql';
@@ -11,7 +10,7 @@ import { viewerFromAuthorization } from '../auth/viewer.js';
 import type { StreamRelease } from '../changes/change-stream.js';
 import type { TrustProxy } from '../config.js';
 import type { TransportHooks } from '../context.js';
-import { isGraphQLError } from '../errors.js';
+import { clientError, isGraphQLError, type RequestErrorCode } from '../errors.js';
 import { clientAddress } from '../limits/client-address.js';
 import type { ConnectionAccount, LiveBudget } from '../limits/live-budget.js';
 import { type FrameSink, webSocketNextFrames } from './frame-sink.js';
@@ -295,29 +294,7 @@ interface Envelope {
   subscribe: ReturnType<GraphqlServer['getEnveloped']>['subscribe'];
 }
 
-/**
- * An error graphql-ws can send for one operation: graphql-ws checks `instanceof GraphQLError`
- * against its own copy of graphql, so every error is rebuilt here with a code. Errors meant for
- * the client keep their message and code; anything else is logged and masked.
- */
-function requestError(error: unknown, fallbackCode: string, log: Logger): GraphQLError {
-  const meant = isGraphQLError(error) && (!error.originalError || isGraphQLError(error.originalError));
-  if (!meant) {
-    const errorId = randomUUID();
-    log.error(
-      { err: isGraphQLError(error) ? error.originalError : error, errorId },
-      'unexpected error while preparing an operation on a WebSocket',
-    );
-    return new GraphQLError('Something went wrong on our side; it has been logged.', {
-      extensions: { code: 'INTERNAL_SERVER_ERROR', errorId },
-    });
-  }
-  const own = error.extensions?.code;
-  const code = typeof own === 'string' ? own : fallbackCode;
-  // graphql-armor words every limit as a "Syntax Error", even those found by validation.
-  const message = code === 'GRAPHQL_VALIDATION_FAILED' ? error.message.replace(/^Syntax Error: /, '') : error.message;
-  const where = error.nodes ? { nodes: error.nodes } : { source: error.source, positions: error.positions };
-  // `http` tells Yoga which status an HTTP answer gets; it means nothing on a socket, and HTTP answers strip it too.
-  const { http: _status, ...extensions } = error.extensions ?? {};
-  return new GraphQLError(message, { ...where, extensions: { ...extensions, code } });
+/** An error graphql-ws can send for one operation (see clientError). */
+function requestError(error: unknown, fallbackCode: RequestErrorCode | 'INTERNAL_SERVER_ERROR', log: Logger): GraphQLError {
+  return clientError(error, { log, fallbackCode });
 }
