@@ -1,13 +1,20 @@
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError, Kind } from 'graphql';
+import type { TokenViewer } from '../auth/tokens.js';
 import type { Context } from '../context.js';
 import { userError } from '../errors.js';
 import MutationGuardPlugin from './mutation-guard.js';
 
+/** The context of a field behind `t.withAuth({ signedIn: true })`: the viewer is known there. */
+export type SignedInContext = Context & { viewer: TokenViewer };
+
 export const builder = new SchemaBuilder<{
   Context: Context;
+  AuthScopes: { signedIn: boolean };
+  AuthContexts: { signedIn: SignedInContext };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: false;
   Scalars: {
@@ -15,8 +22,17 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string };
   };
 }>({
-  plugins: [RelayPlugin, DataloaderPlugin, MutationGuardPlugin],
+  // Scope auth first, so its check wraps the others: an anonymous write is refused before the write limiter.
+  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, MutationGuardPlugin],
   defaultFieldNullability: false,
+  // Only fields given scopes (root fields, through `t.withAuth`) are wrapped; change-event fields have none.
+  scopeAuth: {
+    authScopes: (ctx) => ({ signedIn: ctx.viewer !== null }),
+    // signedIn is the only scope, so any refusal means the same thing.
+    unauthorizedError: () => userError('UNAUTHENTICATED', 'Sign in to do this.'),
+    // Checked once when a subscription starts, never on each event it delivers.
+    authorizeOnSubscribe: true,
+  },
   // Writes per user, across every instance; anonymous mutations (sign-up, sign-in) have their own limits.
   beforeMutation: async (ctx) => {
     if (ctx.viewer) await ctx.limits.write(ctx.viewer.id);

@@ -23,13 +23,16 @@ export interface StreamRules<Row> extends ViewRules<Row> {
   admit?(): Promise<void>;
 }
 
-/** Everything a change field declares; the factory adds cursors, replay, per-event visibility and stream end. */
-export interface ChangeChannel<Row, Args> {
+/**
+ * Everything a change field declares; the factory adds cursors, replay, per-event visibility and stream end.
+ * `Ctx` is the field's context: `SignedInContext` behind `t.withAuth({ signedIn: true })`.
+ */
+export interface ChangeChannel<Row, Args, Ctx extends Context = Context> {
   /** The kind whose changes the field streams; its cursors are good for this field only. */
   entity: EntityKind;
   /** Which subscribers see the same result for an event, so they can share one execution. */
   audience: AudienceRule<ViewerEvent<Row>>;
-  rules(args: Args, ctx: Context): StreamRules<Row> | Promise<StreamRules<Row>>;
+  rules(args: Args, ctx: Ctx): StreamRules<Row> | Promise<StreamRules<Row>>;
 }
 
 /** Opens one subscriber's stream; the cursor is checked first so a bad one fails before streaming. */
@@ -66,9 +69,11 @@ async function openStream<Row>(ctx: Context, entity: EntityKind, rules: StreamRu
  * Spread into `t.field({...})`: a new channel states its entity, audience and rules, and cannot
  * forget the audience, since the field gets it only from here.
  */
-export function changeField<Row, Args extends { after?: string | null | undefined }>(channel: ChangeChannel<Row, Args>) {
+export function changeField<Row, Args extends { after?: string | null | undefined }, Ctx extends Context = Context>(
+  channel: ChangeChannel<Row, Args, Ctx>,
+) {
   return {
-    subscribe: async (_root: unknown, args: Args, ctx: Context): Promise<AsyncIterable<ViewerEvent<Row>>> =>
+    subscribe: async (_root: unknown, args: Args, ctx: Ctx): Promise<AsyncIterable<ViewerEvent<Row>>> =>
       openStream(ctx, channel.entity, await channel.rules(args, ctx), args.after),
     resolve: (event: ViewerEvent<Row>) => event,
     extensions: { audience: channel.audience as AudienceRule<never> },

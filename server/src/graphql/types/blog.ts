@@ -8,7 +8,6 @@ import { builder } from '../builder.js';
 import { ChangeInterface, changedNode, changeField } from '../change-subscription.js';
 import { publishCommitted } from '../commit.js';
 import { toGlobalId } from '../global-ids.js';
-import { requireViewer } from '../viewer.js';
 import { CommentableRef } from './commentable.js';
 import { UserRef } from './user.js';
 
@@ -87,29 +86,29 @@ builder.queryFields((t) => ({
 }));
 
 builder.mutationFields((t) => ({
-  createBlog: t.field({
+  createBlog: t.withAuth({ signedIn: true }).field({
     type: BlogRef,
     args: { input: t.arg({ type: CreateBlogInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      return publishCommitted(ctx, createBlog(ctx.db, requireViewer(ctx), input));
+      return publishCommitted(ctx, createBlog(ctx.db, ctx.viewer, input));
     },
   }),
-  updateBlog: t.field({
+  updateBlog: t.withAuth({ signedIn: true }).field({
     type: BlogRef,
     args: {
       id: t.arg.globalID({ required: true, for: BlogRef }),
       input: t.arg({ type: UpdateBlogInput, required: true }),
     },
     resolve: async (_root, { id, input }, ctx) => {
-      return publishCommitted(ctx, updateBlog(ctx.db, requireViewer(ctx), id.id, input));
+      return publishCommitted(ctx, updateBlog(ctx.db, ctx.viewer, id.id, input));
     },
   }),
-  deleteBlog: t.field({
+  deleteBlog: t.withAuth({ signedIn: true }).field({
     type: 'ID',
     description: 'Returns the id of the deleted blog.',
     args: { id: t.arg.globalID({ required: true, for: BlogRef }) },
     resolve: async (_root, { id }, ctx) => {
-      await publishCommitted(ctx, deleteBlog(ctx.db, requireViewer(ctx), id.id));
+      await publishCommitted(ctx, deleteBlog(ctx.db, ctx.viewer, id.id));
       return toGlobalId('Blog', id.id);
     },
   }),

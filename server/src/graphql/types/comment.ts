@@ -19,7 +19,6 @@ import { builder } from '../builder.js';
 import { ChangeInterface, changedNode, changeField } from '../change-subscription.js';
 import { publishCommitted } from '../commit.js';
 import { parseGlobalId, toGlobalId } from '../global-ids.js';
-import { requireViewer } from '../viewer.js';
 import { BlogRef } from './blog.js';
 import { CommentableRef } from './commentable.js';
 import { RecipeRef } from './recipe.js';
@@ -96,35 +95,34 @@ const UpdateCommentInput = builder.inputType('UpdateCommentInput', {
 });
 
 builder.mutationFields((t) => ({
-  addComment: t.field({
+  addComment: t.withAuth({ signedIn: true }).field({
     type: CommentRef,
     description:
       "Comments on a recipe or a blog the viewer can see. A missing target, an id that is not a recipe or blog, and someone else's draft are all NOT_FOUND.",
     args: { input: t.arg({ type: AddCommentInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const viewer = requireViewer(ctx);
       const target = targetFromGlobalId(input.targetId);
-      const comment = await publishCommitted(ctx, addComment(ctx.db, viewer, target, { body: input.body }));
+      const comment = await publishCommitted(ctx, addComment(ctx.db, ctx.viewer, target, { body: input.body }));
       // Posting is the end of typing it.
-      if (target) await ctx.presence?.commentPosted(target, viewer.id);
+      if (target) await ctx.presence?.commentPosted(target, ctx.viewer.id);
       return comment;
     },
   }),
-  updateComment: t.field({
+  updateComment: t.withAuth({ signedIn: true }).field({
     type: CommentRef,
     description: "Only the comment's author may edit it.",
     args: {
       id: t.arg.globalID({ required: true, for: CommentRef }),
       input: t.arg({ type: UpdateCommentInput, required: true }),
     },
-    resolve: (_root, { id, input }, ctx) => publishCommitted(ctx, updateComment(ctx.db, requireViewer(ctx), id.id, input)),
+    resolve: (_root, { id, input }, ctx) => publishCommitted(ctx, updateComment(ctx.db, ctx.viewer, id.id, input)),
   }),
-  deleteComment: t.field({
+  deleteComment: t.withAuth({ signedIn: true }).field({
     type: 'ID',
     description: "The comment's author or the target's author may delete it. Returns the id of the deleted comment.",
     args: { id: t.arg.globalID({ required: true, for: CommentRef }) },
     resolve: async (_root, { id }, ctx) => {
-      await publishCommitted(ctx, deleteComment(ctx.db, requireViewer(ctx), id.id));
+      await publishCommitted(ctx, deleteComment(ctx.db, ctx.viewer, id.id));
       return toGlobalId('Comment', id.id);
     },
   }),

@@ -10,11 +10,10 @@ import {
   unreadNotificationCount,
 } from '../../model/notifications.js';
 import { encodeListCursor } from '../../model/pagination.js';
-import { builder } from '../builder.js';
+import { builder, type SignedInContext } from '../builder.js';
 import { ChangeInterface, changedNode, changeField } from '../change-subscription.js';
 import { publishCommitted } from '../commit.js';
 import { parseGlobalId } from '../global-ids.js';
-import { requireViewer } from '../viewer.js';
 import { CommentRef, loadTarget } from './comment.js';
 import { CommentableRef } from './commentable.js';
 import { UserRef } from './user.js';
@@ -54,35 +53,31 @@ const notificationIds = (ids: readonly string[]) =>
   });
 
 builder.queryFields((t) => ({
-  notifications: t.connection(
+  notifications: t.withAuth({ signedIn: true }).connection(
     {
       type: NotificationRef,
       description: "The viewer's notifications, newest first. UNAUTHENTICATED for an anonymous viewer.",
       args: { unreadOnly: t.arg.boolean({ description: 'Only those not yet read.' }) },
-      resolve: (_root, args, ctx) => {
-        const viewer = requireViewer(ctx);
-        return resolveCursorConnection<Promise<NotificationRow[]>>(
-          { args, toCursor: encodeListCursor, defaultSize: 20, maxSize: 100 },
-          (window) => listNotifications(ctx.db, viewer, { unreadOnly: args.unreadOnly ?? false }, window),
-        );
-      },
+      resolve: (_root, args, ctx) =>
+        resolveCursorConnection<Promise<NotificationRow[]>>({ args, toCursor: encodeListCursor, defaultSize: 20, maxSize: 100 }, (window) =>
+          listNotifications(ctx.db, ctx.viewer, { unreadOnly: args.unreadOnly ?? false }, window),
+        ),
     },
     { name: 'NotificationConnection' },
     { name: 'NotificationEdge' },
   ),
-  unreadNotificationCount: t.int({
+  unreadNotificationCount: t.withAuth({ signedIn: true }).int({
     description: "How many of the viewer's notifications are unread. UNAUTHENTICATED for an anonymous viewer.",
-    resolve: (_root, _args, ctx) => unreadNotificationCount(ctx.db, requireViewer(ctx)),
+    resolve: (_root, _args, ctx) => unreadNotificationCount(ctx.db, ctx.viewer),
   }),
 }));
 
 builder.mutationField('markNotificationsRead', (t) =>
-  t.int({
+  t.withAuth({ signedIn: true }).int({
     description:
       "Marks the given notifications read, or all of the viewer's without `ids`. Returns how many went from unread to read. An id that is not one of the viewer's notifications is NOT_FOUND and marks nothing.",
     args: { ids: t.arg.idList() },
-    resolve: (_root, { ids }, ctx) =>
-      publishCommitted(ctx, markNotificationsRead(ctx.db, requireViewer(ctx), ids ? notificationIds(ids) : null)),
+    resolve: (_root, { ids }, ctx) => publishCommitted(ctx, markNotificationsRead(ctx.db, ctx.viewer, ids ? notificationIds(ids) : null)),
   }),
 );
 
@@ -106,20 +101,17 @@ const NotificationChange = builder.objectRef<ViewerEvent<NotificationRow>>('Noti
 });
 
 builder.subscriptionField('notificationChanged', (t) =>
-  t.field({
+  t.withAuth({ signedIn: true }).field({
     type: NotificationChange,
     description:
       "The viewer's own notifications created, marked read and deleted, from `after` (exclusive) if given, then live. UNAUTHENTICATED for an anonymous viewer.",
     args: {
       after: t.arg.string({ description: 'A `cursor` from an earlier notification change: replay what came after it, then go live.' }),
     },
-    ...changeField<NotificationRow, { after?: string | null }>({
+    ...changeField<NotificationRow, { after?: string | null }, SignedInContext>({
       entity: 'notification',
       audience: (event) => (event.detail as NotificationDetail).recipientId,
-      rules: (_args, ctx) => {
-        const viewer = requireViewer(ctx);
-        return { visible: (row) => notificationVisibleTo(row, viewer), matches: () => true };
-      },
+      rules: (_args, { viewer }) => ({ visible: (row) => notificationVisibleTo(row, viewer), matches: () => true }),
     }),
   }),
 );

@@ -9,7 +9,6 @@ import type { PresenceMemberView, PresenceSnapshot } from '../../presence/snapsh
 import { type AudienceRule, everyone } from '../audience.js';
 import { builder } from '../builder.js';
 import { toGlobalId } from '../global-ids.js';
-import { requireViewer } from '../viewer.js';
 import { targetFromGlobalId } from './comment.js';
 import { UserRef } from './user.js';
 
@@ -88,7 +87,7 @@ builder.subscriptionField('presence', (t) =>
 );
 
 builder.mutationField('setTyping', (t) =>
-  t.boolean({
+  t.withAuth({ signedIn: true }).boolean({
     description:
       'Says whether the viewer is typing a comment on the target, where it is present (BAD_USER_INPUT otherwise). `true` lapses after 6 s unless renewed. Returns the typing state set.',
     args: {
@@ -96,7 +95,7 @@ builder.mutationField('setTyping', (t) =>
       typing: t.arg.boolean({ required: true }),
     },
     resolve: async (_root, args, ctx) => {
-      const viewer = requireViewer(ctx);
+      const { viewer } = ctx;
       const presence = presenceOf(ctx);
       const target = presenceTarget(args.targetId);
       await assertVisible(ctx, target);

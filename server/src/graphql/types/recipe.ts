@@ -16,7 +16,6 @@ import { builder } from '../builder.js';
 import { ChangeInterface, changedNode, changeField } from '../change-subscription.js';
 import { publishCommitted } from '../commit.js';
 import { toGlobalId } from '../global-ids.js';
-import { requireViewer } from '../viewer.js';
 import { CommentableRef } from './commentable.js';
 import { UserRef } from './user.js';
 
@@ -98,29 +97,29 @@ builder.queryFields((t) => ({
 }));
 
 builder.mutationFields((t) => ({
-  createRecipe: t.field({
+  createRecipe: t.withAuth({ signedIn: true }).field({
     type: RecipeRef,
     args: { input: t.arg({ type: CreateRecipeInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      return publishCommitted(ctx, createRecipe(ctx.db, requireViewer(ctx), input));
+      return publishCommitted(ctx, createRecipe(ctx.db, ctx.viewer, input));
     },
   }),
-  updateRecipe: t.field({
+  updateRecipe: t.withAuth({ signedIn: true }).field({
     type: RecipeRef,
     args: {
       id: t.arg.globalID({ required: true, for: RecipeRef }),
       input: t.arg({ type: UpdateRecipeInput, required: true }),
     },
     resolve: async (_root, { id, input }, ctx) => {
-      return publishCommitted(ctx, updateRecipe(ctx.db, requireViewer(ctx), id.id, input));
+      return publishCommitted(ctx, updateRecipe(ctx.db, ctx.viewer, id.id, input));
     },
   }),
-  deleteRecipe: t.field({
+  deleteRecipe: t.withAuth({ signedIn: true }).field({
     type: 'ID',
     description: 'Returns the id of the deleted recipe.',
     args: { id: t.arg.globalID({ required: true, for: RecipeRef }) },
     resolve: async (_root, { id }, ctx) => {
-      await publishCommitted(ctx, deleteRecipe(ctx.db, requireViewer(ctx), id.id));
+      await publishCommitted(ctx, deleteRecipe(ctx.db, ctx.viewer, id.id));
       return toGlobalId('Recipe', id.id);
     },
   }),
