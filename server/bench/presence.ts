@@ -57,7 +57,7 @@ const redis = await startRedis(redisPort);
 const REDIS_URL = `redis://127.0.0.1:${redisPort}`;
 const db = await createTestDatabase('bench_presence');
 const env = { DATABASE_URL: db.url, REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('bench-presence'), LOG_LEVEL: 'warn', ...DEPLOYED_ENV };
-const { tokens } = createTokenService(TEST_SECRET, 24 * 3_600_000);
+const tokens = createTokenService(TEST_SECRET, 24 * 3_600_000);
 const sql = postgres(db.url, { max: 2, onnotice: () => {} });
 
 const percentile = (sorted: number[], p: number) =>

@@ -2,32 +2,28 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import { developmentSecret } from './auth/development-secret.js';
-import { createTokenService } from './auth/tokens.js';
-import { createCursorSeal } from './changes/cursor.js';
+import { openSigning } from './auth/signing.js';
 import { ChangeFeed } from './changes/feed.js';
-import { pruneChanges } from './changes/log.js';
 import { readLogIdentity } from './changes/log-identity.js';
+import { createPruner } from './changes/pruner.js';
 import { createPublisher } from './changes/publisher.js';
 import { Sequencer } from './changes/sequencer.js';
 import type { Config } from './config.js';
 import type { Services } from './context.js';
 import { openDatabase } from './db/client.js';
-import { createLimits } from './limits/limits.js';
 import { LiveBudget } from './limits/live-budget.js';
+import { openLimits } from './limits/open-limits.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { Presence } from './presence/presence.js';
 import { RedisPresenceLink } from './presence/redis-link.js';
-import type { ChangeBus } from './pubsub/bus.js';
-import { createInProcessBus } from './pubsub/in-process-bus.js';
-import { scopeToLog } from './pubsub/log-scope.js';
-import { createRedisBus } from './pubsub/redis-bus.js';
-import { redisConnection } from './redis.js';
+import { openChangeBus } from './pubsub/open-bus.js';
+import { redisTargetOf } from './redis.js';
 import { corsPolicy } from './transport/cors.js';
 import { createGraphiqlPage } from './transport/graphiql-page.js';
 import { createGraphqlServer } from './transport/graphql-http.js';
 import { createHttpServer } from './transport/http-server.js';
+import { createProbes } from './transport/probes.js';
 import { createStaticHandler } from './transport/static-files.js';
 import { attachWebSockets } from './transport/websocket.js';
 
@@ -40,9 +36,12 @@ export interface App {
 }
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
-const PRUNE_EVERY_MS = 10 * 60_000;
 
-/** Builds one instance from config: no module-level state, so a test can run several side by side. */
+/**
+ * Builds one instance from config, composing parts that each own one concern; no module-level
+ * state, so a test can run several side by side. Writes go model → change log → sequencer →
+ * publisher → bus; every instance's feed takes them from the bus (or the log) to its subscribers.
+ */
 export async function createApp(config: Config, logger: Logger = createLogger(config)): Promise<App> {
   const metrics = createMetrics();
   const database = await openDatabase({
@@ -52,74 +51,39 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     onQuery: () => metrics.databaseQueries.inc(),
   });
   logger.info({ database: database.describe }, 'database ready, migrations applied');
-  const logId = await readLogIdentity(database.db);
-
-  let bus: ChangeBus;
-  const redisTarget = config.REDIS_CLUSTER_NODES
-    ? { clusterNodes: config.REDIS_CLUSTER_NODES }
-    : config.REDIS_URL
-      ? { url: config.REDIS_URL }
-      : null;
-  if (redisTarget) {
-    bus = await createRedisBus(redisTarget, config.REDIS_KEY_PREFIX, logger);
-  } else {
-    bus = createInProcessBus();
-    logger.warn('REDIS_URL is not set: using an in-process PubSub, so this must be the only instance');
-  }
-  bus = scopeToLog(bus, logId, { logger, onDropped: () => metrics.foreignChangesDropped.inc() });
-  logger.info({ pubsub: bus.describe, log: logId }, 'pubsub ready');
-
-  let secret = config.JWT_SECRET;
-  if (!secret) {
-    const kept = await developmentSecret(config.DEV_JWT_SECRET_FILE);
-    secret = kept.secret;
-    logger.warn(
-      { file: kept.file },
-      `JWT_SECRET is not set: tokens are signed with a development secret ${kept.created ? 'made now and kept' : 'kept'} in this file`,
-    );
-  }
-  const { tokens } = createTokenService(secret, config.TOKEN_TTL);
-  const { cursors } = createCursorSeal(config.CURSOR_SECRET ?? secret);
-
-  // A plain command connection (the bus's are busy subscribing and publishing); failing fast lets
-  // the limiter fall back to in-memory counters while Redis is away.
-  const limiterRedis = redisTarget ? redisConnection(redisTarget, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
-  limiterRedis?.on('error', (error: Error) => logger.warn({ err: error.message, connection: 'limiter' }, 'redis connection error'));
-  await limiterRedis?.connect();
-  const limits = createLimits(
-    {
-      signInFailures: config.SIGNIN_MAX_FAILURES,
-      signInFailuresPerAddress: config.SIGNIN_MAX_FAILURES_PER_ADDRESS,
-      writes: config.RATE_LIMIT_WRITES,
-      signUps: config.RATE_LIMIT_SIGNUPS,
-    },
-    limiterRedis ? { redis: limiterRedis, keyPrefix: config.REDIS_KEY_PREFIX } : null,
-  );
+  const db = database.db;
+  const redis = redisTargetOf(config);
+  const bus = await openChangeBus({
+    redis,
+    keyPrefix: config.REDIS_KEY_PREFIX,
+    logId: await readLogIdentity(db),
+    logger,
+    onForeignDropped: () => metrics.foreignChangesDropped.inc(),
+  });
+  const { tokens, cursors } = await openSigning(config, logger);
+  const limiter = await openLimits(config, redis, logger);
 
   const durations = { pollIntervalMs: config.RELAY_INTERVAL, retentionMs: config.CHANGE_LOG_RETENTION };
-  const feed = new ChangeFeed(database.db, bus, logger, durations, (path, lagMs) => {
-    metrics.eventsReceived.inc({ path });
-    (path === 'bus' ? metrics.commitToFeedSeconds : metrics.relayLagSeconds).observe(Math.max(0, lagMs) / 1000);
-  });
-  const publisher = createPublisher(bus, logger, (ok) => metrics.eventsPublished.inc({ outcome: ok ? 'ok' : 'failed' }));
-  const sequencer = new Sequencer(database.db, publisher, logger);
+  const feed = new ChangeFeed(db, bus, logger, durations, metrics.observeFeed);
+  const publisher = createPublisher(bus, logger, metrics.observePublish);
+  const sequencer = new Sequencer(db, publisher, logger);
+  const pruner = createPruner(db, config.CHANGE_LOG_RETENTION, logger);
   const presence = new Presence({
     instanceId: config.INSTANCE_ID,
     feed,
-    link: redisTarget ? new RedisPresenceLink(redisTarget, config.REDIS_KEY_PREFIX, logger) : null,
+    link: redis ? new RedisPresenceLink(redis, config.REDIS_KEY_PREFIX, logger) : null,
     logger,
   });
-
   const services: Services = {
-    db: database.db,
+    db,
     feed,
     sequencer,
     tokens,
-    limits,
+    limits: limiter.limits,
     cursors,
     trustProxy: config.TRUST_PROXY,
     maxBacklogBytes: config.MAX_SOCKET_BACKLOG,
-    observeDelivery: (replayed) => (replayed ? metrics.eventsReplayed : metrics.eventsDelivered).inc(),
+    observeDelivery: metrics.observeDelivery,
     presence,
   };
 
@@ -129,25 +93,23 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     costPerAddress: config.MAX_SUBSCRIPTION_COST_PER_ADDRESS,
     documentCostPerInstance: config.MAX_DOCUMENT_COST_PER_INSTANCE,
   });
-  const yoga = createGraphqlServer(
+  const yoga = createGraphqlServer({
     services,
     logger,
-    () => {
-      metrics.subscribersDropped.inc({ transport: 'sse' });
+    cors: corsPolicy(config.CORS_ORIGINS, config.NODE_ENV === 'production'),
+    maxQueuedEvents: config.MAX_QUEUED_EVENTS,
+    budget,
+    onSseDropped: () => {
+      metrics.subscriberDropped('sse');
       logger.warn('ending an SSE stream whose client stopped reading');
     },
-    {
-      cors: corsPolicy(config.CORS_ORIGINS, config.NODE_ENV === 'production'),
-      maxQueuedEvents: config.MAX_QUEUED_EVENTS,
-      budget,
-      onShed: (connections) => logger.warn({ connections }, 'the fan-out fell behind: cutting the connections that cost it the most'),
-    },
-  );
-  let eventStreams = 0;
-  let sockets: ReturnType<typeof attachWebSockets> | undefined;
+    onShed: (connections) => logger.warn({ connections }, 'the fan-out fell behind: cutting the connections that cost it the most'),
+  });
+
   const webDist = config.WEB_DIST ?? defaultWebDist;
   if (!existsSync(webDist)) logger.warn({ webDist }, 'web app is not built; run `npm run build` to serve it at /');
-
+  let eventStreams = 0;
+  let sockets: ReturnType<typeof attachWebSockets> | undefined;
   const server = createHttpServer({
     yoga,
     logger,
@@ -156,40 +118,19 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     serveGraphiql: config.GRAPHIQL ? createGraphiqlPage({ title: 'Live Recipes GraphiQL' }) : null,
     onEventStream: (delta) => {
       eventStreams += delta;
-      metrics.connectedClients.set({ transport: 'sse' }, eventStreams);
+      metrics.clientsConnected('sse', eventStreams);
     },
-    probe: {
-      health: () => ({
-        status: 'ok',
-        instance: config.INSTANCE_ID,
-        connectedClients: (sockets?.count() ?? 0) + eventStreams,
-        activeSubscriptions: feed.listenerCount(),
-      }),
-      ready: async () => {
-        const [dbOk, busOk] = await Promise.all([
-          withTimeout(
-            database.ping().then(() => true),
-            2_000,
-          ),
-          withTimeout(bus.ping(), 2_000),
-        ]);
-        const failing = [...(dbOk ? [] : ['database']), ...(busOk ? [] : ['pubsub'])];
-        return { ok: failing.length === 0, failing };
-      },
-      metrics: async () => {
-        metrics.activeSubscriptions.set({ field: 'recipeChanged' }, feed.listenerCount('recipe'));
-        metrics.activeSubscriptions.set({ field: 'blogChanged' }, feed.listenerCount('blog'));
-        metrics.activeSubscriptions.set({ field: 'commentChanged' }, feed.listenerCount('comment'));
-        metrics.activeSubscriptions.set({ field: 'notificationChanged' }, feed.listenerCount('notification'));
-        metrics.pubsubConnected.set(bus.state() === 'connected' ? 1 : 0);
-        const present = presence.stats();
-        metrics.presenceMembers.set(present.members);
-        metrics.presenceTargets.set(present.targets);
-        return { contentType: metrics.registry.contentType, body: await metrics.registry.metrics() };
-      },
-    },
+    probe: createProbes({
+      instanceId: config.INSTANCE_ID,
+      connectedClients: () => (sockets?.count() ?? 0) + eventStreams,
+      subscriptions: (entity) => feed.listenerCount(entity),
+      pingDatabase: () => database.ping(),
+      pingBus: () => bus.ping(),
+      pubsubConnected: () => bus.state() === 'connected',
+      presence: () => presence.stats(),
+      metrics,
+    }),
   });
-
   sockets = attachWebSockets({
     server,
     yoga,
@@ -202,19 +143,9 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     maxOperations: config.MAX_SUBSCRIPTIONS_PER_SOCKET,
     maxBufferedBytes: config.MAX_SOCKET_BACKLOG,
     budget,
-    onCountChange: (open) => metrics.connectedClients.set({ transport: 'websocket' }, open),
-    onDropped: () => metrics.subscribersDropped.inc({ transport: 'websocket' }),
+    onCountChange: (open) => metrics.clientsConnected('websocket', open),
+    onDropped: () => metrics.subscriberDropped('websocket'),
   });
-
-  const prune = async () => {
-    try {
-      const removed = await pruneChanges(database.db, config.CHANGE_LOG_RETENTION);
-      if (removed > 0) logger.info({ removed }, 'pruned changes older than the retention');
-    } catch (error) {
-      logger.warn({ err: error }, 'pruning the change log failed');
-    }
-  };
-  let pruneTimer: NodeJS.Timeout | undefined;
 
   return {
     logger,
@@ -222,9 +153,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       await feed.start();
       await presence.start();
       sequencer.startSweeping(config.RELAY_INTERVAL);
-      await prune();
-      pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
-      pruneTimer.unref();
+      await pruner.start();
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.PORT, config.HOST, () => resolve());
@@ -235,7 +164,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       return { url, port };
     },
     async stop() {
-      clearInterval(pruneTimer);
+      pruner.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await sockets?.close();
       server.drain();
@@ -249,25 +178,9 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       metrics.stop();
       await publisher.flush();
       await bus.close();
-      await limiterRedis?.quit().catch(() => {});
+      await limiter.close();
       await database.close();
       logger.info('stopped');
     },
   };
-}
-
-function withTimeout(promise: Promise<boolean>, ms: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      () => {
-        clearTimeout(timer);
-        resolve(false);
-      },
-    );
-  });
 }

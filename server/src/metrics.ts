@@ -93,10 +93,49 @@ export function createMetrics() {
     metrics.connectedClients.set({ transport }, 0);
     metrics.subscribersDropped.inc({ transport }, 0);
   }
-  for (const field of ['recipeChanged', 'blogChanged', 'commentChanged', 'notificationChanged'])
-    metrics.activeSubscriptions.set({ field }, 0);
+  for (const [field] of SUBSCRIPTION_FIELDS) metrics.activeSubscriptions.set({ field }, 0);
   for (const outcome of ['ok', 'failed']) metrics.eventsPublished.inc({ outcome }, 0);
-  return metrics;
+  return {
+    ...metrics,
+    /** A change reached the feed, over the bus or read from the log, this long after it committed. */
+    observeFeed(path: 'bus' | 'log', lagMs: number): void {
+      metrics.eventsReceived.inc({ path });
+      (path === 'bus' ? metrics.commitToFeedSeconds : metrics.relayLagSeconds).observe(Math.max(0, lagMs) / 1000);
+    },
+    observePublish(ok: boolean): void {
+      metrics.eventsPublished.inc({ outcome: ok ? 'ok' : 'failed' });
+    },
+    /** One event handed to a subscriber, live or replayed from the log. */
+    observeDelivery(replayed: boolean): void {
+      (replayed ? metrics.eventsReplayed : metrics.eventsDelivered).inc();
+    },
+    subscriberDropped(transport: Transport): void {
+      metrics.subscribersDropped.inc({ transport });
+    },
+    clientsConnected(transport: Transport, open: number): void {
+      metrics.connectedClients.set({ transport }, open);
+    },
+    /** The gauges read at scrape time from the parts that hold them. */
+    sample(state: {
+      subscriptions: (entity: 'recipe' | 'blog' | 'comment' | 'notification') => number;
+      pubsubConnected: boolean;
+      presence: { members: number; targets: number };
+    }): void {
+      for (const [field, entity] of SUBSCRIPTION_FIELDS) metrics.activeSubscriptions.set({ field }, state.subscriptions(entity));
+      metrics.pubsubConnected.set(state.pubsubConnected ? 1 : 0);
+      metrics.presenceMembers.set(state.presence.members);
+      metrics.presenceTargets.set(state.presence.targets);
+    },
+  };
 }
+
+type Transport = 'websocket' | 'sse';
+
+const SUBSCRIPTION_FIELDS = [
+  ['recipeChanged', 'recipe'],
+  ['blogChanged', 'blog'],
+  ['commentChanged', 'comment'],
+  ['notificationChanged', 'notification'],
+] as const;
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,4 +1,5 @@
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import type { Config } from './config.js';
 
 /** One Redis server, or the seed nodes of a Redis Cluster. */
 export type RedisTarget = { url: string } | { clusterNodes: Array<{ host: string; port: number }> };
@@ -28,4 +29,10 @@ export function redisConnection(target: RedisTarget, extra: RedisOptions = {}): 
 
 export function describeRedisTarget(target: RedisTarget): string {
   return 'url' in target ? new URL(target.url).host : `cluster ${target.clusterNodes.map((n) => `${n.host}:${n.port}`).join(',')}`;
+}
+
+/** Where the configuration points Redis, or null when the instance runs without it. */
+export function redisTargetOf(config: Pick<Config, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>): RedisTarget | null {
+  if (config.REDIS_CLUSTER_NODES) return { clusterNodes: config.REDIS_CLUSTER_NODES };
+  return config.REDIS_URL ? { url: config.REDIS_URL } : null;
 }

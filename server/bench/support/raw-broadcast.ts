@@ -7,6 +7,7 @@
  *
  *   PORT=… REDIS_URL=… REDIS_KEY_PREFIX=… tsx bench/support/raw-broadcast.ts
  */
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { Redis } from 'ioredis';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -15,7 +16,7 @@ import { changeChannel, recipeChangeFrom } from './recipe-change.js';
 
 const port = Number(process.env.PORT ?? 0);
 // Sealed like the server's own cursors, so both sides pay for the cursor once per event.
-const { cursors } = createCursorSeal(process.env.JWT_SECRET);
+const cursors = createCursorSeal(process.env.JWT_SECRET ?? randomBytes(32).toString('hex'));
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 const channel = changeChannel(process.env.REDIS_KEY_PREFIX);
 

@@ -10,6 +10,7 @@
  *
  *   PORT=… REDIS_URL=… REDIS_KEY_PREFIX=… [PUBLISH_CHANGES=1] tsx bench/support/socketio-recovery.ts
  */
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Redis } from 'ioredis';
@@ -24,7 +25,7 @@ const ROOM = 'recipes';
 /** Far above the benchmarks' 1–3 s drops, so a session is never forgotten while its client is away. */
 const MAX_DISCONNECTION_MS = 120_000;
 // Sealed like the server's own cursors, so every server pays for the cursor once per event.
-const { cursors } = createCursorSeal(process.env.JWT_SECRET);
+const cursors = createCursorSeal(process.env.JWT_SECRET ?? randomBytes(32).toString('hex'));
 
 const redis = new Redis(redisUrl);
 const stream = `${prefix}socket.io`;

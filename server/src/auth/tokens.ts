@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 
 export interface Viewer {
@@ -23,8 +22,8 @@ const USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 /** Verified tokens remembered until they expire, so a reconnect storm verifies each token once. */
 const VERIFIED_TOKENS = 10_000;
 
-export function createTokenService(secret: string | undefined, ttlMs: number): { tokens: TokenService; ephemeral: boolean } {
-  const key = new TextEncoder().encode(secret ?? randomBytes(32).toString('hex'));
+export function createTokenService(secret: string, ttlMs: number): TokenService {
+  const key = new TextEncoder().encode(secret);
   const verified = new Map<string, TokenViewer>();
   const tokens: TokenService = {
     sign: (viewer) =>
@@ -56,5 +55,5 @@ export function createTokenService(secret: string | undefined, ttlMs: number): {
       }
     },
   };
-  return { tokens, ephemeral: secret === undefined };
+  return tokens;
 }

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync } from 'node:crypto';
 import type { EntityKind } from '../db/schema.js';
 import { userError } from '../errors.js';
 
@@ -22,8 +22,8 @@ const SEALED_BYTES = 1 + IV_BYTES + POSITION_BYTES + TAG_BYTES;
  * the plaintext (a synthetic IV): one position always seals to the same cursor, and two different
  * positions never share an IV. Every instance with the same secret seals and opens alike.
  */
-export function createCursorSeal(secret: string | undefined): { cursors: CursorSeal; ephemeral: boolean } {
-  const material = secret ?? randomBytes(32).toString('hex');
+export function createCursorSeal(secret: string): CursorSeal {
+  const material = secret;
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', material, 'live-recipes', info, 32));
   const encryptionKey = derive('change-cursor encryption');
   const ivKey = derive('change-cursor iv');
@@ -57,7 +57,7 @@ export function createCursorSeal(secret: string | undefined): { cursors: CursorS
       return Number(position);
     },
   };
-  return { cursors, ephemeral: secret === undefined };
+  return cursors;
 }
 
 export function invalidCursor() {

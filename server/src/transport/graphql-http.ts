@@ -90,6 +90,11 @@ const reportLimit = {
 };
 
 export interface GraphqlServerOptions {
+  /** The instance's long-lived parts, which every request's context carries. */
+  services: Services;
+  logger: Logger;
+  /** Counts an SSE subscriber cut off for falling behind (its stream then ends). */
+  onSseDropped?: () => void;
   /** Which other origins may call from a browser; none unless given. */
   cors?: CorsPolicy;
   /** Events that may wait for the fan-out before it sheds connections (MAX_QUEUED_EVENTS); unbounded unless given. */
@@ -103,13 +108,9 @@ export interface GraphqlServerOptions {
 /** What parsed documents Yoga keeps between requests may take of the heap. */
 const PARSE_CACHE_BYTES = 16 * 1024 * 1024;
 
-/** @param onSseDropped counts an SSE subscriber cut off for falling behind (its stream then ends). */
-export function createGraphqlServer(
-  services: Services,
-  logger: Logger,
-  onSseDropped: () => void = () => {},
-  options: GraphqlServerOptions = {},
-): GraphqlServer {
+/** Yoga over the schema, with the plugins every transport shares: input bounds, masking, shared execution, armor. */
+export function createGraphqlServer(options: GraphqlServerOptions): GraphqlServer {
+  const { services, logger, onSseDropped = () => {} } = options;
   const maskError = (error: unknown): GraphQLError => clientError(error, { log: logger, keepHttpStatus: true });
 
   return createYoga<ServerContext, Context>({

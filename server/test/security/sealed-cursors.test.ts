@@ -72,7 +72,7 @@ describe('sealed change cursors', () => {
       [before.cursor, first],
       [after.cursor, last],
     ] as const) {
-      expect(cursor).toBe(createCursorSeal(TEST_SECRET).cursors.seal('blog', position));
+      expect(cursor).toBe(createCursorSeal(TEST_SECRET).seal('blog', position));
       const bytes = Buffer.from(cursor, 'base64url');
       expect(bytes.toString('latin1')).not.toMatch(/chg|blog/);
       expect(bytes.toString('latin1')).not.toContain(String(position));
@@ -101,7 +101,7 @@ describe('sealed change cursors', () => {
     expect(await reasonFor(subscribeSse(urlOf(0), BLOG_CHANGED, { after: after.cursor.slice(0, -2) }))).toEqual(INVALID);
     expect(await reasonFor(subscribeSse(urlOf(1), BLOG_CHANGED, { after: recipeCursor }))).toEqual(INVALID);
     expect(await reasonFor(subscribeSse(urlOf(0), RECIPE_CHANGED, { after: after.cursor }))).toEqual(INVALID);
-    const otherSecret = createCursorSeal('another-secret-that-is-long-enough-too!!').cursors.seal('blog', positions[0] ?? 0);
+    const otherSecret = createCursorSeal('another-secret-that-is-long-enough-too!!').seal('blog', positions[0] ?? 0);
     expect(await reasonFor(subscribeSse(urlOf(1), BLOG_CHANGED, { after: otherSecret }))).toEqual(INVALID);
     expect(
       await reasonFor(subscribeSse(urlOf(0), BLOG_CHANGED, { after: Buffer.from(`chg1:blog:${positions[0]}`).toString('base64url') })),
