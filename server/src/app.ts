@@ -25,7 +25,7 @@ import { createGraphqlServer } from './transport/graphql-http.js';
 import { createHttpServer } from './transport/http-server.js';
 import { createProbes } from './transport/probes.js';
 import { createStaticHandler } from './transport/static-files.js';
-import { attachWebSockets } from './transport/websocket.js';
+import { attachWebSockets } from './transport/websocket/server.js';
 
 export interface App {
   /** Listens on the configured port; resolves with the bound URL (useful with PORT=0). */

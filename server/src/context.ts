@@ -1,5 +1,5 @@
 import type { TokenService, TokenViewer } from './auth/tokens.js';
-import type { StreamRelease } from './changes/change-stream.js';
+import type { StreamRelease } from './live/subscriber-stream.js';
 import type { CursorSeal } from './changes/cursor.js';
 import type { ChangeFeed } from './changes/feed.js';
 import type { Sequencer } from './changes/sequencer.js';
@@ -7,7 +7,7 @@ import type { TrustProxy } from './config.js';
 import type { Db } from './db/client.js';
 import type { Limits } from './limits/limits.js';
 import type { Presence } from './presence/presence.js';
-import type { FrameSink } from './transport/frame-sink.js';
+import type { FrameSink } from './transport/websocket/next-frames.js';
 
 /** Long-lived parts of one instance, shared by every request and socket. */
 export interface Services {

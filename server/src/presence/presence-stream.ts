@@ -1,6 +1,6 @@
 import type { ChangeRecord } from '../changes/change.js';
-import type { ChangeStream, DirectDelivery, StreamControl, StreamRelease } from '../changes/change-stream.js';
-import { type ViewerEvent, viewerEvent } from '../changes/viewer-event.js';
+import type { ChangeStream, DirectDelivery, StreamControl, StreamRelease } from '../live/subscriber-stream.js';
+import { type ViewerEvent, viewerEvent } from '../live/viewer-event.js';
 import type { PresenceSnapshot } from './snapshot.js';
 
 /**

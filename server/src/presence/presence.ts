@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ChangeRecord } from '../changes/change.js';
-import type { StreamRelease } from '../changes/change-stream.js';
+import type { StreamRelease } from '../live/subscriber-stream.js';
 import type { ChangeFeed } from '../changes/feed.js';
 import type { TargetKind } from '../db/schema.js';
 import { PresenceStream, snapshotDelivery } from './presence-stream.js';

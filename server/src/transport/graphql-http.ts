@@ -7,7 +7,7 @@ import { viewerFromAuthorization } from '../auth/viewer.js';
 import type { Context, Services, TransportHooks } from '../context.js';
 import { alreadyHandled, clientError, INTERNAL_ERROR_MESSAGE, isGraphQLError } from '../errors.js';
 import { schema } from '../graphql/schema.js';
-import { useSharedSubscriptionExecution } from '../graphql/shared-execution.js';
+import { useSharedSubscriptionExecution } from '../live/live-subscriptions.js';
 import { clientAddress } from '../limits/client-address.js';
 import type { LiveBudget } from '../limits/live-budget.js';
 import { retryAfterHeader } from '../limits/retry-after-header.js';

@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
-import { webSocketNextFrames } from '../../src/transport/frame-sink.js';
-import { Heartbeat } from '../../src/transport/heartbeat.js';
+import { webSocketNextFrames } from '../../src/transport/websocket/next-frames.js';
+import { Heartbeat } from '../../src/transport/websocket/heartbeat.js';
 
 /** A `ws` server and client over loopback; the server side's frames are written by the fan-out's sink. */
 async function socketPair(keepAliveMs = 60_000) {

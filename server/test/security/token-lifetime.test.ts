@@ -3,7 +3,7 @@ import { print } from 'graphql';
 import { decodeJwt, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
-import { SocketExpiry } from '../../src/transport/socket-expiry.js';
+import { SocketExpiry } from '../../src/transport/websocket/socket-expiry.js';
 import { endAtTokenExpiry } from '../../src/transport/token-expiry.js';
 import { graphql } from '../generated/index.js';
 import { gql, ok, signUp, subscribeSse, subscribeWs, wsClient } from '../support/clients.js';

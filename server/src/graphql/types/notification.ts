@@ -1,6 +1,6 @@
 import { resolveCursorConnection } from '@pothos/plugin-relay';
 import type { ChangeDetails } from '../../changes/change.js';
-import type { ViewerEvent } from '../../changes/viewer-event.js';
+import type { ViewerEvent } from '../../live/viewer-event.js';
 import type { NotificationRow } from '../../db/schema.js';
 import {
   listNotifications,

@@ -1,4 +1,4 @@
-import type { ViewerEvent } from '../../changes/viewer-event.js';
+import type { ViewerEvent } from '../../live/viewer-event.js';
 import type { Context } from '../../context.js';
 import { targetAccess, targetVisibleTo } from '../../model/comments.js';
 import { invalidInput, notFound } from '../../model/errors.js';
@@ -6,7 +6,7 @@ import { isUuid } from '../../model/ids.js';
 import { usersByIds } from '../../model/users.js';
 import type { Presence, PresenceTarget } from '../../presence/presence.js';
 import type { PresenceMemberView, PresenceSnapshot } from '../../presence/snapshot.js';
-import { type AudienceRule, everyone } from '../audience.js';
+import { type AudienceRule, everyone } from '../../live/audience.js';
 import { builder } from '../builder.js';
 import { toGlobalId } from '../global-ids.js';
 import { targetFromGlobalId } from './comment.js';

@@ -1,5 +1,5 @@
 import { resolveCursorConnection } from '@pothos/plugin-relay';
-import type { ViewerEvent } from '../../changes/viewer-event.js';
+import type { ViewerEvent } from '../../live/viewer-event.js';
 import type { RecipeRow } from '../../db/schema.js';
 import { encodeListCursor } from '../../model/pagination.js';
 import {
@@ -11,7 +11,7 @@ import {
   recipesByIds,
   updateRecipe,
 } from '../../model/recipes.js';
-import { everyone } from '../audience.js';
+import { everyone } from '../../live/audience.js';
 import { builder } from '../builder.js';
 import { ChangeInterface, changedNode, changeField } from '../change-subscription.js';
 import { publishCommitted } from '../commit.js';

@@ -1,8 +1,8 @@
 import { CloseCode, type WebSocket as GraphqlWsSocket, MessageType, type Server, stringifyMessage } from 'graphql-ws';
 import type { Logger } from 'pino';
 import type { RawData, WebSocket, WebSocketServer } from 'ws';
-import type { StreamControl, StreamRelease } from '../changes/change-stream.js';
-import type { ErrorCode } from '../errors.js';
+import type { StreamControl, StreamRelease } from '../../live/subscriber-stream.js';
+import type { ErrorCode } from '../../errors.js';
 
 /** What graphql-ws hands to its hooks as `ctx.extra`. */
 export interface SocketExtra {

@@ -1,10 +1,10 @@
 import { type ExecutionArgs, type ExecutionResult, execute, type GraphQLError } from 'graphql';
 import type { Viewer } from '../auth/tokens.js';
 import type { ChangeRecord } from '../changes/change.js';
-import type { ChangeStream, DirectDelivery, StreamControl } from '../changes/change-stream.js';
-import { type ViewerEvent, viewerEvent } from '../changes/viewer-event.js';
+import type { ChangeStream, DirectDelivery, StreamControl } from './subscriber-stream.js';
+import { type ViewerEvent, viewerEvent } from './viewer-event.js';
 import type { ChangeKind } from '../db/schema.js';
-import type { FrameSink } from '../transport/frame-sink.js';
+import type { FrameSink } from '../transport/websocket/next-frames.js';
 import type { AudienceRule } from './audience.js';
 import { eventContext } from './event-context.js';
 

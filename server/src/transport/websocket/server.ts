@@ -4,21 +4,21 @@ import { GraphQLError, getOperationAST } from 'graphql';
 import { CloseCode, handleProtocols, makeServer, type SubscribePayload } from 'graphql-ws';
 import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { viewerOfSubscribe } from '../auth/subscribe-authorization.js';
-import type { TokenService, TokenViewer } from '../auth/tokens.js';
-import { viewerFromAuthorization } from '../auth/viewer.js';
-import type { StreamRelease } from '../changes/change-stream.js';
-import type { TrustProxy } from '../config.js';
-import type { TransportHooks } from '../context.js';
-import { clientError, isGraphQLError, type RequestErrorCode } from '../errors.js';
-import { clientAddress } from '../limits/client-address.js';
-import type { ConnectionAccount, LiveBudget } from '../limits/live-budget.js';
-import { type FrameSink, webSocketNextFrames } from './frame-sink.js';
-import type { GraphqlServer } from './graphql-http.js';
-import { cutConnection, type SocketExtra, serveGraphqlWs } from './graphql-ws-adapter.js';
+import { viewerOfSubscribe } from '../../auth/subscribe-authorization.js';
+import type { TokenService, TokenViewer } from '../../auth/tokens.js';
+import { viewerFromAuthorization } from '../../auth/viewer.js';
+import type { StreamRelease } from '../../live/subscriber-stream.js';
+import type { TrustProxy } from '../../config.js';
+import type { TransportHooks } from '../../context.js';
+import { clientError, isGraphQLError, type RequestErrorCode } from '../../errors.js';
+import { clientAddress } from '../../limits/client-address.js';
+import type { ConnectionAccount, LiveBudget } from '../../limits/live-budget.js';
+import { type FrameSink, webSocketNextFrames } from './next-frames.js';
+import type { GraphqlServer } from '../graphql-http.js';
+import { cutConnection, type SocketExtra, serveGraphqlWs } from './session.js';
 import { Heartbeat } from './heartbeat.js';
-import { requestIdOf } from './request-id.js';
-import { assertAcceptableInput } from './request-input.js';
+import { requestIdOf } from '../request-id.js';
+import { assertAcceptableInput } from '../request-input.js';
 import { SocketExpiry } from './socket-expiry.js';
 
 export interface WebSocketOptions {
@@ -64,7 +64,7 @@ export const MAX_OPERATION_ID_BYTES = 128;
  */
 export function attachWebSockets(options: WebSocketOptions) {
   const { yoga, tokens, logger } = options;
-  // No compression: the fan-out writes prepared frames to the network stream itself (frame-sink.ts).
+  // No compression: the fan-out writes prepared frames to the network stream itself (next-frames.ts).
   const wss = new WebSocketServer({
     server: options.server,
     path: '/graphql',

@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import { atTokenExpiry } from './token-expiry.js';
+import { atTokenExpiry } from '../token-expiry.js';
 
 /**
  * Closes sockets when the token they were opened with expires, with one timer per distinct

@@ -1,13 +1,13 @@
 import { createSourceEventStream, type ExecutionArgs, type ExecutionResult, execute, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Viewer } from '../auth/tokens.js';
-import type { ChangeStream } from '../changes/change-stream.js';
-import type { ViewerEvent } from '../changes/viewer-event.js';
-import type { FrameSink } from '../transport/frame-sink.js';
+import type { ChangeStream } from './subscriber-stream.js';
+import type { ViewerEvent } from './viewer-event.js';
+import type { FrameSink } from '../transport/websocket/next-frames.js';
 import { type AudienceRule, audienceRuleOf } from './audience.js';
 import { eventContext } from './event-context.js';
 import { Fanout, type FanoutOptions } from './fanout.js';
-import { groupOf } from './groups.js';
+import { groupOf } from './execution-group.js';
 
 export interface SharedExecutionOptions {
   /** The subscriber's viewer, which the field's audience rule sorts into a visibility class per event. */
@@ -33,7 +33,7 @@ export interface SharedExecutionOptions {
 /**
  * One execution per event per group of subscribers that cannot see it differently, instead of
  * one per subscriber. A group is the document, operation and variables apart from `after` (which
- * only moves where a stream starts; groups.ts); within it, the subscription field's audience rule sorts
+ * only moves where a stream starts; execution-group.ts); within it, the subscription field's audience rule sorts
  * subscribers into visibility classes per event (audience.ts); a field without a rule shares
  * nothing. Live WebSocket subscribers are served by the fan-out (fanout.ts): one execution and
  * one serialisation per event and class, the bytes written to each socket. Subscribers that
