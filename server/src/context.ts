@@ -1,13 +1,13 @@
 import type { TokenService, TokenViewer } from './auth/tokens.js';
-import type { StreamRelease } from './live/subscriber-stream.js';
 import type { CursorSeal } from './changes/cursor.js';
 import type { ChangeFeed } from './changes/feed.js';
 import type { Sequencer } from './changes/sequencer.js';
 import type { TrustProxy } from './config.js';
 import type { Db } from './db/client.js';
 import type { Limits } from './limits/limits.js';
+import type { SubscriberSink } from './live/sink.js';
+import type { StreamRelease } from './live/subscriber-stream.js';
 import type { Presence } from './presence/presence.js';
-import type { FrameSink } from './transport/websocket/next-frames.js';
 
 /** Long-lived parts of one instance, shared by every request and socket. */
 export interface Services {
@@ -32,8 +32,8 @@ export interface TransportHooks {
   onOverflow(): void;
   /** True where each subscription is a stream of its own (SSE) and ends at token expiry; a socket closes as a whole instead. */
   endsAtTokenExpiry: boolean;
-  /** Set by a transport that writes shared, pre-serialised events itself (WebSocket). */
-  frames?: FrameSink;
+  /** Set by a transport whose live events the fan-out writes, pre-serialised (WebSocket). */
+  sink?: SubscriberSink;
   /** Set by a transport that keeps a stream the fan-out writes without a consumer waiting on it (WebSocket). */
   release?: StreamRelease;
 }

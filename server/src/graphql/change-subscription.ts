@@ -1,9 +1,9 @@
 import type { ChangeRecord } from '../changes/change.js';
-import { changeStream } from '../live/subscriber-stream.js';
-import type { ViewerEvent, ViewRules } from '../live/viewer-event.js';
 import type { Context } from '../context.js';
 import type { EntityKind } from '../db/schema.js';
 import type { AudienceRule } from '../live/audience.js';
+import { changeStream } from '../live/subscriber-stream.js';
+import type { ViewerEvent, ViewRules } from '../live/viewer-event.js';
 import { builder } from './builder.js';
 import { ChangeKindEnum } from './types/change-kind.js';
 import { primeAuthor } from './types/user.js';

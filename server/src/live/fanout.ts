@@ -1,12 +1,13 @@
-import { type ExecutionArgs, type ExecutionResult, execute, type GraphQLError } from 'graphql';
+import { type ExecutionArgs, execute } from 'graphql';
 import type { Viewer } from '../auth/tokens.js';
 import type { ChangeRecord } from '../changes/change.js';
-import type { ChangeStream, DirectDelivery, StreamControl } from './subscriber-stream.js';
-import { type ViewerEvent, viewerEvent } from './viewer-event.js';
 import type { ChangeKind } from '../db/schema.js';
-import type { FrameSink } from '../transport/websocket/next-frames.js';
 import type { AudienceRule } from './audience.js';
 import { eventContext } from './event-context.js';
+import { ResultCache, type SharedResult } from './result-cache.js';
+import type { SubscriberSink } from './sink.js';
+import type { ChangeStream, DirectDelivery, StreamControl } from './subscriber-stream.js';
+import { type ViewerEvent, viewerEvent } from './viewer-event.js';
 
 /** A live subscriber on the shared path: everything its per-event decision and write need. */
 export interface FanoutMember {
@@ -16,8 +17,7 @@ export interface FanoutMember {
   viewer: Viewer | null;
   /** This subscriber's own execution arguments; used when it is the first of its class for an event. */
   args: ExecutionArgs;
-  sink: FrameSink;
-  maxBacklogBytes: number;
+  sink: SubscriberSink;
 }
 
 /**
@@ -29,8 +29,7 @@ class Joined implements DirectDelivery {
   readonly rule: AudienceRule<ViewerEvent<unknown>>;
   readonly viewer: Viewer | null;
   readonly args: ExecutionArgs;
-  readonly sink: FrameSink;
-  readonly maxBacklogBytes: number;
+  readonly sink: SubscriberSink;
   readonly control: StreamControl;
 
   constructor(
@@ -43,7 +42,6 @@ class Joined implements DirectDelivery {
     this.viewer = member.viewer;
     this.args = member.args;
     this.sink = member.sink;
-    this.maxBacklogBytes = member.maxBacklogBytes;
     // Last: from here on the stream may offer changes.
     this.control = stream.handOver(this);
   }
@@ -76,7 +74,7 @@ interface Bucket {
   event: ViewerEvent<unknown>;
   args: ExecutionArgs;
   members: Joined[];
-  result?: ExecutionResult | Promise<ExecutionResult>;
+  result?: Promise<SharedResult>;
 }
 
 /** One change on its way out: its buckets fill synchronously while the feed hands it to every subscriber. */
@@ -113,7 +111,7 @@ export class Fanout {
   private shedUntil = 0;
 
   constructor(
-    private readonly maskError: (error: GraphQLError) => GraphQLError,
+    private readonly results: ResultCache,
     private readonly options: FanoutOptions = { maxQueuedEvents: Number.POSITIVE_INFINITY },
   ) {}
 
@@ -173,12 +171,16 @@ export class Fanout {
         if (batch === this.open) this.open = undefined;
         for (const bucket of batch.buckets.values()) {
           // Everyone in it was cut while it waited: nobody to execute it for.
-          if (bucket.members.some(isLive))
-            bucket.result = execute({ ...bucket.args, contextValue: eventContext(bucket.args.contextValue), rootValue: bucket.event });
+          if (!bucket.members.some(isLive)) continue;
+          const { args, event } = bucket;
+          const key = ResultCache.key(bucket.group, bucket.visibility, batch.change.position, bucket.kind);
+          bucket.result = this.results.resultOf(key, () =>
+            execute({ ...args, contextValue: eventContext(args.contextValue), rootValue: event }),
+          );
         }
         for (const bucket of batch.buckets.values()) {
-          const result = await bucket.result;
-          if (result) this.write(bucket.members, Buffer.from(JSON.stringify(this.serialisable(result))));
+          const shared = await bucket.result;
+          if (shared) this.write(bucket.members, shared.bytes);
         }
         for (const member of batch.endings) member.control.end();
       }
@@ -214,29 +216,17 @@ export class Fanout {
     let removed = 0;
     for (const charge of [...charges.values()].sort((a, b) => b.executions - a.executions)) {
       if (removed >= waiting / 2) break;
-      // The transport cuts the member's whole connection (1013), which ends its other streams too.
-      charge.member.control.overflow();
+      // The member's whole connection goes, which ends its other streams too.
+      charge.member.sink.close('shed');
       removed += charge.executions;
       cut += 1;
     }
     if (cut > 0) this.options.onShed?.(cut);
   }
 
-  /** What graphql-ws would send: the result with its errors masked and in their JSON form. */
-  private serialisable(result: ExecutionResult): unknown {
-    if (!result.errors) return result;
-    return { ...result, errors: result.errors.map((error) => this.maskError(error).toJSON()) };
-  }
-
   private write(members: Joined[], payload: Buffer): void {
     for (const member of members) {
-      if (member.control.finished) continue;
-      if (member.sink.bufferedBytes + payload.length > member.maxBacklogBytes) {
-        member.control.overflow();
-        continue;
-      }
-      member.sink.next(payload);
-      member.control.delivered();
+      if (!member.control.finished && member.sink.write(payload)) member.control.delivered();
     }
   }
 }

@@ -1,8 +1,8 @@
-import type { Db } from '../db/client.js';
-import type { ChangeKind, EntityKind } from '../db/schema.js';
 import { approximateBytes, type ChangeRecord } from '../changes/change.js';
 import type { ChangeFeed } from '../changes/feed.js';
 import { readChanges } from '../changes/log.js';
+import type { Db } from '../db/client.js';
+import type { ChangeKind, EntityKind } from '../db/schema.js';
 import { type ViewerEvent, type ViewRules, viewerEvent, viewKind } from './viewer-event.js';
 
 export interface ChangeStreamOptions<Row> {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ChangeRecord } from '../changes/change.js';
-import type { StreamRelease } from '../live/subscriber-stream.js';
 import type { ChangeFeed } from '../changes/feed.js';
 import type { TargetKind } from '../db/schema.js';
+import type { StreamRelease } from '../live/subscriber-stream.js';
 import { PresenceStream, snapshotDelivery } from './presence-stream.js';
 import { ALIVE_MS, MEMBERS_REFRESH_MS, type MemberWrite, type PresenceMessage, type RedisPresenceLink } from './redis-link.js';
 import { buildSnapshot, type PresentUser } from './snapshot.js';

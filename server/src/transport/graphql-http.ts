@@ -7,10 +7,10 @@ import { viewerFromAuthorization } from '../auth/viewer.js';
 import type { Context, Services, TransportHooks } from '../context.js';
 import { alreadyHandled, clientError, INTERNAL_ERROR_MESSAGE, isGraphQLError } from '../errors.js';
 import { schema } from '../graphql/schema.js';
-import { useSharedSubscriptionExecution } from '../live/live-subscriptions.js';
 import { clientAddress } from '../limits/client-address.js';
 import type { LiveBudget } from '../limits/live-budget.js';
 import { retryAfterHeader } from '../limits/retry-after-header.js';
+import { useLiveSubscriptions } from '../live/live-subscriptions.js';
 import { type CorsPolicy, corsPolicy, yogaCors } from './cors.js';
 import { boundedParseCache } from './parse-cache.js';
 import { assertAcceptableInput } from './request-input.js';
@@ -144,12 +144,9 @@ export function createGraphqlServer(options: GraphqlServerOptions): GraphqlServe
       retryAfterHeader(),
       useEndStreamsAtTokenExpiry(),
       ...(options.budget ? [useStreamBudget(options.budget)] : []),
-      useSharedSubscriptionExecution({
+      useLiveSubscriptions({
         viewerOf: (context) => (context as Context).viewer,
-        framesOf: (context) => {
-          const { transport, maxBacklogBytes } = context as Context;
-          return transport.frames ? { sink: transport.frames, maxBacklogBytes } : null;
-        },
+        sinkOf: (context) => (context as Context).transport.sink ?? null,
         liveContextOf: (context): Context => {
           const { viewer, clientAddress, transport } = context as Context;
           // Spelled out: a spread followed by further keys gets, once optimised, a hidden class of its

@@ -2,9 +2,9 @@ import { type ExecutionResult, GraphQLObjectType, GraphQLSchema, GraphQLString, 
 import { createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/auth/tokens.js';
-import { type AudienceRule, audienceRuleOf, everyone } from '../../src/live/audience.js';
 import { schema } from '../../src/graphql/schema.js';
-import { useSharedSubscriptionExecution } from '../../src/live/live-subscriptions.js';
+import { type AudienceRule, audienceRuleOf, everyone } from '../../src/live/audience.js';
+import { useLiveSubscriptions } from '../../src/live/live-subscriptions.js';
 import { BLOG_CHANGED, RECIPE_CHANGED } from '../support/operations.js';
 
 const ada: Viewer = { id: 'Ada' };
@@ -60,9 +60,9 @@ async function resultsFor(audience: AudienceRule<unknown> | undefined): Promise<
   const yoga = createYoga({
     schema: whoSees,
     plugins: [
-      useSharedSubscriptionExecution({
+      useLiveSubscriptions({
         viewerOf: (context) => (context as { viewer: Viewer | null }).viewer,
-        framesOf: () => null,
+        sinkOf: () => null,
         maskError: (error) => error,
       }),
     ],

@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
-import { webSocketNextFrames } from '../../src/transport/websocket/next-frames.js';
 import { Heartbeat } from '../../src/transport/websocket/heartbeat.js';
+import { webSocketNextFrames } from '../../src/transport/websocket/next-frames.js';
 
 /** A `ws` server and client over loopback; the server side's frames are written by the fan-out's sink. */
 async function socketPair(keepAliveMs = 60_000) {
@@ -33,7 +33,11 @@ async function socketPair(keepAliveMs = 60_000) {
   return {
     writes: () => writes,
     socket,
-    sink: (id: string) => webSocketNextFrames(socket, request.socket, id, heartbeat),
+    sink: (id: string) =>
+      webSocketNextFrames(
+        { socket, stream: request.socket, heartbeat, maxBufferedBytes: Number.POSITIVE_INFINITY, cutTooSlow: () => socket.close(1013) },
+        id,
+      ),
     received,
     pings: () => pings,
     async close() {
@@ -65,7 +69,7 @@ describe('the fan-out frame sink', () => {
     const expected: string[] = [];
     for (const [i, size] of sizes.entries()) {
       const payload = payloadOf(size);
-      sink.next(payload);
+      sink.write(payload);
       expected.push(`{"id":"op \\"1\\"","type":"next","payload":${payload}}`);
       // Interleaved with what ws itself sends (acks, completes), which must keep its place.
       pair.socket.send(`ws ${i}`);
@@ -83,7 +87,7 @@ describe('the fan-out frame sink', () => {
     const deadline = Date.now() + 5_000;
     let sent = 0;
     while (pair.pings() === 0 && Date.now() < deadline) {
-      sink.next(payloadOf(50));
+      sink.write(payloadOf(50));
       sent += 1;
       await new Promise((resolve) => setTimeout(resolve, 5));
     }

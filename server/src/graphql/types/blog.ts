@@ -1,9 +1,9 @@
 import { resolveCursorConnection } from '@pothos/plugin-relay';
-import type { ViewerEvent } from '../../live/viewer-event.js';
 import type { BlogRow } from '../../db/schema.js';
+import { authorOrPublic } from '../../live/audience.js';
+import type { ViewerEvent } from '../../live/viewer-event.js';
 import { blogMatches, blogsByIds, blogVisibleTo, createBlog, deleteBlog, listBlogs, updateBlog } from '../../model/blogs.js';
 import { encodeListCursor } from '../../model/pagination.js';
-import { authorOrPublic } from '../../live/audience.js';
 import { builder } from '../builder.js';
 import { ChangeInterface, changedNode, changeField } from '../change-subscription.js';
 import { publishCommitted } from '../commit.js';

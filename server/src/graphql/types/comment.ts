@@ -1,7 +1,7 @@
 import { resolveCursorConnection } from '@pothos/plugin-relay';
 import type { ChangeDetails, ChangeRecord } from '../../changes/change.js';
-import type { ViewerEvent } from '../../live/viewer-event.js';
 import type { CommentRow, CommentState, TargetKind } from '../../db/schema.js';
+import type { ViewerEvent } from '../../live/viewer-event.js';
 import {
   addComment,
   commentCounts,

@@ -1,12 +1,12 @@
-import type { ViewerEvent } from '../../live/viewer-event.js';
 import type { Context } from '../../context.js';
+import { type AudienceRule, everyone } from '../../live/audience.js';
+import type { ViewerEvent } from '../../live/viewer-event.js';
 import { targetAccess, targetVisibleTo } from '../../model/comments.js';
 import { invalidInput, notFound } from '../../model/errors.js';
 import { isUuid } from '../../model/ids.js';
 import { usersByIds } from '../../model/users.js';
 import type { Presence, PresenceTarget } from '../../presence/presence.js';
 import type { PresenceMemberView, PresenceSnapshot } from '../../presence/snapshot.js';
-import { type AudienceRule, everyone } from '../../live/audience.js';
 import { builder } from '../builder.js';
 import { toGlobalId } from '../global-ids.js';
 import { targetFromGlobalId } from './comment.js';
@@ -73,7 +73,7 @@ builder.subscriptionField('presence', (t) =>
         {
           user: user ?? null,
           // A socket's subscriptions share its connection; an SSE stream is a connection of its own.
-          connection: transport.frames?.connection ?? {},
+          connection: transport.sink?.connection ?? {},
           onOverflow: transport.onOverflow.bind(transport),
           release: transport.release,
         },

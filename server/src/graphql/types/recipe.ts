@@ -1,6 +1,7 @@
 import { resolveCursorConnection } from '@pothos/plugin-relay';
-import type { ViewerEvent } from '../../live/viewer-event.js';
 import type { RecipeRow } from '../../db/schema.js';
+import { everyone } from '../../live/audience.js';
+import type { ViewerEvent } from '../../live/viewer-event.js';
 import { encodeListCursor } from '../../model/pagination.js';
 import {
   createRecipe,
@@ -11,7 +12,6 @@ import {
   recipesByIds,
   updateRecipe,
 } from '../../model/recipes.js';
-import { everyone } from '../../live/audience.js';
 import { builder } from '../builder.js';
 import { ChangeInterface, changedNode, changeField } from '../change-subscription.js';
 import { publishCommitted } from '../commit.js';

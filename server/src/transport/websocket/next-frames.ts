@@ -1,19 +1,17 @@
 import type { Duplex } from 'node:stream';
 import { WebSocket } from 'ws';
+import type { SubscriberSink } from '../../live/sink.js';
 import type { Heartbeat } from './heartbeat.js';
 
-/**
- * One subscriber's end of the shared fan-out: it takes a payload serialised once for a whole
- * group of subscribers and frames it for this client alone. Framing costs a copy of the bytes,
- * never a serialisation.
- */
-export interface FrameSink {
-  /** Bytes written for this client that the network has not taken yet: the subscriber's backlog. */
-  readonly bufferedBytes: number;
-  /** Sends one `next` message whose payload is `payload`, an ExecutionResult already in JSON. */
-  next(payload: Buffer): void;
-  /** The connection the client's subscriptions share, which is cut as a whole. */
-  readonly connection: object;
+/** What the frames of one socket need of it (its session). */
+export interface FramedSocket {
+  readonly socket: WebSocket;
+  /** The network stream under the socket, which the frames are written to. */
+  readonly stream: Duplex;
+  readonly heartbeat: Heartbeat;
+  /** Bytes a client may leave unread before it is cut off (MAX_SOCKET_BACKLOG). */
+  readonly maxBufferedBytes: number;
+  cutTooSlow(): void;
 }
 
 const CLOSING_BRACE = 0x7d;
@@ -65,40 +63,43 @@ function writeTextFrameHeader(target: Buffer, offset: number, length: number): n
 }
 
 /**
- * graphql-transport-ws `next` messages for operation `id` on `socket`, whose network stream is
- * `stream`: the id is escaped once, here, and spliced in front of every shared payload,
- * `{"id":…,"type":"next","payload":…}`. Each message leaves as one buffer in one write, with the
- * socket's keep-alive ping in front when one is due. Writing the frame to the stream directly
- * is sound because `ws` queues nothing of its own without compression, which this server does
- * not negotiate: everything it sends reaches the stream in call order, as these frames do.
+ * graphql-transport-ws `next` messages for operation `id` of a socket's session: the id is escaped
+ * once, here, and spliced in front of every shared payload, `{"id":…,"type":"next","payload":…}`.
+ * Each message leaves as one buffer in one write to the network stream, with the socket's
+ * keep-alive ping in front when one is due. Writing the frame to the stream directly is sound
+ * because `ws` queues nothing of its own without compression, which this server does not
+ * negotiate: everything it sends reaches the stream in call order, as these frames do.
  */
-export function webSocketNextFrames(socket: WebSocket, stream: Duplex, id: string, heartbeat: Heartbeat): FrameSink {
-  return new WebSocketNextFrames(socket, stream, Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`), heartbeat);
+export function webSocketNextFrames(session: FramedSocket, id: string): SubscriberSink {
+  return new WebSocketNextFrames(session, Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`));
 }
 
 // A class rather than a literal with a getter, which V8 keeps as a dictionary with a map of its own per subscriber.
-class WebSocketNextFrames implements FrameSink {
+class WebSocketNextFrames implements SubscriberSink {
   constructor(
-    private readonly socket: WebSocket,
-    private readonly stream: Duplex,
+    private readonly session: FramedSocket,
     private readonly head: Buffer,
-    private readonly heartbeat: Heartbeat,
   ) {}
 
   get bufferedBytes(): number {
-    return this.stream.writableLength;
+    return this.session.stream.writableLength;
   }
 
   get connection(): object {
-    return this.socket;
+    return this.session;
   }
 
-  next(payload: Buffer): void {
-    if (this.socket.readyState !== WebSocket.OPEN) return;
-    const { head } = this;
+  write(payload: Buffer): boolean {
+    const { session, head } = this;
+    const { socket, stream } = session;
+    if (socket.readyState !== WebSocket.OPEN) return false;
     const length = head.length + payload.length + 1;
-    const ping = this.heartbeat.takeDuePing(this.socket);
-    const frame = frameBuffer((ping ? PING_FRAME.length : 0) + frameHeaderLength(length) + length, this.stream.writableLength > 0);
+    if (stream.writableLength + length > session.maxBufferedBytes) {
+      session.cutTooSlow();
+      return false;
+    }
+    const ping = session.heartbeat.takeDuePing(socket);
+    const frame = frameBuffer((ping ? PING_FRAME.length : 0) + frameHeaderLength(length) + length, stream.writableLength > 0);
     // `set` is a plain memory copy; Buffer's `copy` validates its arguments in JavaScript first.
     if (ping) frame.set(PING_FRAME, 0);
     let offset = writeTextFrameHeader(frame, ping ? PING_FRAME.length : 0, length);
@@ -106,6 +107,12 @@ class WebSocketNextFrames implements FrameSink {
     offset += head.length;
     frame.set(payload, offset);
     frame[offset + payload.length] = CLOSING_BRACE;
-    this.stream.write(frame);
+    stream.write(frame);
+    return true;
+  }
+
+  close(_reason: 'too-slow' | 'shed'): void {
+    // Either way the client is told to come back later (1013) and resumes from its cursor.
+    this.session.cutTooSlow();
   }
 }

@@ -1,217 +1,49 @@
-import { CloseCode, type WebSocket as GraphqlWsSocket, MessageType, type Server, stringifyMessage } from 'graphql-ws';
+import type { Duplex } from 'node:stream';
+import { CloseCode, type WebSocket as GraphqlWsSocket, MessageType, stringifyMessage } from 'graphql-ws';
 import type { Logger } from 'pino';
-import type { RawData, WebSocket, WebSocketServer } from 'ws';
-import type { StreamControl, StreamRelease } from '../../live/subscriber-stream.js';
+import type { RawData, WebSocket } from 'ws';
+import type { TokenViewer } from '../../auth/tokens.js';
 import type { ErrorCode } from '../../errors.js';
+import type { ConnectionAccount } from '../../limits/live-budget.js';
+import type { StreamControl, StreamRelease } from '../../live/subscriber-stream.js';
+import type { Heartbeat } from './heartbeat.js';
+import { checkMessage, type SocketBounds, type SocketLoad } from './message-bounds.js';
+import type { FramedSocket } from './next-frames.js';
+import { Operation, type OperationKeeper, OperationRelease, OperationsById, UNKNOWN_OPERATION } from './operations.js';
 
-/** What graphql-ws hands to its hooks as `ctx.extra`. */
-export interface SocketExtra {
-  socket: WebSocket;
-  /**
-   * Lets the socket keep operation `id` once its stream is written by the fan-out, instead of
-   * graphql-ws waiting on it: `forget` takes the id out of graphql-ws's own operations, and from
-   * then on a client `complete` or the socket's close ends the stream, and a stream that ends
-   * itself is answered with `complete`, as graphql-ws would.
-   */
-  release(id: string, forget: () => void): StreamRelease;
-  /** Gives `share` back once operation `id` is over, however it ends: what it was charged against a budget. */
-  settleWith(id: string, share: { release(): void }): void;
-}
+/** Close code for a subscriber that cannot keep up ("try again later"). */
+export const CLOSE_TOO_SLOW = 1013;
 
-/** Per-socket bounds, checked before graphql-ws sees a message, so nothing out of bounds is ever held. */
-export interface SocketBounds {
-  /** Longest operation id, in bytes (UTF-8). */
-  maxIdBytes: number;
-  /** Longest `query` of one operation, in bytes. */
-  maxDocumentBytes: number;
-  /** Operations open at once on one socket: running subscriptions and any still being set up. */
-  maxOperations: number;
-  /** Bytes of the `subscribe` messages of a socket's open operations together. */
-  maxOperationBytes: number;
-  /** Bytes queued for a client that does not read, past which it is cut off with 1013. */
-  maxBufferedBytes: number;
-}
-
-export interface AdapterOptions {
-  wss: WebSocketServer;
-  server: Server<SocketExtra>;
-  bounds: SocketBounds;
-  /** True once connection_init was accepted; before that graphql-ws refuses operations itself (4401). */
-  acknowledged(socket: WebSocket): boolean;
+/** What every socket's session shares: one object per server, so a session keeps one reference. */
+export interface SessionParts {
   logger: Logger;
-  /** The logger of one socket, carrying its upgrade request's id. */
-  logFor(socket: WebSocket): Logger;
-  /** A client that does not read what it is sent is closed with this code. */
-  tooSlowCode: number;
-  /** Told of every message a client sends, before it is handled. */
-  heard(socket: WebSocket): void;
+  bounds: SocketBounds;
+  heartbeat: Heartbeat;
+  /** Told once per socket cut off for falling behind, so the drop is counted. */
+  onTooSlow(): void;
   /** Told once a socket has closed and its operations are ended. */
-  closed(socket: WebSocket, code: number): void;
+  onClosed(session: SocketSession, code: number): void;
 }
-
-/** Message types only a server sends. */
-const SERVER_ONLY: ReadonlySet<string> = new Set([MessageType.ConnectionAck, MessageType.Next, MessageType.Error]);
-
-type Verdict =
-  | { kind: 'pass' }
-  | { kind: 'operation'; id: string }
-  | { kind: 'close'; reason: string; code?: number }
-  | { kind: 'refuse'; id: string; code: ErrorCode; message: string };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** One subscribe message the socket counts against its bounds, from arrival until the operation is over. */
-class Operation {
-  settled = false;
-  /** Set when the operation is released from graphql-ws: the stream the socket then ends itself. */
-  stream: Pick<StreamControl, 'end'> | undefined = undefined;
-  /** What it was charged against the instance's budgets (live-budget.ts). */
-  share: { release(): void } | undefined = undefined;
-
-  constructor(
-    readonly id: string,
-    /** Length of its message, counted in `maxOperationBytes`. */
-    readonly bytes: number,
-  ) {}
-}
-
-/**
- * Operations by id, as a Map would keep them, for sockets that nearly always have one: a lone
- * operation is kept as it is, and a map (some 180 bytes even when small) is made for a second.
- */
-class OperationsById {
-  private one: Operation | undefined;
-  private many: Map<string, Operation> | undefined;
-
-  get size(): number {
-    return this.many ? this.many.size : this.one ? 1 : 0;
-  }
-
-  get(id: string): Operation | undefined {
-    if (this.many) return this.many.get(id);
-    return this.one?.id === id ? this.one : undefined;
-  }
-
-  set(operation: Operation): void {
-    if (this.many) this.many.set(operation.id, operation);
-    else if (!this.one || this.one.id === operation.id) this.one = operation;
-    else {
-      this.many = new Map([
-        [this.one.id, this.one],
-        [operation.id, operation],
-      ]);
-      this.one = undefined;
-    }
-  }
-
-  delete(id: string): void {
-    if (!this.many) {
-      if (this.one?.id === id) this.one = undefined;
-      return;
-    }
-    this.many.delete(id);
-    if (this.many.size === 0) this.many = undefined;
-  }
-
-  values(): Iterable<Operation> {
-    if (this.many) return this.many.values();
-    return this.one ? [this.one] : [];
-  }
-}
-
-/** The release of an operation the socket was setting up when graphql-ws asked for it (see SocketExtra.release). */
-class OperationRelease implements StreamRelease {
-  constructor(
-    private readonly session: SocketSession,
-    private readonly operation: Operation,
-    private readonly forget: () => void,
-  ) {}
-
-  released(stream: Pick<StreamControl, 'end'>): void {
-    this.session.keep(this.operation, stream, this.forget);
-  }
-
-  ended(): void {
-    this.session.endReleased(this.operation);
-  }
-}
-
-/** The release of an id the socket is not setting up: nothing keeps the stream, so it ends at once. */
-const UNKNOWN_OPERATION: StreamRelease = {
-  released: (stream) => stream.end(),
-  ended: () => {},
-};
 
 /** Each socket's session, for the listeners all sockets share. */
 const sessions = new WeakMap<WebSocket, SocketSession>();
 
-/**
- * Closes `socket` with `code` and ends every stream it holds at once rather than when the close
- * handshake ends (up to 30 s for a client that does not read), so nothing more is executed for
- * it. False when the socket was already closing: a connection is cut once, and logged once.
- */
-export function cutConnection(socket: WebSocket, code: number, reason: string): boolean {
-  if (socket.readyState !== socket.OPEN) return false;
-  socket.close(code, reason);
-  sessions.get(socket)?.endStreams();
-  return true;
+export function sessionOf(socket: WebSocket): SocketSession | undefined {
+  return sessions.get(socket);
 }
 
 /**
- * Serves graphql-ws on `ws` sockets, in place of graphql-ws's own `useServer`, for three reasons:
- * bounds are checked before a message reaches graphql-ws (which keeps every operation's whole
- * message for the operation's life, and answers a refused one only once the client has read the
- * answer); a client breaking the protocol gets 4400 instead of an internal error; and failures are
- * logged through pino instead of `console.error`.
+ * Everything the server keeps of one socket, in one object that is graphql-ws's socket and its
+ * `extra` as well, behind listeners every socket shares: an idle socket holds no closures of its
+ * own and no logger (one is made for the rare line written). It owns the socket's bounds and is
+ * the one place a client that does not read is cut off.
  */
-export function serveGraphqlWs(options: AdapterOptions): void {
-  const { wss, server } = options;
-
-  wss.on('connection', (socket) => {
-    const session = new SocketSession(socket, options);
-    sessions.set(socket, session);
-    // ws closes the socket itself on a protocol violation (1002, 1009, …); it only needs noting.
-    socket.on('error', noteSocketError);
-    session.closed = server.opened(session, session);
-    // ws emits `close` once; the session's own guard keeps it to once regardless.
-    socket.on('close', closeSession);
-  });
-  wss.on('error', (error) => options.logger.error({ err: error }, 'WebSocket server error'));
-}
-
-function noteSocketError(this: WebSocket, error: Error): void {
-  sessions.get(this)?.log().debug({ err: error }, 'websocket error');
-}
-
-function receiveMessage(this: WebSocket, data: RawData): void {
-  const session = sessions.get(this);
-  try {
-    session?.options.heard(this);
-    session?.receive(data);
-  } catch (error) {
-    // A throw here would leave ws's listener and take the process down: one socket's message may
-    // close that socket, never the server.
-    session?.log().error({ err: error }, 'failed to handle a WebSocket message');
-    this.close(CloseCode.InternalServerError, 'Internal server error');
-  }
-}
-
-// The socket's one `close` listener: the server's other parts hear of it through `closed`.
-function closeSession(this: WebSocket, code: number, reason: Buffer): void {
-  const session = sessions.get(this);
-  if (!session) return;
-  session.socketClosed(code, String(reason));
-  session.options.closed(this, code);
-}
-
-/**
- * What the adapter keeps of one socket, in one object that is both graphql-ws's socket and its
- * `extra`, behind listeners every socket shares: an idle socket holds no closures of its own and
- * no logger (one is made for the rare line written).
- */
-class SocketSession implements GraphqlWsSocket, SocketExtra {
+export class SocketSession implements GraphqlWsSocket, SocketLoad, OperationKeeper, FramedSocket {
+  /** Set once connection_init is accepted: null for an anonymous socket. */
+  viewer: TokenViewer | null | undefined;
+  /** Cleared once connection_init arrives (graphql-ws's own timeout would stay armed, and held, for the socket's whole life). */
+  initTimer: NodeJS.Timeout | undefined;
+  readonly openedAt = Date.now();
   /** graphql-ws's side of the socket's close; taken when called, so it is called once. */
   closed: ((code: number, reason: string) => Promise<void>) | undefined;
   /** graphql-ws's handler of the client's messages. */
@@ -223,17 +55,54 @@ class SocketSession implements GraphqlWsSocket, SocketExtra {
   private readonly open = new OperationsById();
   /** Operations graphql-ws is setting up, so a release can find its own. */
   private readonly pending = new OperationsById();
-  /** Messages graphql-ws is still handling (a completed operation may still be finishing its set-up). */
-  private handling = 0;
-  private handlingBytes = 0;
+  handling = 0;
+  handlingBytes = 0;
 
   constructor(
     readonly socket: WebSocket,
-    readonly options: AdapterOptions,
-  ) {}
+    readonly parts: SessionParts,
+    /** The upgrade request's id, so the socket's log lines join the proxy's: a string, not a child logger per socket. */
+    readonly reqId: string,
+    /** The client's address, which sign-ups over the socket are limited by. */
+    readonly address: string,
+    /** The network stream under the socket, which the fan-out writes its prepared frames to. */
+    readonly stream: Duplex,
+    /** What the socket's subscriptions are charged against. */
+    readonly account: ConnectionAccount,
+  ) {
+    sessions.set(socket, this);
+  }
+
+  /** Starts listening: ws closes the socket itself on a protocol violation (1002, 1009, …), which only needs noting. */
+  listen(closed: (code: number, reason: string) => Promise<void>): void {
+    this.closed = closed;
+    this.socket.on('error', noteSocketError);
+    this.socket.on('close', closeSession);
+  }
 
   get protocol(): string {
     return this.socket.protocol;
+  }
+
+  get heartbeat(): Heartbeat {
+    return this.parts.heartbeat;
+  }
+
+  get maxBufferedBytes(): number {
+    return this.parts.bounds.maxBufferedBytes;
+  }
+
+  get acknowledged(): boolean {
+    return this.viewer !== undefined;
+  }
+
+  get openOperations(): number {
+    return this.open.size;
+  }
+
+  openOperation(id: string): { released: boolean } | undefined {
+    const operation = this.open.get(id);
+    return operation && { released: operation.stream !== undefined };
   }
 
   send(data: string): Promise<void> {
@@ -253,11 +122,18 @@ class SocketSession implements GraphqlWsSocket, SocketExtra {
     this.socket.on('message', receiveMessage);
   }
 
+  /**
+   * Lets the socket keep operation `id` once its stream is written by the fan-out, instead of
+   * graphql-ws waiting on it: `forget` takes the id out of graphql-ws's own operations, and from
+   * then on a client `complete` or the socket's close ends the stream, and a stream that ends
+   * itself is answered with `complete`, as graphql-ws would.
+   */
   release(id: string, forget: () => void): StreamRelease {
     const operation = this.pending.get(id);
     return operation ? new OperationRelease(this, operation, forget) : UNKNOWN_OPERATION;
   }
 
+  /** Gives `share` back once operation `id` is over, however it ends: what it was charged against a budget. */
   settleWith(id: string, share: { release(): void }): void {
     const operation = this.pending.get(id);
     if (operation && !operation.settled) operation.share = share;
@@ -265,27 +141,43 @@ class SocketSession implements GraphqlWsSocket, SocketExtra {
   }
 
   log(): Logger {
-    return this.options.logFor(this.socket);
+    return this.parts.logger.child({ reqId: this.reqId });
   }
 
-  endStreams(): void {
+  /**
+   * Closes the socket with `code` and ends every stream it holds at once rather than when the
+   * close handshake ends (up to 30 s for a client that does not read), so nothing more is executed
+   * for it. False when the socket was already closing: a connection is cut once.
+   */
+  cut(code: number, reason: string): boolean {
+    if (this.socket.readyState !== this.socket.OPEN) return false;
+    this.socket.close(code, reason);
     for (const operation of [...this.open.values()]) if (this.isReleased(operation)) operation.stream?.end();
+    return true;
+  }
+
+  /** Cuts a client that fell behind (or that the fan-out sheds): cut, counted and logged once. */
+  cutTooSlow(): void {
+    if (!this.cut(CLOSE_TOO_SLOW, 'Subscriber is too slow')) return;
+    this.parts.onTooSlow();
+    this.log().warn('closing a WebSocket whose client stopped reading');
   }
 
   receive(data: RawData): void {
     const { socket, handle } = this;
     if (socket.readyState !== socket.OPEN || !handle) return;
     const text = String(data);
-    const verdict = this.screen(text);
-    if (verdict.kind === 'close') {
-      socket.close(verdict.code ?? CloseCode.BadRequest, verdict.reason);
+    const action = checkMessage(text, this.parts.bounds, this);
+    if (action.kind === 'close') {
+      socket.close(action.code ?? CloseCode.BadRequest, action.reason);
       return;
     }
-    if (verdict.kind === 'refuse') {
-      this.refuse(verdict.id, verdict.code, verdict.message);
+    if (action.kind === 'refuse') {
+      this.refuse(action.id, action.code, action.message);
       return;
     }
-    const operation = verdict.kind === 'operation' ? new Operation(verdict.id, text.length) : undefined;
+    if (action.kind === 'complete') this.complete(action.id);
+    const operation = action.kind === 'subscribe' ? new Operation(action.id, text.length) : undefined;
     if (operation) {
       this.open.set(operation);
       this.handling += 1;
@@ -331,6 +223,17 @@ class SocketSession implements GraphqlWsSocket, SocketExtra {
     this.closed = undefined;
     for (const operation of this.open.values()) if (this.isReleased(operation)) operation.stream?.end();
     closed(code, reason).catch((error: unknown) => this.log().error({ err: error }, 'closing a WebSocket failed'));
+    this.parts.onClosed(this, code);
+  }
+
+  /** The client completed operation `id`; a released one is ended here, since graphql-ws no longer knows it. */
+  private complete(id: string): void {
+    const operation = this.open.get(id);
+    this.open.delete(id);
+    if (operation?.stream) {
+      this.settle(operation);
+      operation.stream.end();
+    }
   }
 
   /** Released, and not yet over: it is still open under its id and holds its stream. */
@@ -349,11 +252,10 @@ class SocketSession implements GraphqlWsSocket, SocketExtra {
     operation.share?.release();
   }
 
+  /** graphql-ws's own sends (results of replays, errors) past the socket's backlog bound cut it like the fan-out's. */
   private fallenBehind(): boolean {
-    if (this.socket.bufferedAmount <= this.options.bounds.maxBufferedBytes) return false;
-    if (cutConnection(this.socket, this.options.tooSlowCode, 'Subscriber is too slow')) {
-      this.log().warn('closing a WebSocket whose client stopped reading');
-    }
+    if (this.socket.bufferedAmount <= this.maxBufferedBytes) return false;
+    this.cutTooSlow();
     return true;
   }
 
@@ -364,54 +266,26 @@ class SocketSession implements GraphqlWsSocket, SocketExtra {
     const extensions = code === 'RATE_LIMITED' ? { code, retryAfter: 1 } : { code };
     this.socket.send(stringifyMessage({ id, type: MessageType.Error, payload: [{ message, extensions }] }));
   }
+}
 
-  private screen(text: string): Verdict {
-    const { bounds } = this.options;
-    let message: unknown;
-    try {
-      message = JSON.parse(text);
-    } catch {
-      return { kind: 'pass' };
-    }
-    if (!isRecord(message) || typeof message.type !== 'string') return { kind: 'pass' };
-    if (SERVER_ONLY.has(message.type)) return { kind: 'close', reason: `Unexpected message of type ${message.type}` };
-    if (message.type === MessageType.Complete && typeof message.id === 'string') {
-      const operation = this.open.get(message.id);
-      this.open.delete(message.id);
-      if (operation?.stream) {
-        this.settle(operation);
-        operation.stream.end();
-      }
-      return { kind: 'pass' };
-    }
-    if (message.type !== MessageType.Subscribe || !this.options.acknowledged(this.socket)) return { kind: 'pass' };
-    const { id, payload } = message;
-    // graphql-ws closes the socket with 4400 for a subscribe without a usable id; it cannot be answered for an id.
-    if (typeof id !== 'string' || id === '' || !isRecord(payload)) return { kind: 'pass' };
-    // graphql-ws no longer knows a released id, so its 4409 for a reused one is given here.
-    if (this.open.get(id)?.stream)
-      return { kind: 'close', code: CloseCode.SubscriberAlreadyExists, reason: `Subscriber for ${id} already exists` };
-    // An error for an operation must carry its id, so a huge id is refused at the protocol level.
-    if (Buffer.byteLength(id) > bounds.maxIdBytes) return { kind: 'close', reason: `Operation ids are at most ${bounds.maxIdBytes} bytes` };
-    if (typeof payload.query === 'string' && Buffer.byteLength(payload.query) > bounds.maxDocumentBytes) {
-      return { kind: 'refuse', id, code: 'BAD_USER_INPUT', message: `The document is larger than ${bounds.maxDocumentBytes} bytes.` };
-    }
-    if (this.open.size >= bounds.maxOperations || this.handling >= 2 * bounds.maxOperations) {
-      return {
-        kind: 'refuse',
-        id,
-        code: 'RATE_LIMITED',
-        message: `At most ${bounds.maxOperations} operations may be open on one connection; complete one first.`,
-      };
-    }
-    if (this.handlingBytes + text.length > bounds.maxOperationBytes) {
-      return {
-        kind: 'refuse',
-        id,
-        code: 'RATE_LIMITED',
-        message: 'The open operations of this connection are too large together; complete one first.',
-      };
-    }
-    return { kind: 'operation', id };
+function noteSocketError(this: WebSocket, error: Error): void {
+  sessions.get(this)?.log().debug({ err: error }, 'websocket error');
+}
+
+function receiveMessage(this: WebSocket, data: RawData): void {
+  const session = sessions.get(this);
+  try {
+    session?.parts.heartbeat.heard(this);
+    session?.receive(data);
+  } catch (error) {
+    // A throw here would leave ws's listener and take the process down: one socket's message may
+    // close that socket, never the server.
+    session?.log().error({ err: error }, 'failed to handle a WebSocket message');
+    this.close(CloseCode.InternalServerError, 'Internal server error');
   }
+}
+
+// The socket's one `close` listener; ws emits `close` once, and the session's own guard keeps it to once regardless.
+function closeSession(this: WebSocket, code: number, reason: Buffer): void {
+  sessions.get(this)?.socketClosed(code, String(reason));
 }
