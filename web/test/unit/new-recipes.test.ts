@@ -82,7 +82,7 @@ describe('new recipes in the cache', () => {
     const store = createNewItems<RecipeFilter | null>(recipeMatchesFilter);
     const harness = createCacheHarness(
       (_name, variables) => ({ data: { recipes: connection('Recipe', lists(variables), pageInfo?.(variables)) } }),
-      { newRecipes: { store, viewerId: ann.id } },
+      { newItems: { recipes: store, viewerId: ann.id } },
     );
     const titles = () => harness.read(RecipesListQuery, all)?.recipes.edges.map((edge) => edge.node.title) ?? null;
     return { store, harness, titles };
