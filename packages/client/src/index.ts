@@ -8,7 +8,7 @@ export {
   GraphqlResultError,
   isTokenRefusal,
 } from './errors.js';
-export { withActivity } from './event-stream.js';
+export { type WatchedStream, watchStream } from './event-stream.js';
 export { cursorIn, type ResumePoint, resumePointOf } from './operation.js';
 export {
   type ConnectionStatus,

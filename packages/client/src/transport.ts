@@ -10,7 +10,7 @@ import {
   isGraphqlErrorList,
   isTokenRefusal,
 } from './errors.js';
-import { withActivity } from './event-stream.js';
+import { watchStream } from './event-stream.js';
 import { cursorIn, type ResumePoint, resumePointOf } from './operation.js';
 
 /**
@@ -156,11 +156,13 @@ function closeCodeOf(event: unknown): number | null {
  * remembers the cursor of the last event it delivered, and every resubscription asks for what
  * came after it, so the server replays exactly the missed events, with no gap and no duplicate.
  *
- * Why it works on graphql-ws: its retry re-sends the very `payload` object it was given, so
- * rewriting `payload.variables[var]` as each event is delivered makes the retry ask for exactly
- * the changes after the last one seen. SSE streams are reopened by this module with the same
- * variables. graphql-ws's and graphql-sse's own retries re-send the *original* variables, which
- * is how a plain client loses or repeats events across a restart.
+ * Why it works: graphql-ws's retry re-sends the very `payload` object it was given, and
+ * graphql-sse's retry serialises the very request object again, so rewriting
+ * `variables[var]` of the object they were given as each event is delivered makes every retry
+ * ask for exactly the changes after the last one seen. Both libraries do their own retrying;
+ * this module only supplies the backoff, the token and the status. A plain client hands them
+ * a request whose variables never change, which is how it loses or repeats events across a
+ * restart.
  */
 export function createLiveTransport(options: LiveClientOptions): LiveTransport {
   const {
@@ -478,90 +480,112 @@ export function createLiveTransport(options: LiveClientOptions): LiveTransport {
   }
 
   function startOnSse(channel: Channel): void {
-    const controller = new AbortController();
-    channel.stop = () => controller.abort();
-    void runSse(channel, controller.signal);
-  }
-
-  async function runSse(channel: Channel, signal: AbortSignal): Promise<void> {
-    let attempt = 0;
-    let reopening = false;
-    while (!signal.aborted && !disposed) {
-      if (!(await freshToken()) || signal.aborted) return;
-      let restartNow = false;
-      let endedByServer = false;
-      await new Promise<void>((settle) => {
-        let idle: ReturnType<typeof setTimeout> | undefined;
-        let finished = false;
-        let unsubscribe = () => {};
-        const streamToken = currentToken;
+    let stopped = false;
+    /** The token the stream being opened carries. */
+    let streamToken: string | null | undefined;
+    /** A stream was open before: one opened now is a reopen. */
+    let reopened = false;
+    /** Consecutive subscriptions graphql-sse ended with an error, restarted here. */
+    let failures = 0;
+    let dropStream: (reason: string) => void = () => {};
+    // Aborted to cut a retry wait short: the token changed.
+    let hurry = new AbortController();
+    let abandon = () => {};
+    const client = createSseClient({
+      url: httpUrl,
+      // graphql-sse itself reopens a stream that dropped, failed to open or was refused (401). Each
+      // retry sends `channel.request` again, whose `after` deliver() rewrites as every event is
+      // delivered, so the retry asks for exactly what came after the last event this side saw.
+      retryAttempts: Number.POSITIVE_INFINITY,
+      retry: async (retries) => {
+        channel.open = false;
+        publishSseStatus();
+        await sleep(backoff(retries), AbortSignal.any([hurry.signal, wake.signal]));
+        hurry = new AbortController();
+      },
+      // Asked before every attempt: the provider's token, or a fresh one after a refusal. When it has
+      // none, `fail` has already stopped this channel, and graphql-sse, aborted, opens nothing.
+      headers: async (): Promise<Record<string, string>> => {
+        if (!(await freshToken())) throw failure ?? new Error('this live client was disposed');
+        streamToken = currentToken;
         const authorization = authorizationOf(streamToken);
-        const client = createSseClient({
-          url: httpUrl,
-          headers: authorization ? { authorization } : {},
-          // Retried below, with this transport's backoff, cursors and tokens.
-          retryAttempts: 0,
-          fetchFn: async (input: RequestInfo | URL, init?: RequestInit) => {
-            const response = await fetchImpl(input, init);
-            if (response.status === 401) refusedToken(streamToken);
-            if (!response.ok || !response.body) return response;
-            channel.open = true;
-            attempt = 0;
-            accepted();
-            publishSseStatus();
-            if (reopening && !cursorOf(channel)) reportGap(channel, 'NO_CURSOR');
-            reopening = true;
-            return withActivity(response, alive);
-          },
+        return authorization ? { authorization } : {};
+      },
+      fetchFn: async (input: RequestInfo | URL, init?: RequestInit) => {
+        const usedToken = streamToken;
+        // An abort is this side letting go (unsubscribed, restarting): no disconnect to report.
+        const report = (reason: string) => {
+          if (!stopped && !init?.signal?.aborted && channels.has(channel)) options.onDisconnect?.({ code: null, reason });
+        };
+        const response = await fetchImpl(input, init).catch((error: unknown) => {
+          report(error instanceof Error ? error.message : String(error));
+          throw error;
         });
-        const finish = () => {
-          if (finished) return;
-          finished = true;
-          clearTimeout(idle);
-          signal.removeEventListener('abort', finish);
-          unsubscribe();
-          client.dispose();
-          settle();
-        };
-        // Keep-alive comments count too, so a quiet stream is not taken for a dead one.
-        const alive = () => {
-          clearTimeout(idle);
-          idle = setTimeout(finish, sseIdleTimeoutMs);
-        };
-        // A changed token: reopen the stream with it, from the channel's cursor.
-        channel.reopen = () => {
-          restartNow = true;
-          finish();
-        };
-        signal.addEventListener('abort', finish, { once: true });
-        alive();
-        unsubscribe = client.subscribe(channel.request, {
-          next: (result) => {
-            const outcome = deliver(channel, result as SubscriptionResult, streamToken);
-            if (outcome === 'restart') restartNow = refused === null;
-            if (outcome !== 'ok') finish();
-          },
-          // Dropped, refused or timed out: retried below.
-          error: (error) => {
-            if (!finished) options.onDisconnect?.({ code: null, reason: error instanceof Error ? error.message : String(error) });
-            finish();
-          },
-          // graphql-sse also completes the sink when this side unsubscribes; only an unasked end is the server's.
-          complete: () => {
-            if (!finished) endedByServer = true;
-            finish();
-          },
-        });
+        if (!response.ok || !response.body) {
+          if (response.status === 401) refusedToken(usedToken);
+          report(`HTTP ${response.status}`);
+          return response;
+        }
+        channel.open = true;
+        accepted();
+        publishSseStatus();
+        if (reopened && !cursorOf(channel)) reportGap(channel, 'NO_CURSOR');
+        reopened = true;
+        const watched = watchStream(response, sseIdleTimeoutMs, report);
+        dropStream = watched.drop;
+        return watched.response;
+      },
+    });
+
+    function run(): void {
+      let abandoned = false;
+      const unsubscribe = client.subscribe(channel.request, {
+        next: (result) => {
+          if (abandoned) return;
+          failures = 0;
+          const outcome = deliver(channel, result as SubscriptionResult, streamToken);
+          // A refused cursor (the variable now null: from now) or token: subscribe again.
+          if (outcome === 'restart') restart(refused === null ? 0 : backoff(failures));
+        },
+        // graphql-sse gave up on this subscription: an error it does not retry. The feed must go on.
+        error: (error) => {
+          if (abandoned || stopped || failure) return;
+          options.onDisconnect?.({ code: null, reason: error instanceof Error ? error.message : String(error) });
+          restart(backoff(failures++));
+        },
+        // graphql-sse also completes the sink when this side unsubscribes; only an unasked end is the server's.
+        complete: () => {
+          if (!abandoned && !stopped) endChannel(channel);
+        },
       });
-      channel.open = false;
-      if (endedByServer) {
-        endChannel(channel);
-        return;
-      }
-      if (signal.aborted || disposed || !channels.has(channel)) return;
-      publishSseStatus();
-      if (!restartNow) await sleep(backoff(attempt++), AbortSignal.any([signal, wake.signal]));
+      abandon = () => {
+        abandoned = true;
+        unsubscribe();
+      };
     }
+
+    function restart(delayMs: number): void {
+      abandon();
+      channel.open = false;
+      publishSseStatus();
+      void sleep(delayMs, AbortSignal.any([hurry.signal, wake.signal])).then(() => {
+        if (!stopped && !disposed && channels.has(channel)) run();
+      });
+    }
+
+    channel.stop = () => {
+      stopped = true;
+      abandon();
+      client.dispose();
+      // A retry waiting out its backoff ends now; graphql-sse, aborted, then opens nothing.
+      hurry.abort();
+    };
+    // A changed token: drop the stream; graphql-sse reopens it at once, with the new token, from the cursor.
+    channel.reopen = () => {
+      hurry.abort();
+      dropStream('reopening with a new token');
+    };
+    run();
   }
 
   // ---- browser network state ----

@@ -6,7 +6,7 @@ import { LiveUpdates } from '../features/live/live-updates';
 import { NotificationsLink } from '../features/notifications/notifications';
 import { createAppClient } from '../graphql/client';
 import { createLiveStateStore, useLiveState } from '../graphql/live/live-state';
-import { NewRecipesContext } from '../lib/new-items';
+import { NewItemsContext } from '../lib/new-items';
 import { recentChanges } from '../lib/recent-changes';
 import { useLocation } from '../lib/router';
 import { SessionContext, type SessionStore, useSession, useSessionStore } from '../lib/session';
@@ -62,7 +62,7 @@ function ClientScope({ origin }: { origin: string }) {
 
   return (
     <Provider value={appClient.client}>
-      <NewRecipesContext.Provider value={appClient.newRecipes}>
+      <NewItemsContext.Provider value={appClient.newItems}>
         <LiveUpdates />
         <SessionRefresh />
         <AppShell
@@ -75,7 +75,7 @@ function ClientScope({ origin }: { origin: string }) {
         >
           <Routes location={location} />
         </AppShell>
-      </NewRecipesContext.Provider>
+      </NewItemsContext.Provider>
     </Provider>
   );
 }

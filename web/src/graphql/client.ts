@@ -1,8 +1,8 @@
 import { Client, type Exchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
-import { createNewItems, type NewItems } from '../lib/new-items';
+import { createNewItems, type HeldNewItems } from '../lib/new-items';
 import { createCacheExchange } from './cache/cache-exchange';
-import { recipeMatchesFilter } from './cache/list-filters';
-import type { RecipeFilter } from './generated/graphql';
+import { blogMatchesFilter, recipeMatchesFilter } from './cache/list-filters';
+import type { BlogFilter, RecipeFilter } from './generated/graphql';
 import type { LiveState } from './live/live-state';
 import { createLiveTransport, type LiveTransportOptions } from './live/live-transport';
 
@@ -15,7 +15,7 @@ export interface AppClientOptions {
   /** The server refused the token: the caller signs the viewer out. */
   onAuthRejected(): void;
   onLiveChange?(id: string): void;
-  /** The signed-in viewer, whose own new recipes go straight into the lists; null when signed out. */
+  /** The signed-in viewer, whose own new recipes and posts go straight into the lists; null when signed out. */
   viewerId?: string | null;
   /** Test seams for Node, where there is no browser WebSocket or window. */
   transport?: Pick<LiveTransportOptions, 'webSocketImpl' | 'events' | 'wsFailuresBeforeSse' | 'backoff'>;
@@ -25,8 +25,8 @@ export interface AppClient {
   client: Client;
   /** The live connection's state now; changes after this arrive through `onLiveState`. */
   liveState(): LiveState;
-  /** Recipes others created that wait behind the lists' "N new recipes" bar. */
-  newRecipes: NewItems<RecipeFilter | null>;
+  /** Recipes and posts others created that wait behind the lists' "N new — show" bars. */
+  newItems: HeldNewItems;
   /** The token was refreshed: the live connection moves to it, resuming every subscription from its cursor. */
   reauthenticate(): void;
   dispose(): void;
@@ -57,7 +57,10 @@ export function createAppClient(options: AppClientOptions): AppClient {
     },
   });
 
-  const newRecipes = createNewItems<RecipeFilter | null>(recipeMatchesFilter);
+  const newItems: HeldNewItems = {
+    recipes: createNewItems<RecipeFilter | null>(recipeMatchesFilter),
+    blogs: createNewItems<BlogFilter | null>(blogMatchesFilter),
+  };
   const client = new Client({
     url: httpUrl,
     requestPolicy: 'cache-first',
@@ -67,7 +70,7 @@ export function createAppClient(options: AppClientOptions): AppClient {
     },
     exchanges: [
       signOutOnRejectedToken,
-      createCacheExchange({ onLiveChange: options.onLiveChange, newRecipes: { store: newRecipes, viewerId: options.viewerId ?? null } }),
+      createCacheExchange({ onLiveChange: options.onLiveChange, newItems: { ...newItems, viewerId: options.viewerId ?? null } }),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription: (request) => ({
@@ -86,5 +89,5 @@ export function createAppClient(options: AppClientOptions): AppClient {
       }),
     ],
   });
-  return { client, newRecipes, liveState: () => live.state(), reauthenticate: () => live.reauthenticate(), dispose: () => live.dispose() };
+  return { client, newItems, liveState: () => live.state(), reauthenticate: () => live.reauthenticate(), dispose: () => live.dispose() };
 }

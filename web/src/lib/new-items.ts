@@ -1,6 +1,6 @@
-import { createContext, useContext, useSyncExternalStore } from 'react';
+import { createContext, useContext, useLayoutEffect, useMemo, useSyncExternalStore } from 'react';
 import type { FilterableItem } from '../graphql/cache/list-filters';
-import type { RecipeFilter } from '../graphql/generated/graphql';
+import type { BlogFilter, RecipeFilter } from '../graphql/generated/graphql';
 
 /** An item someone else created while the app was open, kept out of the lists until the viewer asks. */
 export interface HeldItem {
@@ -93,15 +93,49 @@ export function createNewItems<Filter extends object | null>(matches: (item: Fil
   };
 }
 
-export const NewRecipesContext = createContext<NewItems<RecipeFilter | null> | null>(null);
+/** The held items of each kind of list that has an "N new — show" bar. */
+export interface HeldNewItems {
+  recipes: NewItems<RecipeFilter | null>;
+  blogs: NewItems<BlogFilter | null>;
+}
 
-/** How many recipes matching the filter wait behind the "N new recipes" bar; 0 outside an app client. */
-export function useNewRecipeCount(filter: RecipeFilter | null, listed: ReadonlySet<string>): number {
-  const store = useContext(NewRecipesContext);
+export const NewItemsContext = createContext<HeldNewItems | null>(null);
+
+export interface NewItemsBarState {
+  /** How many matching items wait behind the bar; 0 outside an app client. */
+  count: number;
+  /** The viewer asked to see them: the list catches up and shows its first page afresh, from the top. */
+  show(): void;
+}
+
+/**
+ * The "N new — show" bar of one list: what waits behind it for this filter, and how to show it.
+ * A list first shown with a filter has everything that arrived before it, so it catches up before
+ * paint (no event slips between the fetch and the count).
+ */
+export function useNewItemsBar<Kind extends keyof HeldNewItems>(
+  kind: Kind,
+  filter: Parameters<HeldNewItems[Kind]['count']>[0],
+  list: { items: readonly { id: string }[]; loaded: boolean; refresh(): void },
+): NewItemsBarState {
+  const store = useContext(NewItemsContext)?.[kind] as NewItems<typeof filter> | undefined;
   useSyncExternalStore(
     (onChange) => store?.subscribe(onChange) ?? (() => {}),
     () => store?.version() ?? 0,
     () => 0,
   );
-  return store ? store.count(filter, listed) : 0;
+  const listed = useMemo(() => new Set(list.items.map((item) => item.id)), [list.items]);
+  const key = filterKey(filter);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a list first shown with this filter is fetched
+  useLayoutEffect(() => {
+    if (!list.loaded) store?.caughtUp(filter);
+  }, [key, store]);
+  return {
+    count: store ? store.count(filter, listed) : 0,
+    show() {
+      store?.caughtUp(filter);
+      list.refresh();
+      window.scrollTo({ top: 0 });
+    },
+  };
 }

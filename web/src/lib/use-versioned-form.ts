@@ -62,8 +62,21 @@ export function useVersionedForm<Values, Item extends { version: number }, Input
   // The version this edit started from: the server refuses the save if the item moved on since.
   const [baseVersion, setBaseVersion] = useState(item?.version ?? 0);
   const [conflict, setConflict] = useState<number | null>(null);
+  // During a conflict: the saved version whose values the untouched fields show.
+  const [shown, setShown] = useState<{ version: number; values: Values } | null>(null);
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors();
+
+  // A conflict shows the saved version at once in every field the viewer left alone (and again
+  // as later saves arrive), keeping the viewer's own edits; the base stays the version the edit
+  // started from, so the fields in conflict are still those both sides changed.
+  const latest = item !== null && conflict !== null && item.version >= conflict ? item : null;
+  if (latest && latest.version !== shown?.version) {
+    const theirs = valuesOf(latest);
+    const previous = shown?.values ?? base;
+    setValues((current) => showSavedWhereUntouched(current, base, previous, theirs));
+    setShown({ version: latest.version, values: theirs });
+  }
 
   const submit = async (expectedVersion: number, current: Values = values, from: Values = base) => {
     const prepared = options.inputOf(current);
@@ -107,12 +120,14 @@ export function useVersionedForm<Values, Item extends { version: number }, Input
       if (conflict === null) return;
       // Fields the viewer left alone take the saved version; only the viewer's own changes are sent.
       const theirs = item ? valuesOf(item) : base;
+      const version = Math.max(conflict, item?.version ?? 0);
       const merged = mergeUntouched(values, base, theirs);
       setValues(merged);
       setBase(theirs);
-      setBaseVersion(conflict);
+      setBaseVersion(version);
       setConflict(null);
-      void submit(conflict, merged, base);
+      setShown(null);
+      void submit(version, merged, base);
     },
     takeTheirs: () => {
       if (!item) return;
@@ -120,12 +135,14 @@ export function useVersionedForm<Values, Item extends { version: number }, Input
       setBase(valuesOf(item));
       setBaseVersion(item.version);
       setConflict(null);
+      setShown(null);
     },
     reset: () => {
       setValues(empty);
       setBase(empty);
       setBaseVersion(0);
       setConflict(null);
+      setShown(null);
       errors.clear();
     },
   };
@@ -139,6 +156,19 @@ export function sameValue(a: unknown, b: unknown): boolean {
 /** The fields of `values` the viewer changed since `base`. */
 export function touchedFields<Values>(values: Values, base: Values): (keyof Values)[] {
   return (Object.keys(values as object) as (keyof Values)[]).filter((field) => !sameValue(values[field], base[field]));
+}
+
+/**
+ * What the form shows once a newer version `theirs` is known: a field the viewer left alone (it
+ * still equals `base`, or the saved version shown before, `previous`) takes `theirs`; the viewer's
+ * own edits stay.
+ */
+export function showSavedWhereUntouched<Values>(values: Values, base: Values, previous: Values, theirs: Values): Values {
+  const shown = { ...values };
+  for (const field of Object.keys(values as object) as (keyof Values)[]) {
+    if (sameValue(values[field], base[field]) || sameValue(values[field], previous[field])) shown[field] = theirs[field];
+  }
+  return shown;
 }
 
 /** The viewer's changes on top of the saved version: every untouched field takes `theirs`. */

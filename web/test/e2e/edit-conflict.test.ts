@@ -39,7 +39,7 @@ describe('editing one recipe in two tabs', () => {
     await database?.drop();
   });
 
-  it('keeps the title saved in the other tab when this tab changed only the description, and says where the newer version came from', async () => {
+  it("shows what the other tab saved at once in the fields this tab left alone, keeps this tab's own edits, and names only the fields changed on both sides", async () => {
     // A phone-sized window: the viewer's name must stay readable in the header.
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const tabOne = await context.newPage();
@@ -80,13 +80,34 @@ describe('editing one recipe in two tabs', () => {
     expect(text).not.toContain('Someone else');
     // No field was changed on both sides, so none is listed as "Your edit".
     expect(await conflict.locator('table').count()).toBe(0);
+    // The form shows the saved title at once, and still this tab's description.
+    await expect.poll(() => tabOne.getByLabel('Title').inputValue()).toBe('Green pea soup');
+    expect(await tabOne.getByLabel('Description').inputValue()).toBe('With mint');
     await shot(tabOne, '01-conflict-without-overlap');
+
+    // The other tab saves again, servings and the description, while this one still decides:
+    // the servings appear here at once, the description is now in conflict, and this tab's text stays.
+    await tabTwo.goto(`${server.url}/${editPath}`);
+    await expect.poll(() => tabTwo.getByLabel('Title').inputValue()).toBe('Green pea soup');
+    await tabTwo.getByLabel('Servings').fill('4');
+    await tabTwo.getByLabel('Description').fill('With ham');
+    await tabTwo.getByRole('button', { name: 'Save changes' }).click();
+    await tabTwo.getByTestId('recipe-detail').getByText('With ham').waitFor();
+    await expect.poll(() => tabOne.getByLabel('Servings').inputValue(), LIVE).toBe('4');
+    expect(await tabOne.getByLabel('Title').inputValue()).toBe('Green pea soup');
+    expect(await tabOne.getByLabel('Description').inputValue()).toBe('With mint');
+    const rows = conflict.locator('tbody tr');
+    await expect.poll(() => rows.count(), LIVE).toBe(1);
+    expect(await rows.locator('th').textContent()).toBe('Description');
+    expect(await rows.locator('td').allTextContents()).toEqual(['With mint', 'With ham']);
+    await shot(tabOne, '02-conflict-on-the-description');
 
     await tabOne.getByRole('button', { name: 'Save mine over theirs' }).click();
     const detail = tabOne.getByTestId('recipe-detail');
     await detail.getByRole('heading', { name: 'Green pea soup' }).waitFor(LIVE);
     await detail.getByText('With mint').waitFor();
-    await shot(tabOne, '02-both-changes-kept');
+    expect(await detail.locator('.fact', { hasText: 'Serves' }).textContent()).toBe('Serves 4');
+    await shot(tabOne, '03-both-changes-kept');
     await context.close();
   });
 });

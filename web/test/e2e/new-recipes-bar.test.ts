@@ -5,13 +5,21 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, signUp, type TestUser } from '../../../server/test/support/clients.js';
 import { createTestDatabase, REDIS_URL, type TestDatabase, uniquePrefix } from '../../../server/test/support/database.js';
-import { CREATE_RECIPE, DELETE_RECIPE, UPDATE_RECIPE } from '../../../server/test/support/operations.js';
+import {
+  CREATE_BLOG,
+  CREATE_RECIPE,
+  DELETE_BLOG,
+  DELETE_RECIPE,
+  UPDATE_BLOG,
+  UPDATE_RECIPE,
+} from '../../../server/test/support/operations.js';
 import { type ServerProcess, spawnServer } from '../../../server/test/support/servers.js';
 import { launchChromium, requireBuiltWebApp, webDist } from './support/browser.js';
 
 const screenshots = fileURLToPath(new URL('../../test-results/e2e/', import.meta.url));
 const LIVE_WITHIN_MS = 5_000;
 const PAGE_SIZE = 12;
+const BLOG_PAGE_SIZE = 10;
 
 function card(page: Page, title: string) {
   return page.getByTestId('recipe-card').filter({ has: page.getByRole('link', { name: title, exact: true }) });
@@ -19,7 +27,28 @@ function card(page: Page, title: string) {
 
 const cardTitles = (page: Page) => page.getByTestId('recipe-card').getByRole('heading').allTextContents();
 
-describe('the "N new recipes" bar', () => {
+function blogCard(page: Page, title: string) {
+  return page.getByTestId('blog-card').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+}
+
+const blogTitles = (page: Page) => page.getByTestId('blog-card').getByRole('heading').allTextContents();
+
+/** A page signed in as `user`, with the live connection up. */
+async function signedInPage(browser: Browser, url: string, user: TestUser, path: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1100, height: 800 } })).newPage();
+  await page.goto(`${url}/#/`);
+  await page.evaluate((session) => window.localStorage.setItem('live-recipes.session', JSON.stringify(session)), {
+    token: user.token,
+    user: { id: user.id, name: user.name },
+  });
+  await page.goto(`${url}/#${path}`);
+  await page.reload();
+  await page.getByTestId('signed-in-as').getByText(user.name).waitFor();
+  await page.locator('[data-testid="connection-status"][data-status="live"]').waitFor({ timeout: 10_000 });
+  return page;
+}
+
+describe('the "N new — show" bars of recipes and posts', () => {
   let database: TestDatabase;
   let server: ServerProcess;
   let browser: Browser;
@@ -102,5 +131,64 @@ describe('the "N new recipes" bar', () => {
     // Once shown, they are not counted again when more arrive.
     await create(writer, 'New 6');
     await bar.getByRole('button', { name: '1 new recipe — show' }).waitFor({ timeout: LIVE_WITHIN_MS });
+  });
+
+  it("holds others' new posts behind a counted bar, drafts and all, shows them on a click as one page, and applies the viewer's own, edits and deletes at once", async () => {
+    const post = async (user: TestUser, title: string, published = true) =>
+      (await ok(server.url, CREATE_BLOG, { input: { title, body: `About ${title}`, published } }, user.token)).createBlog.id;
+    const writer = await signUp(server.url, 'Penny');
+    const viewer = await signUp(server.url, 'Rhea');
+    const seeded: string[] = [];
+    for (let n = 1; n <= BLOG_PAGE_SIZE + 2; n += 1) seeded.push(await post(writer, `Story ${n}`));
+
+    const page = await signedInPage(browser, server.url, viewer, '/blogs');
+    await blogCard(page, `Story ${BLOG_PAGE_SIZE + 2}`).waitFor();
+    expect(await page.getByTestId('blog-card').count()).toBe(BLOG_PAGE_SIZE);
+    const bar = page.getByTestId('new-blogs-bar');
+    expect(await bar.count()).toBe(0);
+
+    // Someone else publishes: a bar counts, the list stays as it was. A draft is nobody else's
+    // business until it is published; then it counts like any new post.
+    await post(writer, 'Fresh 1');
+    await bar.getByRole('button', { name: '1 new post — show', exact: true }).waitFor({ timeout: LIVE_WITHIN_MS });
+    const draft = await post(writer, 'Fresh 2', false);
+    await post(writer, 'Fresh 3');
+    await bar.getByRole('button', { name: '2 new posts — show', exact: true }).waitFor({ timeout: LIVE_WITHIN_MS });
+    await ok(server.url, UPDATE_BLOG, { id: draft, input: { published: true } }, writer.token);
+    await bar.getByRole('button', { name: '3 new posts — show', exact: true }).waitFor({ timeout: LIVE_WITHIN_MS });
+    expect(await page.getByTestId('blog-card').count()).toBe(BLOG_PAGE_SIZE);
+    expect(await blogCard(page, 'Fresh 1').count()).toBe(0);
+
+    // The viewer's own post goes to the top at once, beside the bar.
+    await post(viewer, 'Mine too');
+    await blogCard(page, 'Mine too').waitFor({ timeout: LIVE_WITHIN_MS });
+    expect((await blogTitles(page))[0]).toBe('Mine too');
+
+    // Edits and deletes of posts on screen still apply live.
+    await ok(server.url, UPDATE_BLOG, { id: seeded.at(-1) ?? '', input: { title: 'Story, edited' } }, writer.token);
+    await blogCard(page, 'Story, edited').waitFor({ timeout: LIVE_WITHIN_MS });
+    await ok(server.url, DELETE_BLOG, { id: seeded.at(-2) ?? '' }, writer.token);
+    await blogCard(page, `Story ${BLOG_PAGE_SIZE + 1}`).waitFor({ state: 'detached', timeout: LIVE_WITHIN_MS });
+    expect(await bar.textContent()).toBe('3 new posts — show');
+    await page.screenshot({ path: path.join(screenshots, 'new-blogs-bar-waiting.png') });
+
+    // A click shows them at the top, and the list is one page again.
+    await bar.getByRole('button').click();
+    await blogCard(page, 'Fresh 3').waitFor({ timeout: LIVE_WITHIN_MS });
+    await bar.waitFor({ state: 'detached' });
+    // Newest first by creation: the draft was created before Fresh 3.
+    expect(await blogTitles(page)).toEqual([
+      'Mine too',
+      'Fresh 3',
+      'Fresh 2',
+      'Fresh 1',
+      'Story, edited',
+      ...Array.from({ length: BLOG_PAGE_SIZE - 5 }, (_, index) => `Story ${BLOG_PAGE_SIZE - index}`),
+    ]);
+    await page.screenshot({ path: path.join(screenshots, 'new-blogs-bar-shown.png') });
+
+    // Once shown, they are not counted again when more arrive.
+    await post(writer, 'Fresh 4');
+    await bar.getByRole('button', { name: '1 new post — show', exact: true }).waitFor({ timeout: LIVE_WITHIN_MS });
   });
 });

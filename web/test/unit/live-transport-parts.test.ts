@@ -1,4 +1,4 @@
-import { backoffDelay, resumePointOf, withActivity } from '@live-recipes/client';
+import { backoffDelay, resumePointOf, watchStream } from '@live-recipes/client';
 import { describe, expect, it } from 'vitest';
 
 function streamOf(chunks: string[]): ReadableStream<Uint8Array> {
@@ -11,15 +11,38 @@ function streamOf(chunks: string[]): ReadableStream<Uint8Array> {
   });
 }
 
-describe('the SSE activity tap', () => {
-  it('reports every chunk, keep-alive comments included, and passes the body and status through unchanged', async () => {
-    let activity = 0;
+describe('the SSE stream watch', () => {
+  it('passes the body and status through unchanged, and tells once that the stream ended', async () => {
     const chunks = [':\n\n', 'event: next\ndata: {"data":', '{"recipeChanged":1}}\n\n', ':\n\n'];
     const original = new Response(streamOf(chunks), { status: 200, headers: { 'content-type': 'text/event-stream' } });
-    const tapped = withActivity(original, () => activity++);
-    expect(tapped.headers.get('content-type')).toBe('text/event-stream');
-    expect(await tapped.text()).toBe(chunks.join(''));
-    expect(activity).toBe(chunks.length);
+    const ends: string[] = [];
+    const { response } = watchStream(original, 60_000, (reason) => ends.push(reason));
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    expect(await response.text()).toBe(chunks.join(''));
+    expect(ends).toEqual(['the server ended the stream']);
+  });
+
+  it('fails the body of a stream that goes quiet, so graphql-sse retries it, and lets go of the connection', async () => {
+    let cancelled: unknown = null;
+    const quiet = new ReadableStream<Uint8Array>({
+      start: (controller) => controller.enqueue(new TextEncoder().encode(':\n\n')),
+      cancel: (reason) => {
+        cancelled = reason;
+      },
+    });
+    const ends: string[] = [];
+    const { response } = watchStream(new Response(quiet), 20, (reason) => ends.push(reason));
+    await expect(response.text()).rejects.toThrow('no sign of life for 20 ms');
+    expect(ends).toEqual(['no sign of life for 20 ms']);
+    expect(cancelled).toBeInstanceOf(Error);
+  });
+
+  it('drops a stream on request, failing its body at once', async () => {
+    const open = new ReadableStream<Uint8Array>({ start: () => {} });
+    const { response, drop } = watchStream(new Response(open), 60_000);
+    const reading = response.text();
+    drop('reopening with a new token');
+    await expect(reading).rejects.toThrow('reopening with a new token');
   });
 });
 

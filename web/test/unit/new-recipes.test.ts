@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { BlogsListQuery } from '../../src/features/blogs/blogs-page';
 import { RecipesListQuery } from '../../src/features/recipes/recipes-page';
-import { recipeMatchesFilter } from '../../src/graphql/cache/list-filters';
-import type { RecipeFilter } from '../../src/graphql/generated/graphql';
+import { blogMatchesFilter, recipeMatchesFilter } from '../../src/graphql/cache/list-filters';
+import type { BlogFilter, RecipeFilter } from '../../src/graphql/generated/graphql';
 import { countNewItems, createNewItems, filterKey, type HeldItem } from '../../src/lib/new-items';
 import { createCacheHarness } from './support/cache-harness';
-import { ann, at, bob, connection, type RecipeData, recipe, recipeChange } from './support/fixtures';
+import { ann, at, blog, blogChange, bob, connection, type RecipeData, recipe, recipeChange } from './support/fixtures';
 
 const item = (tags: string[] = [], authorId = bob.id) => ({ title: 'Soup', tags, authorId });
 const none = new Set<string>();
@@ -82,7 +83,7 @@ describe('new recipes in the cache', () => {
     const store = createNewItems<RecipeFilter | null>(recipeMatchesFilter);
     const harness = createCacheHarness(
       (_name, variables) => ({ data: { recipes: connection('Recipe', lists(variables), pageInfo?.(variables)) } }),
-      { newRecipes: { store, viewerId: ann.id } },
+      { newItems: { recipes: store, viewerId: ann.id } },
     );
     const titles = () => harness.read(RecipesListQuery, all)?.recipes.edges.map((edge) => edge.node.title) ?? null;
     return { store, harness, titles };
@@ -126,5 +127,30 @@ describe('new recipes in the cache', () => {
     await harness.client.query(RecipesListQuery, all, { requestPolicy: 'network-only' }).toPromise();
     expect(titles()).toEqual(['Newest', 'Middle']);
     expect(harness.read(RecipesListQuery, all)?.recipes.pageInfo).toMatchObject({ hasNextPage: true, endCursor: 'p2' });
+  });
+});
+
+describe('new posts in the cache', () => {
+  const published = { first: 10, after: null, filter: { published: true } };
+
+  it("holds others' new posts (a draft published among them) out of the lists, puts the viewer's own in at once, and drops a deleted one", async () => {
+    const store = createNewItems<BlogFilter | null>(blogMatchesFilter);
+    const shown = blog('B1', { title: 'Shown', author: bob, createdAt: at(1) });
+    const harness = createCacheHarness(() => ({ data: { blogs: connection('Blog', [shown]) } }), {
+      newItems: { blogs: store, viewerId: ann.id },
+    });
+    const titles = () => harness.read(BlogsListQuery, published)?.blogs.edges.map((edge) => edge.node.title) ?? null;
+    await harness.load(BlogsListQuery, published);
+
+    await harness.emit(blogChange('CREATED', 'B2', blog('B2', { title: "Bob's", author: bob, createdAt: at(2) })));
+    // A draft published reaches readers as CREATED.
+    await harness.emit(blogChange('CREATED', 'B3', blog('B3', { title: "Bob's draft", author: bob, createdAt: at(3), version: 2 })));
+    await harness.emit(blogChange('CREATED', 'B4', blog('B4', { title: "Ann's", author: ann, createdAt: at(4) })));
+    expect(titles()).toEqual(["Ann's", 'Shown']);
+    expect(store.count({ published: true }, new Set(['B1', 'B4']))).toBe(2);
+
+    await harness.emit(blogChange('DELETED', 'B2', null));
+    expect(store.count({ published: true }, new Set(['B1', 'B4']))).toBe(1);
+    expect(titles()).toEqual(["Ann's", 'Shown']);
   });
 });

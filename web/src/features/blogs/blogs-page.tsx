@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
 import { type ActiveFilter, FilterBar } from '../../components/filter-bar';
+import { NewItemsBar } from '../../components/new-items-bar';
 import { EmptyState } from '../../components/notices';
 import { PagedList } from '../../components/paged-list';
 import { graphql } from '../../graphql/generated';
 import type { BlogFilter } from '../../graphql/generated/graphql';
 import { usePagedConnection } from '../../graphql/use-paged-connection';
+import { useNewItemsBar } from '../../lib/new-items';
 import { hrefTo } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { LiveBlogCard } from '../live/live-cards';
@@ -40,6 +42,7 @@ export function BlogsPage({ query }: { query: URLSearchParams }) {
   }, [queryString]);
   const params = Object.fromEntries(query);
   const list = usePagedConnection(BlogsListQuery, { first: 10, filter }, (data) => data.blogs);
+  const newPosts = useNewItemsBar('blogs', filter, list);
   const active: ActiveFilter[] = [];
   if (filter.tag) active.push({ label: `#${filter.tag}`, clearHref: hrefTo('/blogs', { ...params, tag: null }) });
   if (filter.authorId) {
@@ -53,7 +56,7 @@ export function BlogsPage({ query }: { query: URLSearchParams }) {
       <div className="page-head">
         <div>
           <h1>Blogs</h1>
-          <p className="muted">Stories from the kitchen, newest first.</p>
+          <p className="muted">Stories from the kitchen, newest first. Others' new posts wait above the list until you show them.</p>
         </div>
         {session && (
           <a className="button button--primary" href="#/blogs/new">
@@ -62,6 +65,7 @@ export function BlogsPage({ query }: { query: URLSearchParams }) {
         )}
       </div>
       <FilterBar active={active} />
+      <NewItemsBar bar={newPosts} noun={['post', 'posts']} testId="new-blogs-bar" />
       <PagedList
         list={list}
         failureTitle="The blogs could not be loaded."

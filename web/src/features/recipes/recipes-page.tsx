@@ -1,11 +1,12 @@
-import { useContext, useLayoutEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { type ActiveFilter, FilterBar } from '../../components/filter-bar';
+import { NewItemsBar } from '../../components/new-items-bar';
 import { EmptyState } from '../../components/notices';
 import { PagedList } from '../../components/paged-list';
 import { graphql } from '../../graphql/generated';
 import type { RecipeFilter } from '../../graphql/generated/graphql';
 import { usePagedConnection } from '../../graphql/use-paged-connection';
-import { NewRecipesContext, useNewRecipeCount } from '../../lib/new-items';
+import { useNewItemsBar } from '../../lib/new-items';
 import { hrefTo, navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { LiveRecipeCard } from '../live/live-cards';
@@ -47,19 +48,7 @@ export function RecipesPage({ query }: { query: URLSearchParams }) {
   const filter = useMemo(() => filterOf(query), [queryString]);
   const params = Object.fromEntries(query);
   const list = usePagedConnection(RecipesListQuery, { first: RECIPES_PAGE_SIZE, filter }, (data) => data.recipes);
-  const newRecipes = useContext(NewRecipesContext);
-  const listed = useMemo(() => new Set(list.items.map((recipe) => recipe.id)), [list.items]);
-  const newCount = useNewRecipeCount(filter, listed);
-  // A list fetched now brings everything that arrived before it; before paint, so no event slips between.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a list first shown with this filter is fetched
-  useLayoutEffect(() => {
-    if (!list.loaded) newRecipes?.caughtUp(filter);
-  }, [filter, newRecipes]);
-  const showNew = () => {
-    newRecipes?.caughtUp(filter);
-    list.refresh();
-    window.scrollTo({ top: 0 });
-  };
+  const newRecipes = useNewItemsBar('recipes', filter, list);
 
   const active: ActiveFilter[] = [];
   if (filter?.tag) active.push({ label: `#${filter.tag}`, clearHref: hrefTo('/', { ...params, tag: null }) });
@@ -90,7 +79,7 @@ export function RecipesPage({ query }: { query: URLSearchParams }) {
         )}
       </div>
       <FilterBar search={filter?.search ?? ''} onSearch={(text) => navigate('/', { ...params, q: text || null })} active={active} />
-      {newCount > 0 && <NewRecipesBar count={newCount} onShow={showNew} />}
+      <NewItemsBar bar={newRecipes} noun={['recipe', 'recipes']} testId="new-recipes-bar" />
       <PagedList
         list={list}
         failureTitle="The recipes could not be loaded."
@@ -106,16 +95,5 @@ export function RecipesPage({ query }: { query: URLSearchParams }) {
         ))}
       </PagedList>
     </section>
-  );
-}
-
-/** Others' new recipes wait here rather than pushing the list down as the viewer reads it. */
-function NewRecipesBar({ count, onShow }: { count: number; onShow: () => void }) {
-  return (
-    <div className="new-items-bar" data-testid="new-recipes-bar" role="status">
-      <button type="button" className="new-items-bar__button" onClick={onShow}>
-        {count === 1 ? '1 new recipe' : `${count} new recipes`} — show
-      </button>
-    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { type Cache, type CacheExchangeOpts, cacheExchange, type Data, type ResolverConfig } from '@urql/exchange-graphcache';
 import { relayPagination } from '@urql/exchange-graphcache/extras';
-import type { NewItems } from '../../lib/new-items';
+import type { HeldNewItems, NewItems } from '../../lib/new-items';
 import type { GraphCacheConfig, GraphCacheKeysConfig } from '../generated/graphcache';
 import type { BlogFilter, ChangeKind, RecipeFilter } from '../generated/graphql';
 import { BlogEdgeFragment, RecipeEdgeFragment } from './cache-documents';
@@ -21,10 +21,10 @@ export interface CacheOptions {
   /** Called with the id of every item a live event created or updated (for the highlight). */
   onLiveChange?: (id: string) => void;
   /**
-   * Where recipes others create go instead of the top of the lists (the "N new recipes" bar).
-   * Without it, every CREATED event is placed in the lists at once.
+   * Where recipes and posts others create go instead of the top of the lists (the "N new — show"
+   * bars). Without it, every CREATED event is placed in the lists at once.
    */
-  newRecipes?: { store: NewItems<RecipeFilter | null>; viewerId: string | null };
+  newItems?: Partial<HeldNewItems> & { viewerId: string | null };
 }
 
 const recipeLists: ConnectionSpec = {
@@ -106,7 +106,7 @@ function applyChange(
   field: 'recipe' | 'blog',
   change: { kind?: ChangeKind | undefined; id?: string | undefined } | null,
   options: CacheOptions,
-  held?: NewItems<RecipeFilter | null>,
+  held?: Pick<NewItems<never>, 'hold' | 'isHeld' | 'drop'>,
 ): void {
   if (change === null) {
     // The live transport's gap signal (see live-transport.ts): changes may have been missed.
@@ -123,7 +123,7 @@ function applyChange(
   const key = entityKey(cache, spec.nodeTypename, change.id);
   if (!key) return;
   const item = held ? readFilterable(cache, key) : null;
-  const othersNew = change.kind === 'CREATED' && item !== null && item.authorId !== options.newRecipes?.viewerId;
+  const othersNew = change.kind === 'CREATED' && item !== null && item.authorId !== options.newItems?.viewerId;
   if (held && item && (othersNew || held.isHeld(change.id))) {
     // Waits behind the bar; an edit can still take it out of a list it was fetched into.
     held.hold(change.id, item);
@@ -170,12 +170,13 @@ export function createCacheConfig(options: CacheOptions = {}): CacheExchangeOpts
       Subscription: {
         recipeChanged: (result, _args, cache) => {
           const change = result.recipeChanged;
-          const held = options.newRecipes?.store;
+          const held = options.newItems?.recipes;
           applyChange(cache, recipeLists, 'recipe', change ? { kind: change.kind, id: change.recipeId } : null, options, held);
         },
         blogChanged: (result, _args, cache) => {
           const change = result.blogChanged;
-          applyChange(cache, blogLists, 'blog', change ? { kind: change.kind, id: change.blogId } : null, options);
+          const held = options.newItems?.blogs;
+          applyChange(cache, blogLists, 'blog', change ? { kind: change.kind, id: change.blogId } : null, options, held);
         },
         commentChanged: (result, args, cache) => {
           const change = result.commentChanged;
