@@ -180,7 +180,7 @@ export class Fanout {
         }
         for (const bucket of batch.buckets.values()) {
           const shared = await bucket.result;
-          if (shared) this.write(bucket.members, shared.bytes);
+          if (shared) this.write(bucket.members, shared);
         }
         for (const member of batch.endings) member.control.end();
       }
@@ -224,7 +224,7 @@ export class Fanout {
     if (cut > 0) this.options.onShed?.(cut);
   }
 
-  private write(members: Joined[], payload: Buffer): void {
+  private write(members: Joined[], payload: SharedResult): void {
     for (const member of members) {
       if (!member.control.finished && member.sink.write(payload)) member.control.delivered();
     }

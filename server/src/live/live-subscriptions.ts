@@ -19,7 +19,7 @@ const RESULT_CACHE_BYTES = 4 * 2 ** 20;
 export interface LiveSubscriptionOptions {
   /** The subscriber's viewer, which the field's audience rule sorts into a visibility class per event. */
   viewerOf(contextValue: unknown): Viewer | null;
-  /** Where the fan-out writes a live subscriber's events (WebSocket), or null where the transport consumes the stream itself (SSE). */
+  /** Where the fan-out writes a live subscriber's events, or null where nothing but the subscriber's own stream serves it. */
   sinkOf(contextValue: unknown): SubscriberSink | null;
   /**
    * What a live subscriber's executions need of its context; the fan-out keeps only that for as
@@ -71,7 +71,8 @@ export function useLiveSubscriptions(options: LiveSubscriptionOptions): Plugin {
       );
       return shared.result;
     };
-    return mapAsyncIterator(source, run);
+    const own = mapAsyncIterator(source, run);
+    return sink?.continuation ? followedBy(own, sink) : own;
   };
 
   return {
@@ -79,6 +80,39 @@ export function useLiveSubscriptions(options: LiveSubscriptionOptions): Plugin {
       setSubscribeFn(sharedSubscribe as Parameters<typeof setSubscribeFn>[0]);
     },
   };
+}
+
+/**
+ * A subscriber's own stream, then, once it is handed to the fan-out, the events its sink holds:
+ * for a transport that pulls every event itself (SSE), one iterator from the first replayed event
+ * to the last live one.
+ */
+function followedBy(own: AsyncIterator<ExecutionResult>, sink: SubscriberSink): AsyncIterableIterator<ExecutionResult> {
+  let current = own;
+  let handedOver = false;
+  const followed: AsyncIterableIterator<ExecutionResult> = {
+    async next() {
+      const step = await current.next();
+      if (!step.done || handedOver) return step;
+      const rest = sink.continuation?.();
+      if (!rest) return step;
+      handedOver = true;
+      current = rest;
+      return current.next();
+    },
+    async return() {
+      await current.return?.();
+      return { value: undefined, done: true };
+    },
+    async throw(error: unknown) {
+      await current.return?.();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return followed;
+    },
+  };
+  return followed;
 }
 
 function isChangeStream(source: AsyncIterable<unknown>): source is ChangeStream<unknown> {

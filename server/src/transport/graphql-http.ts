@@ -12,6 +12,7 @@ import type { LiveBudget } from '../limits/live-budget.js';
 import { retryAfterHeader } from '../limits/retry-after-header.js';
 import { useLiveSubscriptions } from '../live/live-subscriptions.js';
 import { type CorsPolicy, corsPolicy, yogaCors } from './cors.js';
+import { EventStreamSink } from './event-stream-sink.js';
 import { boundedParseCache } from './parse-cache.js';
 import { assertAcceptableInput } from './request-input.js';
 import { useRequestParseErrors } from './request-parse-errors.js';
@@ -188,7 +189,9 @@ export function createGraphqlServer(options: GraphqlServerOptions): GraphqlServe
       const request = (initial as { request?: Request }).request;
       const viewer = await viewerFromAuthorization(services.tokens, request?.headers.get('authorization') ?? undefined);
       // An SSE stream that falls behind is ended; the client resumes with its last cursor.
-      return { ...services, viewer, clientAddress: address, transport: { onOverflow: onSseDropped, endsAtTokenExpiry: true } };
+      const sink = new EventStreamSink(services.maxBacklogBytes, onSseDropped);
+      const transport = { onOverflow: onSseDropped, endsAtTokenExpiry: true, sink, release: sink };
+      return { ...services, viewer, clientAddress: address, transport };
     },
   });
 }

@@ -49,9 +49,10 @@ async function socketPair(keepAliveMs = 60_000) {
   };
 }
 
+/** A shared result whose JSON is `bytes` long, as the fan-out hands it to every sink. */
 const payloadOf = (bytes: number) => {
-  const text = JSON.stringify({ data: { pad: 'x'.repeat(Math.max(0, bytes - 21)) } });
-  return Buffer.from(text);
+  const result = { data: { pad: 'x'.repeat(Math.max(0, bytes - 21)) } };
+  return { result, bytes: Buffer.from(JSON.stringify(result)) };
 };
 
 describe('the fan-out frame sink', () => {
@@ -70,7 +71,7 @@ describe('the fan-out frame sink', () => {
     for (const [i, size] of sizes.entries()) {
       const payload = payloadOf(size);
       sink.write(payload);
-      expected.push(`{"id":"op \\"1\\"","type":"next","payload":${payload}}`);
+      expected.push(`{"id":"op \\"1\\"","type":"next","payload":${payload.bytes}}`);
       // Interleaved with what ws itself sends (acks, completes), which must keep its place.
       pair.socket.send(`ws ${i}`);
       expect(sink.bufferedBytes).toBeGreaterThanOrEqual(0);

@@ -1,5 +1,6 @@
 import type { Duplex } from 'node:stream';
 import { WebSocket } from 'ws';
+import type { SharedResult } from '../../live/result-cache.js';
 import type { SubscriberSink } from '../../live/sink.js';
 import type { Heartbeat } from './heartbeat.js';
 
@@ -89,8 +90,9 @@ class WebSocketNextFrames implements SubscriberSink {
     return this.session;
   }
 
-  write(payload: Buffer): boolean {
+  write(event: SharedResult): boolean {
     const { session, head } = this;
+    const payload = event.bytes;
     const { socket, stream } = session;
     if (socket.readyState !== WebSocket.OPEN) return false;
     const length = head.length + payload.length + 1;
