@@ -63,7 +63,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   const { tokens, cursors } = await openSigning(config, logger);
   const limiter = await openLimits(config, redis, logger);
 
-  const durations = { pollIntervalMs: config.RELAY_INTERVAL, retentionMs: config.CHANGE_LOG_RETENTION };
+  const durations = { relayIntervalMs: config.RELAY_INTERVAL, retentionMs: config.CHANGE_LOG_RETENTION };
   const feed = new ChangeFeed(db, bus, logger, durations, metrics.observeFeed);
   const publisher = createPublisher(bus, logger, metrics.observePublish);
   const sequencer = new Sequencer(db, publisher, logger);

@@ -11,7 +11,7 @@ export type ChangeListener = (change: ChangeRecord) => void;
 /** Told about every change the feed hands on: which path brought it, and how long after commit. */
 export type FeedObserver = (path: 'bus' | 'log', lagMs: number) => void;
 
-const CATCH_UP_PAGE = 500;
+const LOG_READ_PAGE = 500;
 /**
  * How long a change that arrived ahead of the next expected one waits for the bus to bring the
  * ones before it, before the log is read for them. Instances publish what they sequence
@@ -35,7 +35,7 @@ const RECENT_BYTES = 8 * 2 ** 20;
  * reading the log up to position p yields every change before p that will ever exist.
  */
 export class ChangeFeed {
-  private highWater = 0;
+  private lastDelivered = 0;
   private readonly pending = new Map<number, ChangeRecord>();
   private readonly listeners = new Map<EntityKind, Set<ChangeListener>>(entityKinds.map((kind) => [kind, new Set()]));
   /** The last changes delivered, in position order, with nothing missing after `recentFloor`. */
@@ -44,26 +44,26 @@ export class ChangeFeed {
   private recentFloor = 0;
   private recentBytes = 0;
   private draining = false;
-  private catchUpRequested = false;
+  private logReadRequested = false;
   private timer: NodeJS.Timeout | undefined;
   private gapTimer: NodeJS.Timeout | undefined;
   constructor(
     private readonly db: Db,
     private readonly bus: ChangeBus,
     private readonly logger: Logger,
-    private readonly durations: { pollIntervalMs: number; retentionMs: number },
+    private readonly durations: { relayIntervalMs: number; retentionMs: number },
     private readonly observe: FeedObserver = () => {},
   ) {}
 
   async start(): Promise<void> {
-    this.highWater = await headPosition(this.db);
-    this.recentFloor = this.highWater;
+    this.lastDelivered = await headPosition(this.db);
+    this.recentFloor = this.lastDelivered;
     await this.bus.subscribe((message) => this.receive(message));
-    this.bus.onReconnect(() => this.catchUp());
-    this.timer = setInterval(() => this.catchUp(), this.durations.pollIntervalMs);
+    this.bus.onReconnect(() => this.readLog());
+    this.timer = setInterval(() => this.readLog(), this.durations.relayIntervalMs);
     this.timer.unref();
     // Anything committed between reading the head and subscribing.
-    this.catchUp();
+    this.readLog();
   }
 
   stop(): void {
@@ -73,12 +73,12 @@ export class ChangeFeed {
 
   /** The last position delivered to listeners on this instance. */
   get position(): number {
-    return this.highWater;
+    return this.lastDelivered;
   }
 
   /** True when every change after `position` is in this instance's window of recent changes. */
   private remembers(position: number): boolean {
-    return position >= this.recentFloor && position <= this.highWater;
+    return position >= this.recentFloor && position <= this.lastDelivered;
   }
 
   /**
@@ -140,8 +140,8 @@ export class ChangeFeed {
   }
 
   /** Reads the log past the last delivered position; safe to call at any time and often. */
-  catchUp(): void {
-    this.catchUpRequested = true;
+  readLog(): void {
+    this.logReadRequested = true;
     void this.drain();
   }
 
@@ -151,10 +151,10 @@ export class ChangeFeed {
       change = reviveChange(message as Parameters<typeof reviveChange>[0]);
     } catch (error) {
       this.logger.error({ err: error }, 'dropped an unreadable bus message; the log read will cover it');
-      this.catchUp();
+      this.readLog();
       return;
     }
-    if (change.position <= this.highWater) return;
+    if (change.position <= this.lastDelivered) return;
     this.pending.set(change.position, change);
     // Whatever is next in order is delivered before drain() first waits; what is left waits for the bus a while.
     void this.drain();
@@ -166,7 +166,7 @@ export class ChangeFeed {
     if (this.pending.size === 0 || this.gapTimer) return;
     this.gapTimer = setTimeout(() => {
       this.gapTimer = undefined;
-      if (this.pending.size > 0) this.catchUp();
+      if (this.pending.size > 0) this.readLog();
     }, GAP_GRACE_MS);
     this.gapTimer.unref();
   }
@@ -176,22 +176,22 @@ export class ChangeFeed {
     this.draining = true;
     try {
       for (;;) {
-        for (let next = this.pending.get(this.highWater + 1); next; next = this.pending.get(this.highWater + 1)) {
+        for (let next = this.pending.get(this.lastDelivered + 1); next; next = this.pending.get(this.lastDelivered + 1)) {
           this.pending.delete(next.position);
           this.deliver(next, 'bus');
         }
-        if (!this.catchUpRequested) return;
-        this.catchUpRequested = false;
-        const rows = await readChanges(this.db, { after: this.highWater, limit: CATCH_UP_PAGE });
+        if (!this.logReadRequested) return;
+        this.logReadRequested = false;
+        const rows = await readChanges(this.db, { after: this.lastDelivered, limit: LOG_READ_PAGE });
         for (const change of rows) {
-          if (change.position <= this.highWater) continue;
+          if (change.position <= this.lastDelivered) continue;
           const path = this.pending.delete(change.position) ? 'bus' : 'log';
           this.deliver(change, path);
         }
-        for (const position of this.pending.keys()) if (position <= this.highWater) this.pending.delete(position);
-        if (rows.length === CATCH_UP_PAGE) this.catchUpRequested = true;
+        for (const position of this.pending.keys()) if (position <= this.lastDelivered) this.pending.delete(position);
+        if (rows.length === LOG_READ_PAGE) this.logReadRequested = true;
         // A bus message ahead of what the log shows can only mean a lagging read; the next tick retries.
-        else if (rows.length === 0 && !this.pending.has(this.highWater + 1)) return;
+        else if (rows.length === 0 && !this.pending.has(this.lastDelivered + 1)) return;
       }
     } catch (error) {
       this.logger.warn({ err: error }, 'change log read failed; retrying on the next tick');
@@ -201,7 +201,7 @@ export class ChangeFeed {
   }
 
   private deliver(change: ChangeRecord, path: 'bus' | 'log'): void {
-    this.highWater = change.position;
+    this.lastDelivered = change.position;
     this.remember(change);
     this.observe(path, Date.now() - change.occurredAt.getTime());
     const listeners = this.listeners.get(change.entity);

@@ -11,7 +11,7 @@ import { type ViewerEvent, viewerEvent } from './viewer-event.js';
 
 /** A live subscriber on the shared path: everything its per-event decision and write need. */
 export interface FanoutMember {
-  /** Document, operation and variables apart from `after`; see SharedExecution's groupOf. */
+  /** Document, operation and variables apart from `after`; see execution-group.ts. */
   group: string;
   rule: AudienceRule<ViewerEvent<unknown>>;
   viewer: Viewer | null;
@@ -24,7 +24,7 @@ export interface FanoutMember {
  * A subscriber once the fan-out writes its stream. It is the stream's direct delivery itself, a
  * class rather than a literal with two closures, since every idle subscriber keeps one.
  */
-class Joined implements DirectDelivery {
+class LiveSubscriber implements DirectDelivery {
   readonly group: string;
   readonly rule: AudienceRule<ViewerEvent<unknown>>;
   readonly viewer: Viewer | null;
@@ -51,7 +51,7 @@ class Joined implements DirectDelivery {
   }
 
   endAt(change: ChangeRecord): void {
-    this.fanout.batchOf(change).endings.push(this);
+    this.fanout.outgoingOf(change).endings.push(this);
   }
 }
 
@@ -67,46 +67,47 @@ export interface FanoutOptions {
 }
 
 /** Subscribers who receive one event identically: same group, same visibility class, same kind. */
-interface Bucket {
+interface SharedDelivery {
   group: string;
   kind: ChangeKind;
   visibility: string;
   event: ViewerEvent<unknown>;
   args: ExecutionArgs;
-  members: Joined[];
+  members: LiveSubscriber[];
   result?: Promise<SharedResult>;
 }
 
-/** One change on its way out: its buckets fill synchronously while the feed hands it to every subscriber. */
-interface Batch {
+/** One change on its way out: its deliveries fill synchronously while the feed hands it to every subscriber. */
+interface OutgoingChange {
   change: ChangeRecord;
   events: Partial<Record<ChangeKind, ViewerEvent<unknown>>>;
-  buckets: Map<string, Bucket>;
-  /** The bucket the last subscriber went to. */
-  last?: Bucket;
+  deliveries: Map<string, SharedDelivery>;
+  /** The delivery the last subscriber went to. */
+  last?: SharedDelivery;
   /** Streams that end with this change (their subject went away), once everything before it is written. */
-  endings: Joined[];
+  endings: LiveSubscriber[];
 }
 
-const isLive = (member: Joined): boolean => !member.control.finished;
+const isLive = (member: LiveSubscriber): boolean => !member.control.finished;
 
 const KIND_INDEX: Record<ChangeKind, string> = { CREATED: '\u0000C', UPDATED: '\u0000U', DELETED: '\u0000D' };
 
 /**
- * The hot path of live delivery. Per change and bucket (document, variables apart from `after`,
+ * The hot path of live delivery, and what it owns: the queue of changes going out, each change's
+ * deliveries, and shedding when the queue passes its bound. Per change and delivery (document, variables apart from `after`,
  * visibility class, kind) the selection set is executed once and the result serialised once;
  * per subscriber there is only its membership decision (made by its stream: filter, visibility,
- * dedupe) and a write of the shared bytes with its own operation id spliced in. Backpressure is
- * per subscriber, by the bytes waiting on its socket: past its bound it is cut off.
+ * dedupe) and a write of the shared result to its sink (sink.ts), which splices in its operation
+ * id (WebSocket) or queues it for Yoga (SSE), and cuts the subscriber off past its backlog bound.
  *
  * Changes leave in the order the feed delivered them; a change's executions all start before the
  * first of them is awaited, so one slow resolver does not serialise the others.
  */
 export class Fanout {
-  private readonly batches: Batch[] = [];
-  private open: Batch | undefined;
+  private readonly queue: OutgoingChange[] = [];
+  private open: OutgoingChange | undefined;
   private running = false;
-  /** Batches taken off the queue so far, and how many must be before shedding again. */
+  /** Changes taken off the queue so far, and how many must be before shedding again. */
   private taken = 0;
   private shedUntil = 0;
 
@@ -118,71 +119,71 @@ export class Fanout {
   /** Takes the stream's live changes over once it has yielded everything before them. */
   join(stream: ChangeStream<unknown>, member: FanoutMember): void {
     // The stream keeps it: it is the stream's direct delivery from now on.
-    new Joined(this, stream, member);
+    new LiveSubscriber(this, stream, member);
   }
 
-  /** The batch of `change`, opened when the first subscriber is offered it. */
-  batchOf(change: ChangeRecord): Batch {
-    let batch = this.open;
-    if (batch?.change !== change) {
-      batch = { change, events: {}, buckets: new Map(), endings: [] };
-      this.open = batch;
-      this.batches.push(batch);
+  /** The outgoing change of `change`, opened when the first subscriber is offered it. */
+  outgoingOf(change: ChangeRecord): OutgoingChange {
+    let outgoing = this.open;
+    if (outgoing?.change !== change) {
+      outgoing = { change, events: {}, deliveries: new Map(), endings: [] };
+      this.open = outgoing;
+      this.queue.push(outgoing);
       if (!this.running) queueMicrotask(() => void this.run());
       this.running = true;
-      // Shedding gets to take effect, the batches queued when it ran leaving, before it runs again.
-      if (this.batches.length > this.options.maxQueuedEvents && this.taken >= this.shedUntil) {
+      // Shedding gets to take effect, the changes queued when it ran leaving, before it runs again.
+      if (this.queue.length > this.options.maxQueuedEvents && this.taken >= this.shedUntil) {
         // Not while the feed is still handing this change to its listeners, which cutting removes.
         this.shedUntil = Number.POSITIVE_INFINITY;
         queueMicrotask(() => this.shed());
       }
     }
-    return batch;
+    return outgoing;
   }
 
-  /** Puts `member` in the bucket it receives `change` in, as `kind`. */
-  offer(member: Joined, change: ChangeRecord, kind: ChangeKind): void {
-    const batch = this.batchOf(change);
-    let event = batch.events[kind];
+  /** Puts `member` in the delivery it receives `change` in, as `kind`. */
+  offer(member: LiveSubscriber, change: ChangeRecord, kind: ChangeKind): void {
+    const outgoing = this.outgoingOf(change);
+    let event = outgoing.events[kind];
     if (!event) {
       event = viewerEvent(change as Parameters<typeof viewerEvent<unknown>>[0], kind);
-      batch.events[kind] = event;
+      outgoing.events[kind] = event;
     }
     const visibility = member.rule(event, member.viewer);
-    // Subscribers of one group and class usually follow each other: the last bucket is checked
+    // Subscribers of one group and class usually follow each other: the last delivery is checked
     // before building a key, which would be a new string to hash per subscriber.
-    let bucket = batch.last;
-    if (!bucket || bucket.group !== member.group || bucket.kind !== kind || bucket.visibility !== visibility) {
+    let delivery = outgoing.last;
+    if (!delivery || delivery.group !== member.group || delivery.kind !== kind || delivery.visibility !== visibility) {
       const key = member.group + KIND_INDEX[kind] + visibility;
-      bucket = batch.buckets.get(key);
-      if (!bucket) {
-        bucket = { group: member.group, kind, visibility, event, args: member.args, members: [] };
-        batch.buckets.set(key, bucket);
+      delivery = outgoing.deliveries.get(key);
+      if (!delivery) {
+        delivery = { group: member.group, kind, visibility, event, args: member.args, members: [] };
+        outgoing.deliveries.set(key, delivery);
       }
-      batch.last = bucket;
+      outgoing.last = delivery;
     }
-    bucket.members.push(member);
+    delivery.members.push(member);
   }
 
   private async run(): Promise<void> {
     try {
-      for (let batch = this.batches.shift(); batch; batch = this.batches.shift()) {
+      for (let outgoing = this.queue.shift(); outgoing; outgoing = this.queue.shift()) {
         this.taken += 1;
-        if (batch === this.open) this.open = undefined;
-        for (const bucket of batch.buckets.values()) {
+        if (outgoing === this.open) this.open = undefined;
+        for (const delivery of outgoing.deliveries.values()) {
           // Everyone in it was cut while it waited: nobody to execute it for.
-          if (!bucket.members.some(isLive)) continue;
-          const { args, event } = bucket;
-          const key = ResultCache.key(bucket.group, bucket.visibility, batch.change.position, bucket.kind);
-          bucket.result = this.results.resultOf(key, () =>
+          if (!delivery.members.some(isLive)) continue;
+          const { args, event } = delivery;
+          const key = ResultCache.key(delivery.group, delivery.visibility, outgoing.change.position, delivery.kind);
+          delivery.result = this.results.resultOf(key, () =>
             execute({ ...args, contextValue: eventContext(args.contextValue), rootValue: event }),
           );
         }
-        for (const bucket of batch.buckets.values()) {
-          const shared = await bucket.result;
-          if (shared) this.write(bucket.members, shared);
+        for (const delivery of outgoing.deliveries.values()) {
+          const shared = await delivery.result;
+          if (shared) this.write(delivery.members, shared);
         }
-        for (const member of batch.endings) member.control.end();
+        for (const member of outgoing.endings) member.control.end();
       }
     } finally {
       this.running = false;
@@ -197,12 +198,12 @@ export class Fanout {
    * to nothing: whoever asks for work nobody else shares goes first.
    */
   private shed(): void {
-    this.shedUntil = this.taken + this.batches.length;
-    const charges = new Map<object, { executions: number; member: Joined }>();
+    this.shedUntil = this.taken + this.queue.length;
+    const charges = new Map<object, { executions: number; member: LiveSubscriber }>();
     let waiting = 0;
-    for (const batch of this.batches) {
-      for (const bucket of batch.buckets.values()) {
-        const live = bucket.members.filter(isLive);
+    for (const outgoing of this.queue) {
+      for (const delivery of outgoing.deliveries.values()) {
+        const live = delivery.members.filter(isLive);
         if (live.length === 0) continue;
         waiting += 1;
         for (const member of live) {
@@ -224,7 +225,7 @@ export class Fanout {
     if (cut > 0) this.options.onShed?.(cut);
   }
 
-  private write(members: Joined[], payload: SharedResult): void {
+  private write(members: LiveSubscriber[], payload: SharedResult): void {
     for (const member of members) {
       if (!member.control.finished && member.sink.write(payload)) member.control.delivered();
     }

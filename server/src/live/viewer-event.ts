@@ -62,9 +62,3 @@ export function viewerEvent<Row>(change: ViewableChange<Row>, kind: ChangeKind):
     detail: change.detail ?? null,
   };
 }
-
-/** Maps a change to what this viewer should receive, or null for nothing (see viewKind). */
-export function viewChange<Row>(change: ViewableChange<Row>, rules: ViewRules<Row>): ViewerEvent<Row> | null {
-  const kind = viewKind(change, rules);
-  return kind === null ? null : viewerEvent(change, kind);
-}

@@ -8,19 +8,19 @@ import { isUuid } from './ids.js';
 import { type Committed, createOwned, deleteOwned, type OwnedTable, updateOwned } from './owned-writes.js';
 import { type PageWindow, pageClauses } from './pagination.js';
 import { rowTable } from './row-table.js';
-import { assertPlainText, limits, parseInput } from './validation.js';
+import { assertPlainText, fieldRules, parseInput } from './validation.js';
 
 const createInput = z.object({
-  title: limits.title,
-  body: limits.body,
-  tags: limits.tags.default([]),
+  title: fieldRules.title,
+  body: fieldRules.body,
+  tags: fieldRules.tags.default([]),
   published: z.boolean().default(false),
 });
 
 const updateInput = z.object({
-  title: limits.title.optional(),
-  body: limits.body.optional(),
-  tags: limits.tags.optional(),
+  title: fieldRules.title.optional(),
+  body: fieldRules.body.optional(),
+  tags: fieldRules.tags.optional(),
   published: z.boolean().optional(),
   expectedVersion: z.number().int().nullable().optional(),
 });

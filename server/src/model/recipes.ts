@@ -8,16 +8,16 @@ import { isUuid } from './ids.js';
 import { type Committed, createOwned, deleteOwned, type OwnedTable, updateOwned } from './owned-writes.js';
 import { type PageWindow, pageClauses } from './pagination.js';
 import { rowTable } from './row-table.js';
-import { assertPlainText, limits, parseInput } from './validation.js';
+import { assertPlainText, fieldRules, parseInput } from './validation.js';
 
 const fields = {
-  title: limits.title,
-  description: limits.description.nullable(),
-  ingredients: limits.items,
-  steps: limits.items,
-  tags: limits.tags,
-  cookingMinutes: limits.minutes.nullable(),
-  servings: limits.servings.nullable(),
+  title: fieldRules.title,
+  description: fieldRules.description.nullable(),
+  ingredients: fieldRules.items,
+  steps: fieldRules.items,
+  tags: fieldRules.tags,
+  cookingMinutes: fieldRules.minutes.nullable(),
+  servings: fieldRules.servings.nullable(),
 };
 
 const createInput = z.object({

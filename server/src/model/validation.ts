@@ -31,7 +31,8 @@ const distinctTags = (tags: string[]) => {
   });
 };
 
-export const limits = {
+/** The rules of each field kind of the input the model takes: its length bounds and shape. */
+export const fieldRules = {
   title: text(1, 200),
   description: text(0, 100_000),
   body: text(0, 100_000),

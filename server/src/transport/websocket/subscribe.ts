@@ -56,7 +56,7 @@ export async function prepareOperation(
         webSocketNextFrames(session, id),
         // Once the fan-out writes the stream, graphql-ws need not wait on it; a stream that ends at
         // its own token's expiry is ended by the consumer that watches the token, which must stay.
-        endsAtTokenExpiry ? undefined : session.release(id, forgetter(ctx.subscriptions, id)),
+        endsAtTokenExpiry ? undefined : session.release(id, dropFromGraphqlWs(ctx.subscriptions, id)),
       ),
     });
     let document: ReturnType<typeof parse>;
@@ -121,6 +121,6 @@ class SocketStreamHooks implements TransportHooks {
  * Takes operation `id` out of graphql-ws's own operations. Made here rather than inline, where
  * the closure would keep the whole set-up's scope for the stream's life.
  */
-function forgetter(subscriptions: Record<string, unknown>, id: string): () => void {
+function dropFromGraphqlWs(subscriptions: Record<string, unknown>, id: string): () => void {
   return () => Reflect.deleteProperty(subscriptions, id);
 }
