@@ -6,7 +6,7 @@ interface DocumentFacts {
   variables: readonly string[];
 }
 
-// Keyed by the document object: live documents are interned per text (limits/live-budget.ts), so one
+// Keyed by the document object: live documents are interned per text (budget.ts), so one
 // text is one object for as long as anyone subscribes with it.
 const facts = new WeakMap<DocumentNode, Map<string, DocumentFacts>>();
 let nextDocumentId = 0;

@@ -1,11 +1,11 @@
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
 import { userError } from '../errors.js';
-import type { LiveBudget } from '../limits/live-budget.js';
+import type { LiveBudget } from '../live/budget.js';
 
 /**
  * An SSE stream is a connection with one subscription, charged against the same budgets as a
- * WebSocket and its subscriptions (live-budget.ts): connections per client address, and the cost
+ * WebSocket and its subscriptions (live/budget.ts): connections per client address, and the cost
  * of distinct subscriptions per connection, per address and per instance. Without it a client
  * could get round every one of those limits by streaming over HTTP instead. A WebSocket's
  * subscriptions are admitted by the socket itself before they reach here.

@@ -9,7 +9,7 @@ export class Operation {
   settled = false;
   /** Set when the operation is released from graphql-ws: the stream the socket then ends itself. */
   stream: Pick<StreamControl, 'end'> | undefined = undefined;
-  /** What it was charged against the instance's budgets (live-budget.ts). */
+  /** What it was charged against the instance's budgets (live/budget.ts). */
   share: { release(): void } | undefined = undefined;
 
   constructor(

@@ -7,7 +7,7 @@ import { viewerFromAuthorization } from '../../auth/viewer.js';
 import type { TrustProxy } from '../../config.js';
 import { isGraphQLError } from '../../errors.js';
 import { clientAddress } from '../../limits/client-address.js';
-import type { LiveBudget } from '../../limits/live-budget.js';
+import type { LiveBudget } from '../../live/budget.js';
 import type { GraphqlServer } from '../graphql-http.js';
 import { requestIdOf } from '../request-id.js';
 import { Heartbeat } from './heartbeat.js';
@@ -30,7 +30,7 @@ export interface WebSocketOptions {
   maxOperations: number;
   /** Bytes a client that does not read may have queued before it is cut off (MAX_SOCKET_BACKLOG). */
   maxBufferedBytes: number;
-  /** Connections per address and what their subscriptions may cost (live-budget.ts). */
+  /** Connections per address and what their subscriptions may cost (live/budget.ts). */
   budget: LiveBudget;
   onCountChange: (open: number) => void;
   /** Called once per socket cut off for falling behind, so the drop is counted. */

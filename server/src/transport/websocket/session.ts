@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { RawData, WebSocket } from 'ws';
 import type { TokenViewer } from '../../auth/tokens.js';
 import type { ErrorCode } from '../../errors.js';
-import type { ConnectionAccount } from '../../limits/live-budget.js';
+import type { ConnectionAccount } from '../../live/budget.js';
 import type { StreamControl, StreamRelease } from '../../live/subscriber-stream.js';
 import type { Heartbeat } from './heartbeat.js';
 import { checkMessage, type SocketBounds, type SocketLoad } from './message-bounds.js';

@@ -4,7 +4,7 @@ import { viewerOfSubscribe } from '../../auth/subscribe-authorization.js';
 import type { TokenService } from '../../auth/tokens.js';
 import type { TransportHooks } from '../../context.js';
 import { clientError, type RequestErrorCode } from '../../errors.js';
-import type { LiveBudget } from '../../limits/live-budget.js';
+import type { LiveBudget } from '../../live/budget.js';
 import type { SubscriberSink } from '../../live/sink.js';
 import type { StreamRelease } from '../../live/subscriber-stream.js';
 import type { GraphqlServer } from '../graphql-http.js';

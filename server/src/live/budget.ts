@@ -1,6 +1,6 @@
 import { type DocumentNode, parse, type Token, TokenKind } from 'graphql';
 import type { ErrorCode } from '../errors.js';
-import { groupOf } from '../live/execution-group.js';
+import { groupOf } from './execution-group.js';
 
 export interface LiveBudgetSettings {
   /** Cost of the distinct subscriptions of one connection together (MAX_SUBSCRIPTION_COST_PER_SOCKET). */
@@ -133,7 +133,7 @@ export class LiveSubscription {
 
 /**
  * Bounds what subscribers may ask of one instance: connections per client address, and the cost
- * of distinct execution groups (live/execution-group.ts) per connection and per address, so the work an event
+ * of distinct execution groups (execution-group.ts) per connection and per address, so the work an event
  * causes is bounded by what each client may hold; and the cost of distinct documents per instance,
  * which bounds what the documents themselves take in memory whoever sends them. Subscribers who
  * share a group share its cost; only what a connection adds of its own is charged to it.

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
-import { type CursorSeal, createCursorSeal } from '../changes/cursor.js';
-import type { Config } from '../config.js';
-import { developmentSecret } from './development-secret.js';
-import { createTokenService, type TokenService } from './tokens.js';
+import { developmentSecret } from './auth/development-secret.js';
+import { createTokenService, type TokenService } from './auth/tokens.js';
+import { type CursorSeal, createCursorSeal } from './changes/cursor.js';
+import type { Config } from './config.js';
 
 /**
  * The instance's secrets and what is signed with them: tokens, and the cursors handed to
