@@ -34,10 +34,7 @@ async function socketPair(keepAliveMs = 60_000) {
     writes: () => writes,
     socket,
     sink: (id: string) =>
-      webSocketNextFrames(
-        { socket, stream: request.socket, heartbeat, maxBufferedBytes: Number.POSITIVE_INFINITY, cutTooSlow: () => socket.close(1013) },
-        id,
-      ),
+      webSocketNextFrames({ socket, stream: request.socket, heartbeat, admits: () => true, cutTooSlow: () => socket.close(1013) }, id),
     received,
     pings: () => pings,
     async close() {

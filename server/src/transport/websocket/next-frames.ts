@@ -10,8 +10,8 @@ export interface FramedSocket {
   /** The network stream under the socket, which the frames are written to. */
   readonly stream: Duplex;
   readonly heartbeat: Heartbeat;
-  /** Bytes a client may leave unread before it is cut off (MAX_SOCKET_BACKLOG). */
-  readonly maxBufferedBytes: number;
+  /** The socket's backlog check: false, and the client cut off, once `bytes` more would pass its bound. */
+  admits(bytes: number): boolean;
   cutTooSlow(): void;
 }
 
@@ -96,10 +96,7 @@ class WebSocketNextFrames implements SubscriberSink {
     const { socket, stream } = session;
     if (socket.readyState !== WebSocket.OPEN) return false;
     const length = head.length + payload.length + 1;
-    if (stream.writableLength + length > session.maxBufferedBytes) {
-      session.cutTooSlow();
-      return false;
-    }
+    if (!session.admits(length)) return false;
     const ping = session.heartbeat.takeDuePing(socket);
     const frame = frameBuffer((ping ? PING_FRAME.length : 0) + frameHeaderLength(length) + length, stream.writableLength > 0);
     // `set` is a plain memory copy; Buffer's `copy` validates its arguments in JavaScript first.

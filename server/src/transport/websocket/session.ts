@@ -88,10 +88,6 @@ export class SocketSession implements GraphqlWsSocket, SocketLoad, OperationKeep
     return this.parts.heartbeat;
   }
 
-  get maxBufferedBytes(): number {
-    return this.parts.bounds.maxBufferedBytes;
-  }
-
   get acknowledged(): boolean {
     return this.viewer !== undefined;
   }
@@ -107,7 +103,7 @@ export class SocketSession implements GraphqlWsSocket, SocketLoad, OperationKeep
 
   send(data: string): Promise<void> {
     return new Promise<void>((resolve) => {
-      if (this.socket.readyState !== this.socket.OPEN || this.fallenBehind()) return resolve();
+      if (this.socket.readyState !== this.socket.OPEN || !this.admits(0)) return resolve();
       // A failed write surfaces as the socket's error and close, which end its operations.
       this.socket.send(data, () => resolve());
     });
@@ -154,6 +150,17 @@ export class SocketSession implements GraphqlWsSocket, SocketLoad, OperationKeep
     this.socket.close(code, reason);
     for (const operation of [...this.open.values()]) if (this.isReleased(operation)) operation.stream?.end();
     return true;
+  }
+
+  /**
+   * The socket's one backlog check, for the fan-out's frames and graphql-ws's own messages alike:
+   * true while what waits for the client, with `bytes` more, stays within MAX_SOCKET_BACKLOG;
+   * past it the client is cut off and nothing more is written.
+   */
+  admits(bytes: number): boolean {
+    if (this.stream.writableLength + bytes <= this.parts.bounds.maxBufferedBytes) return true;
+    this.cutTooSlow();
+    return false;
   }
 
   /** Cuts a client that fell behind (or that the fan-out sheds): cut, counted and logged once. */
@@ -252,16 +259,9 @@ export class SocketSession implements GraphqlWsSocket, SocketLoad, OperationKeep
     operation.share?.release();
   }
 
-  /** graphql-ws's own sends (results of replays, errors) past the socket's backlog bound cut it like the fan-out's. */
-  private fallenBehind(): boolean {
-    if (this.socket.bufferedAmount <= this.maxBufferedBytes) return false;
-    this.cutTooSlow();
-    return true;
-  }
-
   /** Answers a refused operation without waiting for the client to read it, so nothing is held meanwhile. */
   private refuse(id: string, code: ErrorCode, message: string): void {
-    if (this.socket.readyState !== this.socket.OPEN || this.fallenBehind()) return;
+    if (this.socket.readyState !== this.socket.OPEN || !this.admits(0)) return;
     // Every RATE_LIMITED error says when to retry; room comes when the client completes an operation.
     const extensions = code === 'RATE_LIMITED' ? { code, retryAfter: 1 } : { code };
     this.socket.send(stringifyMessage({ id, type: MessageType.Error, payload: [{ message, extensions }] }));
