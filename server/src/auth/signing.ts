@@ -1,3 +1,5 @@
+/** The instance's signing secrets, opened once at start. */
+
 import type { Logger } from 'pino';
 import { type CursorSeal, createCursorSeal } from '../changes/cursor.js';
 import type { Config } from '../config.js';
