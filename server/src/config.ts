@@ -1,3 +1,5 @@
+/** The configuration: every environment variable the server reads, parsed and checked in one place. */
+
 import os from 'node:os';
 import proxyAddr from 'proxy-addr';
 import { z } from 'zod';

@@ -1,3 +1,5 @@
+/** What every resolver is given: the instance's shared services, and the request's viewer and transport. */
+
 import type { TokenService, TokenViewer } from './auth/tokens.js';
 import type { CursorSeal } from './changes/cursor.js';
 import type { ChangeFeed } from './changes/feed.js';

@@ -1,3 +1,5 @@
+/** The one place an error becomes what a client may see. */
+
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';

@@ -1,3 +1,5 @@
+/** Process metrics, with an event-loop lag measured cheaply enough to leave on. */
+
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 

@@ -1,3 +1,5 @@
+/** The pino logger an instance writes through, stamped with its INSTANCE_ID. */
+
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.js';
 

@@ -1,3 +1,5 @@
+/** The process: reads the configuration, starts the app, and stops it on SIGTERM or SIGINT. */
+
 import { createApp } from './app.js';
 import { ConfigError, readConfig } from './config.js';
 import { createLogger } from './logger.js';

@@ -1,3 +1,5 @@
+/** The Prometheus metrics an instance exposes on /metrics. */
+
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { registerProcessMetrics } from './event-loop-lag.js';
 

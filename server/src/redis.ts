@@ -1,3 +1,5 @@
+/** How the server connects to Redis, one server or a Cluster, for every part that uses it. */
+
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import type { Config } from './config.js';
 

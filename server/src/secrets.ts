@@ -1,3 +1,5 @@
+/** The instance's signing secrets, opened once at start. */
+
 import type { Logger } from 'pino';
 import { developmentSecret } from './auth/development-secret.js';
 import { createTokenService, type TokenService } from './auth/tokens.js';

@@ -1,3 +1,5 @@
+/** The secret development signs with when JWT_SECRET is not set. */
+
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,3 +1,5 @@
+/** Password hashes: how a password is stored, and how a sign-in is checked against it. */
+
 import { randomBytes, type ScryptOptions, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 
 // OWASP's scrypt floor (N=2^17, r=8, p=1) costs ~128 MiB and ~150 ms per hash; N=2^15 keeps a

@@ -1,3 +1,5 @@
+/** Who one WebSocket subscribe speaks for when it carries an Authorization header of its own. */
+
 import { userError } from '../errors.js';
 import type { TokenService, TokenViewer } from './tokens.js';
 import { viewerFromAuthorization } from './viewer.js';

@@ -1,3 +1,5 @@
+/** Who a request acts for (the viewer), and the signed tokens that say so. */
+
 import { errors, jwtVerify, SignJWT } from 'jose';
 
 export interface Viewer {

@@ -1,3 +1,5 @@
+/** The one reading of an Authorization value, for HTTP and WebSocket alike. */
+
 import { userError } from '../errors.js';
 import { InvalidTokenError, type TokenService, type TokenViewer } from './tokens.js';
 

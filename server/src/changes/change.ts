@@ -1,3 +1,5 @@
+/** What a change is: the record every part of delivery passes on, and its revival from the log and the bus. */
+
 import type { BlogRow, ChangeKind, CommentState, EntityKind, NotificationRow, RecipeRow, TargetKind } from '../db/schema.js';
 import { entityKinds } from '../db/schema.js';
 

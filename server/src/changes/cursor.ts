@@ -1,3 +1,5 @@
+/** Change cursors: where a subscriber resumes from, sealed so they tell nothing of the log. */
+
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync } from 'node:crypto';
 import type { EntityKind } from '../db/schema.js';
 import { userError } from '../errors.js';

@@ -1,3 +1,5 @@
+/** This instance's feed of the change log, which every live subscription listens to. */
+
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { type EntityKind, entityKinds } from '../db/schema.js';

@@ -1,3 +1,5 @@
+/** Which change log the database holds, so instances sharing a bus keep to their own. */
+
 import type { Queryable } from '../db/client.js';
 import { changeLogIdentity } from '../db/schema.js';
 

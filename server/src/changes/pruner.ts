@@ -1,3 +1,5 @@
+/** The change log's retention: removing what is older than it keeps. */
+
 import type { Logger } from 'pino';
 import type { Queryable } from '../db/client.js';
 import { pruneChanges } from './log.js';

@@ -1,3 +1,5 @@
+/** Handing committed changes to the bus, best effort. */
+
 import type { Logger } from 'pino';
 import type { ChangeBus } from '../pubsub/bus.js';
 import type { ChangeRecord } from './change.js';

@@ -1,3 +1,5 @@
+/** The database connection: PostgreSQL or embedded PGlite behind one drizzle type, migrated on open. */
+
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,3 +1,5 @@
+/** The database tables as drizzle declares them (migrations are generated from here), and their row types. */
+
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 

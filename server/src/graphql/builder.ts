@@ -1,3 +1,5 @@
+/** The Pothos builder every type file adds to, with the rules of the whole schema: auth scope, write limit, global ids, DateTime. */
+
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';

@@ -1,3 +1,5 @@
+/** The Pothos plugin behind the builder's `beforeMutation` option. */
+
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import type { GraphQLFieldResolver } from 'graphql';
 

@@ -1,3 +1,5 @@
+/** The possible types clients' normalising caches need (possible-types.json). */
+
 import { isAbstractType } from 'graphql';
 import { schema } from './schema.js';
 

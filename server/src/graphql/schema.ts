@@ -1,3 +1,5 @@
+/** The executable schema, with every type file registered, and its printed SDL (schema.graphql). */
+
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.js';
 import './types/auth.js';

@@ -1,3 +1,5 @@
+/** Who a request comes from, as the limits see it: its address, and the bucket a budget counts it in. */
+
 import type { IncomingMessage } from 'node:http';
 import { isIPv6 } from 'node:net';
 import proxyAddr from 'proxy-addr';

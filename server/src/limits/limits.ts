@@ -1,3 +1,5 @@
+/** The rate limits every instance shares: sign-in failures, writes and sign-ups. */
+
 import { createHash } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';

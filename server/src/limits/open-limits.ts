@@ -1,3 +1,5 @@
+/** Opening the rate limits at start, on a Redis connection of their own when there is Redis. */
+
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { type RedisTarget, redisConnection } from '../redis.js';

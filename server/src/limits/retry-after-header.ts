@@ -1,3 +1,5 @@
+/** The Retry-After header of a rate-limited HTTP answer. */
+
 import type { Plugin } from 'graphql-yoga';
 
 /**

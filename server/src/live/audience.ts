@@ -1,3 +1,5 @@
+/** Audience rules: the ones subscription fields declare, and finding the rule of an operation. */
+
 import { type DocumentNode, type GraphQLSchema, getOperationAST, Kind } from 'graphql';
 import type { Viewer } from '../auth/tokens.js';
 

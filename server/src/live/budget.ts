@@ -1,3 +1,5 @@
+/** The live budgets: what connections and subscriptions a client, and all clients together, may hold on an instance. */
+
 import { type DocumentNode, parse, type Token, TokenKind } from 'graphql';
 import type { ErrorCode } from '../errors.js';
 import { groupOf } from './execution-group.js';

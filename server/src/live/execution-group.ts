@@ -1,3 +1,5 @@
+/** Execution groups: which subscribers' documents and variables make the same execution. */
+
 import { type ASTNode, type DocumentNode, Kind, type OperationDefinitionNode, visit } from 'graphql';
 
 interface DocumentFacts {

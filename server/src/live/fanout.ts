@@ -1,3 +1,5 @@
+/** The fan-out: each change executed once per audience and written to every live subscriber's sink. */
+
 import { type ExecutionArgs, execute } from 'graphql';
 import type { Viewer } from '../auth/tokens.js';
 import type { ChangeRecord } from '../changes/change.js';

@@ -1,3 +1,5 @@
+/** The Yoga plugin that joins every subscription to shared execution. */
+
 import { createSourceEventStream, type ExecutionArgs, type ExecutionResult, execute, type GraphQLError } from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
 import type { Viewer } from '../auth/tokens.js';

@@ -1,3 +1,5 @@
+/** Shared event results: each audience's execution of an event, serialised once. */
+
 import type { ExecutionResult, GraphQLError } from 'graphql';
 
 /** A result with the serialiser Yoga's HTTP and SSE writers call instead of `JSON.stringify` (its `ExecutionResultWithSerializer`). */

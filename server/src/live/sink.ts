@@ -1,3 +1,5 @@
+/** The sink interface: what the fan-out writes to, whatever the transport. */
+
 import type { ExecutionResult } from 'graphql';
 import type { SharedResult } from './result-cache.js';
 

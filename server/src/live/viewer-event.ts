@@ -1,3 +1,5 @@
+/** How a change looks to one viewer: whether it reaches them, as which kind, and the event they get. */
+
 import type { ChangeKind, EntityKind } from '../db/schema.js';
 
 /** A change as one viewer is allowed to see it. */

@@ -1,3 +1,5 @@
+/** Blogs: their reads, writes and filters, and the rule that a draft exists only for its author. */
+
 import { and, arrayContains, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Viewer } from '../auth/tokens.js';

@@ -1,3 +1,5 @@
+/** Comments: their reads and writes, and the rule that a thread is visible exactly when its target is. */
+
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Viewer } from '../auth/tokens.js';

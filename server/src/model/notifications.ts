@@ -1,3 +1,5 @@
+/** Notifications: made by comments, read and marked by their recipient, every change with its exact unread count. */
+
 import { and, asc, eq, inArray, not, type SQL } from 'drizzle-orm';
 import type { Viewer } from '../auth/tokens.js';
 import type { Db, Queryable, Tx } from '../db/client.js';

@@ -1,3 +1,5 @@
+/** The write flow of every entity a user owns: who may write, version checks, and the changes appended. */
+
 import { eq } from 'drizzle-orm';
 import type { Viewer } from '../auth/tokens.js';
 import type { ChangeDetails, EntityStates } from '../changes/change.js';

@@ -1,3 +1,5 @@
+/** Keyset pagination of lists: list cursors, and the page clauses they become. */
+
 import { and, asc, desc, eq, gt, lt, or, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { invalidInput } from './errors.js';

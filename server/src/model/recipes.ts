@@ -1,3 +1,5 @@
+/** Recipes: their reads, writes and filters. */
+
 import { and, arrayContains, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Viewer } from '../auth/tokens.js';

@@ -1,3 +1,5 @@
+/** Users: accounts, sign-up and sign-in, and the public part of a user. */
+
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.js';

@@ -1,3 +1,5 @@
+/** The rules the model's input must meet, and how a failure is reported. */
+
 import { z } from 'zod';
 import { invalidInput } from './errors.js';
 

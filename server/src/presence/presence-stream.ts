@@ -1,3 +1,5 @@
+/** One viewer's stream of presence snapshots, in the shape the fan-out carries. */
+
 import type { ChangeRecord } from '../changes/change.js';
 import type { ChangeStream, DirectDelivery, StreamControl, StreamRelease } from '../live/subscriber-stream.js';
 import { type ViewerEvent, viewerEvent } from '../live/viewer-event.js';

@@ -1,3 +1,5 @@
+/** Presence on this instance: rooms, ticks and snapshots, shared with the other instances through Redis. */
+
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ChangeRecord } from '../changes/change.js';

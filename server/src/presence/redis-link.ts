@@ -1,3 +1,5 @@
+/** Presence's link to Redis: what instances store and tell each other about who is where. */
+
 import type { Cluster, Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { type RedisTarget, redisConnection } from '../redis.js';

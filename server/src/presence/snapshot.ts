@@ -1,3 +1,5 @@
+/** The presence snapshot: what a target's subscribers receive, built once per target and tick. */
+
 import type { PublicUser } from '../model/users.js';
 
 /** At most this many signed-in members are named in a result; `count` still counts everyone. */

@@ -1,3 +1,5 @@
+/** The bus interface changes travel on between instances, which both engines implement. */
+
 import type { PubSubEngine } from 'graphql-subscriptions';
 
 /** The wire form of a change on the bus: JSON-safe, dates as ISO strings. */

@@ -1,3 +1,5 @@
+/** The bus engine for a single instance without Redis. */
+
 import { PubSub } from 'graphql-subscriptions';
 import { CHANGES_TOPIC, type ChangeBus, type ChangeMessage, subscribeEngine } from './bus.js';
 

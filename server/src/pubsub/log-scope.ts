@@ -1,3 +1,5 @@
+/** Keeping the bus to one change log: messages stamped with it, any other dropped. */
+
 import type { Logger } from 'pino';
 import type { ChangeBus, ChangeMessage } from './bus.js';
 

@@ -1,3 +1,5 @@
+/** Choosing and opening the bus at start. */
+
 import type { Logger } from 'pino';
 import type { RedisTarget } from '../redis.js';
 import type { ChangeBus } from './bus.js';

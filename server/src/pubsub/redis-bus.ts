@@ -1,3 +1,5 @@
+/** The Redis bus engine. */
+
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import type { Cluster, Redis } from 'ioredis';
 import type { Logger } from 'pino';

@@ -1,3 +1,5 @@
+/** CORS: which browser origins may call the API. */
+
 /** Loopback origins on any port: a development tool or app on this machine. */
 const LOOPBACK = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d{1,5}$/;
 

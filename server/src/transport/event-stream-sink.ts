@@ -1,3 +1,5 @@
+/** The sink of an SSE subscriber, which Yoga pulls from. */
+
 import type { ExecutionResult } from 'graphql';
 import type { SharedResult } from '../live/result-cache.js';
 import type { SubscriberSink } from '../live/sink.js';

@@ -1,3 +1,5 @@
+/** The GraphiQL page a browser gets at /graphql. */
+
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';

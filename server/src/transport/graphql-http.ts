@@ -1,3 +1,5 @@
+/** The Yoga server: GraphQL over HTTP and SSE, and the envelop pipeline WebSocket operations run through too. */
+
 import type { IncomingMessage } from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';

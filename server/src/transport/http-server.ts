@@ -1,3 +1,5 @@
+/** The HTTP server: routing to GraphQL, probes and static files, the body limit, and a graceful stop. */
+
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { wantsGraphiql } from './graphiql-page.js';

@@ -1,3 +1,5 @@
+/** Yoga's parse and validation cache, bounded by heap rather than by count. */
+
 import type { DocumentNode, Token } from 'graphql';
 
 /**

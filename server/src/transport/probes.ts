@@ -1,3 +1,5 @@
+/** The health, readiness and metrics probes. */
+
 import type { Metrics } from '../metrics.js';
 import type { Probe } from './http-server.js';
 

@@ -1,3 +1,5 @@
+/** Reading a request body within MAX_BODY_BYTES, and the 413 past it. */
+
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export type BodyOutcome = { kind: 'read'; body: Buffer } | { kind: 'too-large' } | { kind: 'aborted' };

@@ -1,3 +1,5 @@
+/** Request ids, for log lines and the X-Request-Id header. */
+
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 

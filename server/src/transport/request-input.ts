@@ -1,3 +1,5 @@
+/** Bounds on a request's query text and variables, checked before anything reads them. */
+
 import { userError } from '../errors.js';
 
 /**

@@ -1,3 +1,5 @@
+/** What a client is told when its request body or parameters cannot be parsed. */
+
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { isGraphQLError } from '../errors.js';

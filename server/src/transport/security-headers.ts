@@ -1,3 +1,5 @@
+/** Security headers of the HTML pages served: the web app and GraphiQL. */
+
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';

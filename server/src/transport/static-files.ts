@@ -1,3 +1,5 @@
+/** Serving the built web app. */
+
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import sirv from 'sirv';
 import { webAppHeaders } from './security-headers.js';

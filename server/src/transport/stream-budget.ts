@@ -1,3 +1,5 @@
+/** SSE streams' charge against the live budgets. */
+
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
 import { userError } from '../errors.js';

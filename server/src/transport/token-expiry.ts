@@ -1,3 +1,5 @@
+/** Token expiry for live transports: its timer, and the end of an SSE stream at expiry. */
+
 import type { ExecutionResult } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';

@@ -1,3 +1,5 @@
+/** Accounts in the API: the viewer (`me`), sign-up, sign-in and token refresh. */
+
 import { userError } from '../../errors.js';
 import { type PublicUser, signIn, signUp, userById } from '../../model/users.js';
 import { builder } from '../builder.js';

@@ -1,3 +1,5 @@
+/** The Blog type and every field that reads, writes or follows blogs. */
+
 import { resolveCursorConnection } from '@pothos/plugin-relay';
 import type { BlogRow } from '../../db/schema.js';
 import { authorOrPublic } from '../../live/audience.js';

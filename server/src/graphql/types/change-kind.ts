@@ -1,3 +1,5 @@
+/** The ChangeKind enum every change event carries. */
+
 import { builder } from '../builder.js';
 
 export const ChangeKindEnum = builder.enumType('ChangeKind', {

@@ -1,3 +1,5 @@
+/** The Comment type, the thread fields of Commentable, and every field that writes or follows comments. */
+
 import { resolveCursorConnection } from '@pothos/plugin-relay';
 import type { ChangeDetails, ChangeRecord } from '../../changes/change.js';
 import type { CommentRow, CommentState, TargetKind } from '../../db/schema.js';

@@ -1,3 +1,5 @@
+/** The Commentable interface recipes and blogs share. */
+
 import type { BlogRow, RecipeRow } from '../../db/schema.js';
 import { builder } from '../builder.js';
 

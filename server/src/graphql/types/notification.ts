@@ -1,3 +1,5 @@
+/** The Notification type and every field that reads, marks or follows the viewer's notifications. */
+
 import { resolveCursorConnection } from '@pothos/plugin-relay';
 import type { ChangeDetails } from '../../changes/change.js';
 import type { NotificationRow } from '../../db/schema.js';

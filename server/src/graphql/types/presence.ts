@@ -1,3 +1,5 @@
+/** Presence as the API exposes it: the Presence type, its subscription and setTyping. */
+
 import type { Context } from '../../context.js';
 import { type AudienceRule, everyone } from '../../live/audience.js';
 import type { ViewerEvent } from '../../live/viewer-event.js';

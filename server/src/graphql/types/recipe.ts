@@ -1,3 +1,5 @@
+/** The Recipe type and every field that reads, writes or follows recipes. */
+
 import { resolveCursorConnection } from '@pothos/plugin-relay';
 import type { RecipeRow } from '../../db/schema.js';
 import { everyone } from '../../live/audience.js';

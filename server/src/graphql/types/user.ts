@@ -1,3 +1,5 @@
+/** The User type: a person as the API shows them, by public name only. */
+
 import { type PublicUser, usersByIds } from '../../model/users.js';
 import { builder } from '../builder.js';
 

@@ -1,3 +1,5 @@
+/** The WebSocket heartbeat: finding sockets whose peer is gone. */
+
 import type { WebSocket } from 'ws';
 
 /** Pings leave in this many waves per interval, so the pongs of many sockets never arrive in one burst. */

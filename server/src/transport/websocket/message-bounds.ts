@@ -1,3 +1,5 @@
+/** Message bounds: what one socket may send and hold, checked before graphql-ws sees it. */
+
 import { CloseCode, MessageType } from 'graphql-ws';
 import type { ErrorCode } from '../../errors.js';
 

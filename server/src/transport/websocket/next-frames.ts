@@ -1,3 +1,5 @@
+/** The WebSocket sink: the fan-out's shared results framed as `next` messages. */
+
 import type { Duplex } from 'node:stream';
 import { WebSocket } from 'ws';
 import type { SharedResult } from '../../live/result-cache.js';

@@ -1,3 +1,5 @@
+/** A socket's operations, counted against its bounds until each is over. */
+
 import type { StreamControl, StreamRelease } from '../../live/subscriber-stream.js';
 
 /**

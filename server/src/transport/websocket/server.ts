@@ -1,3 +1,5 @@
+/** The WebSocket connection handler: graphql-ws on `ws`, each socket with its own session. */
+
 import type { Server } from 'node:http';
 import { CloseCode, handleProtocols, makeServer } from 'graphql-ws';
 import type { Logger } from 'pino';

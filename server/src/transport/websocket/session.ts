@@ -1,3 +1,5 @@
+/** One socket's session: everything the server keeps of a socket. */
+
 import type { Duplex } from 'node:stream';
 import { CloseCode, type WebSocket as GraphqlWsSocket, MessageType, stringifyMessage } from 'graphql-ws';
 import type { Logger } from 'pino';

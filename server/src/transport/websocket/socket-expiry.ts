@@ -1,3 +1,5 @@
+/** Closing sockets when their token expires. */
+
 import type { WebSocket } from 'ws';
 import { atTokenExpiry } from '../token-expiry.js';
 

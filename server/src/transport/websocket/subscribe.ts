@@ -1,3 +1,5 @@
+/** Subscribe set-up: each operation of a socket through Yoga's envelop pipeline. */
+
 import { type ExecutionArgs, GraphQLError, getOperationAST } from 'graphql';
 import type { Context as GraphqlWsContext, SubscribePayload } from 'graphql-ws';
 import { viewerOfSubscribe } from '../../auth/subscribe-authorization.js';
