@@ -5,6 +5,13 @@ import type { Publisher } from './publisher.js';
 
 /** Changes given positions by one call to the database; more wait for the next call. */
 const BATCH = 1_000;
+/**
+ * Least time between the starts of two calls that writers' commits ask for. A commit after a quiet
+ * spell is sequenced at once; under load the commits of this many milliseconds share one call, so
+ * the calls per second of an instance are bounded whatever its write rate. Writers do not wait for
+ * it; it delays delivery by at most this much.
+ */
+const SPACING_MS = 10;
 
 /**
  * Gives committed changes their positions and hands them to the publisher, so a change is on the
@@ -27,6 +34,10 @@ export class Sequencer {
   /** Set when a caller needs the head even if the next call sequences nothing; taken by the call that begins next. */
   private headWanted = false;
   private timer: NodeJS.Timeout | undefined;
+  /** When the last call began (performance.now()). */
+  private lastBegun = Number.NEGATIVE_INFINITY;
+  /** The call commits are waiting for while calls are spaced out. */
+  private spaced: Promise<void> | undefined;
 
   constructor(
     private readonly db: Queryable,
@@ -55,6 +66,20 @@ export class Sequencer {
    * logged and the sweep of any instance sequences the changes later.
    */
   afterCommit(): Promise<void> {
+    if (this.spaced) return this.spaced;
+    const wait = this.lastBegun + SPACING_MS - performance.now();
+    if (wait <= 0) return this.settled();
+    this.spaced = new Promise<void>((resolve) => {
+      setTimeout(() => {
+        this.spaced = undefined;
+        resolve(this.settled());
+      }, wait).unref();
+    });
+    return this.spaced;
+  }
+
+  /** `sequence`, with a failure logged rather than thrown. */
+  private settled(): Promise<void> {
     return this.sequence().then(
       () => {},
       (error: unknown) => {
@@ -82,19 +107,21 @@ export class Sequencer {
   }
 
   startSweeping(sweepIntervalMs: number): void {
-    this.timer = setInterval(() => void this.afterCommit(), sweepIntervalMs);
+    this.timer = setInterval(() => void this.settled(), sweepIntervalMs);
     this.timer.unref();
   }
 
   /** Stops the sweep and makes one last call, so a stopping instance hands on what it committed. */
   async stop(): Promise<void> {
     clearInterval(this.timer);
-    await this.afterCommit();
+    await this.spaced;
+    await this.settled();
   }
 
   private begin(): Promise<number | undefined> {
     const wantHead = this.headWanted;
     this.headWanted = false;
+    this.lastBegun = performance.now();
     const run = this.drain(wantHead).finally(() => {
       if (this.inFlight === run) this.inFlight = undefined;
     });
