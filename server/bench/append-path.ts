@@ -4,26 +4,31 @@
  * with the statement the server runs for `updateRecipe` (row, author and change-log row in one
  * statement), in three modes:
  *   unordered  the statement alone: the change rows never get a position (the ceiling);
- *   sequenced  the statement, then the wait for one coalescing Sequencer to give the change its
- *              position after commit, as one instance of the server answers a mutation (printed
- *              too: how many changes were without a position when the clock stopped);
+ *   sequenced  the statement, then a nudge to one coalescing Sequencer that gives the change its
+ *              position after commit, without waiting for it, as one instance of the server
+ *              answers a mutation (printed too: how many changes were without a position when the
+ *              clock stopped, which shows whether sequencing keeps up);
+ *   awaited    as sequenced, but each write waits for its position before the next, as mutations
+ *              answered before this commit (the design's previous figure, in the same run);
  *   locked     the statement inside a transaction that first takes one global advisory lock and
  *              holds it to commit: the design that assigns positions in commit order by
  *              serialising writers.
- * Printed per client count and mode: transactions/s, then sequenced/unordered and locked/unordered
- * per round and their median. Rounds alternate the order of the modes.
+ * Printed per client count and mode: transactions/s and PostgreSQL CPU per transaction (every
+ * backend of the benchmark's database: the writers', the sequencer's), then each mode's ratio to
+ * unordered per round and their median, for both. Rounds alternate the order of the modes.
  *
- *   npm run bench:append -- --clients 1,8,32 --seconds 5 --rounds 3
+ *   npm run bench:append -- --clients 1,8,32 --seconds 5 --rounds 3 --modes unordered,sequenced,awaited,locked
  */
 import { parseArgs } from 'node:util';
 import { isNull, sql } from 'drizzle-orm';
 import pino from 'pino';
 import type { Publisher } from '../src/changes/publisher.js';
 import { Sequencer } from '../src/changes/sequencer.js';
-import { type Database, openDatabase } from '../src/db/client.js';
+import { type Database, openDatabase, rowsOf } from '../src/db/client.js';
 import { changeLog, recipes, users } from '../src/db/schema.js';
 import { rowTable } from '../src/model/row-table.js';
 import { createTestDatabase } from '../test/support/database.js';
+import { cpuSeconds } from './support/processes.js';
 import { describeRatios } from './support/statistics.js';
 
 const { values } = parseArgs({
@@ -31,18 +36,32 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '1,8,32' },
     seconds: { type: 'string', default: '5' },
     rounds: { type: 'string', default: '3' },
+    modes: { type: 'string', default: 'unordered,sequenced,awaited,locked' },
   },
 });
 const COUNTS = values.clients.split(',').map(Number);
 const SECONDS = Number(values.seconds);
 const ROUNDS = Number(values.rounds);
-const MODES = ['unordered', 'sequenced', 'locked'] as const;
-type Mode = (typeof MODES)[number];
+type Mode = 'unordered' | 'sequenced' | 'awaited' | 'locked';
+const MODES = values.modes.split(',') as Mode[];
+if (!MODES.includes('unordered')) throw new Error('--modes must include unordered, the ceiling the others are compared with');
 
 const rows = rowTable(recipes, 'recipe', ['title', 'description', 'ingredients', 'steps', 'tags', 'cookingMinutes', 'servings']);
 const nothingPublished: Publisher = { publish: () => {}, flush: async () => {} };
 
-async function run(database: Database, mode: Mode, authorId: string, recipeIds: string[]): Promise<{ rate: number; waiting: number }> {
+/** CPU seconds so far of every backend of the benchmark's database. */
+async function backendCpu(database: Database): Promise<number> {
+  const pids = await rowsOf<{ pid: number }>(database.db, sql`select pid from pg_stat_activity where datname = current_database()`);
+  const readings = await Promise.all(pids.map((row) => cpuSeconds(Number(row.pid)).catch(() => 0)));
+  return readings.reduce((sum, cpu) => sum + cpu, 0);
+}
+
+async function run(
+  database: Database,
+  mode: Mode,
+  authorId: string,
+  recipeIds: string[],
+): Promise<{ rate: number; waiting: number; cpuPerTx: number }> {
   const { db } = database;
   const sequencer = new Sequencer(db, nothingPublished, pino({ level: 'silent' }));
   let done = 0;
@@ -56,7 +75,8 @@ async function run(database: Database, mode: Mode, authorId: string, recipeIds: 
       return;
     }
     await rows.updateAndAppend(db, authorId, id, { title: `take ${n}` }, null);
-    if (mode === 'sequenced') await sequencer.afterCommit();
+    if (mode === 'sequenced') void sequencer.afterCommit();
+    if (mode === 'awaited') await sequencer.sequence();
   };
   const loops = recipeIds.map(async (id) => {
     for (let n = 0; !stop; n++) {
@@ -66,15 +86,18 @@ async function run(database: Database, mode: Mode, authorId: string, recipeIds: 
   });
   await new Promise((r) => setTimeout(r, 500));
   const startedWith = done;
+  const cpuBefore = await backendCpu(database);
   const started = performance.now();
   await new Promise((r) => setTimeout(r, SECONDS * 1_000));
   const rate = (done - startedWith) / ((performance.now() - started) / 1_000);
-  const waiting = mode === 'sequenced' ? await db.$count(changeLog, isNull(changeLog.position)) : 0;
+  const cpuPerTx = (await backendCpu(database)) - cpuBefore;
+  const counted = done - startedWith;
+  const waiting = mode === 'sequenced' || mode === 'awaited' ? await db.$count(changeLog, isNull(changeLog.position)) : 0;
   stop = true;
   await Promise.all(loops);
   // Leaves no unsequenced rows behind for the next phase's sequencer to take over.
   await sequencer.sequence();
-  return { rate, waiting };
+  return { rate, waiting, cpuPerTx: cpuPerTx / counted };
 }
 
 async function main() {
@@ -93,21 +116,29 @@ async function main() {
           .values(Array.from({ length: clients }, (_, i) => ({ authorId: author.id, title: `Recipe ${i}` })))
           .returning({ id: recipes.id });
         const ids = created.map((row) => row.id);
-        const rates: Record<Mode, number[]> = { unordered: [], sequenced: [], locked: [] };
+        const rates: Record<Mode, number[]> = { unordered: [], sequenced: [], awaited: [], locked: [] };
+        const cpus: Record<Mode, number[]> = { unordered: [], sequenced: [], awaited: [], locked: [] };
         for (let round = 1; round <= ROUNDS; round++) {
           const order = round % 2 === 1 ? MODES : [...MODES].reverse();
           for (const mode of order) {
-            const { rate, waiting } = await run(database, mode, author.id, ids);
+            const { rate, waiting, cpuPerTx } = await run(database, mode, author.id, ids);
             rates[mode].push(rate);
-            const backlog = mode === 'sequenced' ? `  ${waiting} without a position when the clock stopped` : '';
+            cpus[mode].push(cpuPerTx);
+            const backlog = mode === 'sequenced' || mode === 'awaited' ? `  ${waiting} without a position when the clock stopped` : '';
             console.log(
-              `${String(clients).padStart(2)} clients  ${mode.padEnd(9)}  round ${round}  ${rate.toFixed(0).padStart(6)} tx/s${backlog}`,
+              `${String(clients).padStart(2)} clients  ${mode.padEnd(9)}  round ${round}  ${rate.toFixed(0).padStart(6)} tx/s  postgres ${(cpuPerTx * 1_000).toFixed(3)} ms/tx${backlog}`,
             );
           }
         }
         const ratios = (mode: Mode) => rates[mode].map((rate, i) => rate / (rates.unordered[i] ?? Number.NaN));
-        console.log(`${String(clients).padStart(2)} clients  sequenced/unordered ${describeRatios(ratios('sequenced'))}`);
-        console.log(`${String(clients).padStart(2)} clients  locked/unordered    ${describeRatios(ratios('locked'))}\n`);
+        const cpuRatios = (mode: Mode) => cpus[mode].map((cpu, i) => cpu / (cpus.unordered[i] ?? Number.NaN));
+        for (const mode of MODES.filter((m) => m !== 'unordered')) {
+          console.log(`${String(clients).padStart(2)} clients  ${`${mode}/unordered`.padEnd(19)} tx/s ${describeRatios(ratios(mode))}`);
+          console.log(
+            `${String(clients).padStart(2)} clients  ${`${mode}/unordered`.padEnd(19)} postgres CPU/tx ${describeRatios(cpuRatios(mode))}`,
+          );
+        }
+        console.log('');
       } finally {
         await database.close();
       }

@@ -25,7 +25,8 @@
  * median: on a shared machine one round's ratio moves by ±0.1 with the load beside it.
  * --writes-through measured sends the project's writes through its first measured instance instead of
  * the separate writer, and then prints deliveries per CPU-second of the busier instance of each
- * phase (the raw servers cannot take writes, so theirs still go through the writer).
+ * phase (the raw servers cannot take writes, so theirs still go through the writer). --warm-writes N
+ * first sends N writes through that instance before the subscribers connect (default 0).
  * SERVER_NODE_ARGS=--cpu-prof profiles the project instances.
  */
 import { parseArgs } from 'node:util';
@@ -59,6 +60,7 @@ const { values } = parseArgs({
     phases: { type: 'string', default: 'raw,project' },
     rounds: { type: 'string', default: '1' },
     'writes-through': { type: 'string', default: 'writer' },
+    'warm-writes': { type: 'string', default: '0' },
     'node-env': { type: 'string', default: DEPLOYED_ENV.NODE_ENV ?? '' },
     'malloc-arena-max': { type: 'string', default: DEPLOYED_ENV.MALLOC_ARENA_MAX ?? '' },
     'node-options': { type: 'string', default: DEPLOYED_ENV.NODE_OPTIONS ?? '' },
@@ -73,6 +75,11 @@ const PHASES = values.phases.split(',') as Phase[];
 const ROUNDS = Number(values.rounds);
 /** `measured`: the project's writes go through its first measured instance, which then takes the writes and fans out. */
 const WRITES_THROUGH_MEASURED = values['writes-through'] === 'measured';
+/**
+ * With `measured`: writes sent through that instance before the subscribers connect, so the
+ * mutation path runs as in a server that has taken writes before rather than for the first time.
+ */
+const WARM_WRITES = Number(values['warm-writes']);
 
 type Audience = 'shared' | 'distinct' | 'anonymous';
 type Phase = 'raw' | 'project' | 'socketio';
@@ -222,6 +229,17 @@ async function main() {
               while ((await activeSubscriptions(servers)) < warmUp.length) await sleep(100);
               await Promise.all(warmUp.map((c) => c.close()));
               while ((await activeSubscriptions(servers)) > 0) await sleep(100);
+              if (WRITES_THROUGH_MEASURED && phase === 'project') {
+                for (let n = 0; n < WARM_WRITES; n++) {
+                  version += 1;
+                  await ok(
+                    (servers[0] as Measured).url,
+                    UPDATE_RECIPE,
+                    { id: recipe.id, input: { title: `Warm ${version}` } },
+                    author.token,
+                  );
+                }
+              }
               await sleep(500);
               const idle = await Promise.all(servers.map((s) => memoryAfterGc(s.pid)));
               const received = Array.from({ length: subscribers }, () => new Map<string, number>());

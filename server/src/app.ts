@@ -174,7 +174,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       clearTimeout(deadline);
       await presence.stop();
       feed.stop();
-      sequencer.stop();
+      await sequencer.stop();
       metrics.stop();
       await publisher.flush();
       await bus.close();

@@ -92,6 +92,18 @@ export async function headPosition(db: Queryable): Promise<number> {
   return Number(row?.head ?? 0);
 }
 
+/**
+ * The last position given, or the horizon once pruning emptied the log: every change sequenced
+ * by a call that committed before this read is at or below it.
+ */
+export async function sequencedHead(db: Queryable): Promise<number> {
+  const [row] = await rowsOf<{ head: string | number }>(
+    db,
+    sql`select greatest(coalesce((select max(position) from change_log), 0), coalesce((select position from change_log_horizon where id = 1), 0)) as head`,
+  );
+  return Number(row?.head ?? 0);
+}
+
 export async function horizonPosition(db: Queryable): Promise<number> {
   const [row] = await db.select({ position: changeLogHorizon.position }).from(changeLogHorizon);
   return Number(row?.position ?? 0);

@@ -1,10 +1,17 @@
 import type { Logger } from 'pino';
 import type { Queryable } from '../db/client.js';
-import { sequenceChanges } from './log.js';
+import { sequenceChanges, sequencedHead } from './log.js';
 import type { Publisher } from './publisher.js';
 
 /** Changes given positions by one call to the database; more wait for the next call. */
 const BATCH = 1_000;
+/**
+ * Least time between the starts of two calls that writers' commits ask for. A commit after a quiet
+ * spell is sequenced at once; under load the commits of this many milliseconds share one call, so
+ * the calls per second of an instance are bounded whatever its write rate. Writers do not wait for
+ * it; it delays delivery by at most this much.
+ */
+const SPACING_MS = 10;
 
 /**
  * Gives committed changes their positions and hands them to the publisher, so a change is on the
@@ -13,13 +20,24 @@ const BATCH = 1_000;
  * an instance makes at most one call at a time whatever its write rate. `sequence` resolves once a
  * call that started after it has finished.
  *
- * A writer that dies between commit and its call leaves its change for the next call of any
+ * Writers do not wait for it (`afterCommit`): a mutation answers at commit. What "before I
+ * subscribed" means is kept by the other side instead: a subscription without a cursor starts at
+ * `startPosition`, the head of the log after a call that started after the subscribe, so a write
+ * answered before the subscribe is behind it and every later one ahead of it.
+ *
+ * A writer that dies between commit and the call leaves its change for the next call of any
  * instance; the sweep makes one every `sweepIntervalMs` so that happens even when nobody writes.
  */
 export class Sequencer {
-  private inFlight: Promise<void> | undefined;
-  private queued: Promise<void> | undefined;
+  private inFlight: Promise<number | undefined> | undefined;
+  private queued: Promise<number | undefined> | undefined;
+  /** Set when a caller needs the head even if the next call sequences nothing; taken by the call that begins next. */
+  private headWanted = false;
   private timer: NodeJS.Timeout | undefined;
+  /** When the last call began (performance.now()). */
+  private lastBegun = Number.NEGATIVE_INFINITY;
+  /** The call commits are waiting for while calls are spaced out. */
+  private spaced: Promise<void> | undefined;
 
   constructor(
     private readonly db: Queryable,
@@ -27,8 +45,11 @@ export class Sequencer {
     private readonly logger: Logger,
   ) {}
 
-  /** Resolves once every change committed before the call has a position and has been handed to the bus. */
-  sequence(): Promise<void> {
+  /**
+   * Resolves once every change committed before the call has a position and has been handed to
+   * the bus; with the head of the log when the call that did it knows it.
+   */
+  sequence(): Promise<number | undefined> {
     if (this.queued) return this.queued;
     if (!this.inFlight) return this.begin();
     const after = () => {
@@ -40,37 +61,83 @@ export class Sequencer {
   }
 
   /**
-   * For a writer whose transaction has committed: as `sequence`, but never fails, since the write
-   * stands whatever happens next; a failure is logged and the sweep sequences the changes later.
+   * For a writer whose transaction has committed: starts (or joins) a call without making the
+   * writer wait, and never fails, since the write stands whatever happens next; a failure is
+   * logged and the sweep of any instance sequences the changes later.
    */
   afterCommit(): Promise<void> {
-    return this.sequence().catch((error: unknown) => {
-      this.logger.warn({ err: error }, 'sequencing committed changes failed; the sweep will sequence them');
+    if (this.spaced) return this.spaced;
+    const wait = this.lastBegun + SPACING_MS - performance.now();
+    if (wait <= 0) return this.settled();
+    this.spaced = new Promise<void>((resolve) => {
+      setTimeout(() => {
+        this.spaced = undefined;
+        resolve(this.settled());
+      }, wait).unref();
     });
+    return this.spaced;
+  }
+
+  /** `sequence`, with a failure logged rather than thrown. */
+  private settled(): Promise<void> {
+    return this.sequence().then(
+      () => {},
+      (error: unknown) => {
+        this.logger.warn({ err: error }, 'sequencing committed changes failed; the sweep will sequence them');
+      },
+    );
+  }
+
+  /**
+   * Where a subscription that starts now begins: the head of the log once a call that started
+   * after this one has finished. Every change committed before the call has a position at or
+   * below it, every change committed after the call took its snapshot one above it. Subscribers
+   * starting together share the call. With the database away (no write is answered then either),
+   * undefined: the subscription starts at what this instance last delivered.
+   */
+  async startPosition(): Promise<number | undefined> {
+    this.headWanted = true;
+    try {
+      const head = await this.sequence();
+      return head ?? (await sequencedHead(this.db));
+    } catch (error) {
+      this.logger.warn({ err: error }, 'no start position from the log; the subscription starts at what this instance delivered');
+      return undefined;
+    }
   }
 
   startSweeping(sweepIntervalMs: number): void {
-    this.timer = setInterval(() => void this.afterCommit(), sweepIntervalMs);
+    this.timer = setInterval(() => void this.settled(), sweepIntervalMs);
     this.timer.unref();
   }
 
-  stop(): void {
+  /** Stops the sweep and makes one last call, so a stopping instance hands on what it committed. */
+  async stop(): Promise<void> {
     clearInterval(this.timer);
+    await this.spaced;
+    await this.settled();
   }
 
-  private begin(): Promise<void> {
-    const run = this.drain().finally(() => {
+  private begin(): Promise<number | undefined> {
+    const wantHead = this.headWanted;
+    this.headWanted = false;
+    this.lastBegun = performance.now();
+    const run = this.drain(wantHead).finally(() => {
       if (this.inFlight === run) this.inFlight = undefined;
     });
     this.inFlight = run;
     return run;
   }
 
-  private async drain(): Promise<void> {
+  private async drain(wantHead: boolean): Promise<number | undefined> {
     for (;;) {
       const changes = await sequenceChanges(this.db, BATCH);
       for (const change of changes) this.publisher.publish(change);
-      if (changes.length < BATCH) return;
+      if (changes.length === BATCH) continue;
+      // The positions a call gives are the newest, so its last one is the head.
+      const last = changes.at(-1)?.position;
+      if (last !== undefined) return last;
+      return wantHead ? sequencedHead(this.db) : undefined;
     }
   }
 }

@@ -40,6 +40,9 @@ async function openStream<Row>(ctx: Context, entity: EntityKind, rules: StreamRu
   // The stream outlives the subscribe call: it keeps the transport's hooks, never the whole context.
   const { db, feed, transport } = ctx;
   const from = after ? await feed.resumePosition(ctx.cursors, entity, after) : undefined;
+  // Mutations answer at commit, before their changes have positions: the start is taken from
+  // the log's head once they have, so a write answered before the subscribe is never delivered.
+  const startAt = from === undefined ? await ctx.sequencer.startPosition() : undefined;
   const stream = changeStream<Row>({
     db,
     feed,
@@ -49,6 +52,7 @@ async function openStream<Row>(ctx: Context, entity: EntityKind, rules: StreamRu
     watch: rules.watch,
     ends: rules.ends,
     after: from,
+    startAt,
     maxBacklogBytes: ctx.maxBacklogBytes,
     // Bound rather than wrapped in a closure, which would keep this call's scope for the stream's life.
     onOverflow: transport.onOverflow.bind(transport),

@@ -18,6 +18,12 @@ export interface ChangeStreamOptions<Row> {
   ends?: (change: ChangeRecord) => boolean;
   /** Replay the log after this position before going live. */
   after?: number | undefined;
+  /**
+   * Without `after`: the position the subscription starts at. Changes at or below it came before
+   * the subscribe; those above it that this instance already delivered are replayed. Without
+   * either, the stream starts at what the feed last delivered.
+   */
+  startAt?: number | undefined;
   /** Bytes of undelivered events this subscriber may hold before it is cut off. */
   maxBacklogBytes: number;
   /** Called once when the backlog bound is crossed; the transport closes the client. */
@@ -129,21 +135,22 @@ class LiveChangeStream<Row> implements ChangeStream<Row>, StreamControl {
     this.onOverflow = options.onOverflow;
     this.onDelivered = options.onDelivered;
     this.release = options.release;
-    this.startedAt = options.feed.position;
-    this.lastPosition = options.after ?? 0;
-    this.replaying = options.after !== undefined;
+    this.startedAt = options.startAt ?? options.feed.position;
+    const after = options.after ?? (options.startAt !== undefined && options.startAt < options.feed.position ? options.startAt : undefined);
+    this.lastPosition = options.after ?? options.startAt ?? 0;
+    this.replaying = after !== undefined;
     // One listener for every kind, so the feed counts a stream watching several kinds once.
     const listener = this.onChange.bind(this);
     const kinds = [options.entity, ...(options.watch ?? [])];
     this.unlisten =
       kinds.length === 1 ? options.feed.listen(options.entity, listener) : kinds.map((kind) => options.feed.listen(kind, listener));
-    if (options.after === undefined) return;
+    if (after === undefined) return;
     // A recent cursor is served from the feed's own window: no database read, and no wait.
-    const recent = options.feed.changesAfter(options.after, kinds);
+    const recent = options.feed.changesAfter(after, kinds);
     if (recent) {
       for (const change of recent) this.enqueue(change);
       this.replaying = false;
-    } else void this.replay(options.db, options.after, kinds);
+    } else void this.replay(options.db, after, kinds);
   }
 
   get finished(): boolean {

@@ -1,11 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client.js';
 import { recipes } from '../../src/db/schema.js';
 import { rowTable } from '../../src/model/row-table.js';
 import type { RecipeChangedSubscription } from '../generated/graphql.js';
 import { type Collected, ok, signUp, subscribeSse, subscribeWs } from '../support/clients.js';
-import { waitForSubscriptions } from '../support/cluster.js';
+import { health, waitForSubscriptions } from '../support/cluster.js';
 import { liveClusterForFile } from '../support/live-cluster.js';
 import { CREATE_BLOG, CREATE_RECIPE, RECIPE_CHANGED, UPDATE_BLOG, UPDATE_RECIPE } from '../support/operations.js';
 import type { ServerProcess } from '../support/servers.js';
@@ -165,6 +166,41 @@ describe('commit order across instances', () => {
       }
     }
     expect(pairs).toBeGreaterThan(1_000);
+  });
+
+  it('never gives a subscription opened after a write was answered that write, over WebSocket or SSE, on any instance', async () => {
+    const tag = 'answered';
+    const cook = await signUp(servers[0]?.url ?? '', 'Di');
+    const recipe = (await ok(servers[0]?.url ?? '', CREATE_RECIPE, { input: { title: 'Bread', tags: [tag] } }, cook.token)).createRecipe;
+    const update = (via: number, description: string) =>
+      ok(servers[via]?.url ?? '', UPDATE_RECIPE, { id: recipe.id, input: { description } }, cook.token).then((r) => r.updateRecipe);
+    // The lock every sequencer call takes, held beside the service: answered writes wait unsequenced,
+    // so a subscription opened meanwhile would get them were its start taken from what its instance
+    // has delivered rather than from the log once they have positions.
+    const sql = postgres(live.cluster.db.url, { max: 1, onnotice: () => {} });
+    try {
+      for (let round = 0; round < 3; round++) {
+        const [viaWs, viaSse] = [(round + 1) % 3, (round + 2) % 3];
+        const [wsBefore, sseBefore] = await Promise.all([health(servers[viaWs]?.url ?? ''), health(servers[viaSse]?.url ?? '')]);
+        await sql`select pg_advisory_lock(727311002)`;
+        const answered = await update(round % 3, `answered ${round}`);
+        const ws = track(subscribeWs(connect(servers[viaWs]?.wsUrl ?? ''), RECIPE_CHANGED, { tag }));
+        const sse = track(subscribeSse(servers[viaSse]?.url ?? '', RECIPE_CHANGED, { tag }));
+        await sql`select pg_advisory_unlock(727311002)`;
+        await Promise.all([
+          waitForSubscriptions(servers[viaWs]?.url ?? '', wsBefore.activeSubscriptions + 1),
+          waitForSubscriptions(servers[viaSse]?.url ?? '', sseBefore.activeSubscriptions + 1),
+        ]);
+        const next = await update(round % 3, `next ${round}`);
+        expect(next.version).toBe(answered.version + 1);
+        for (const stream of [ws, sse]) {
+          const [first] = await stream.waitFor(1, 15_000);
+          expect(writeOf(first as RecipeChange)).toBe(`${recipe.id}@${next.version}`);
+        }
+      }
+    } finally {
+      await sql.end();
+    }
   });
 
   describe('with a transaction held open beside the service', () => {
