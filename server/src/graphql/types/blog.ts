@@ -6,9 +6,9 @@ import { authorOrPublic } from '../../live/audience.js';
 import type { ViewerEvent } from '../../live/viewer-event.js';
 import { blogMatches, blogsByIds, blogVisibleTo, createBlog, deleteBlog, listBlogs, updateBlog } from '../../model/blogs.js';
 import { encodeListCursor } from '../../model/pagination.js';
+import { answerOnCommit } from '../answer-on-commit.js';
 import { builder } from '../builder.js';
 import { ChangeInterface, changedNode, changeField } from '../change-subscription.js';
-import { publishCommitted } from '../commit.js';
 import { toGlobalId } from '../global-ids.js';
 import { CommentableRef } from './commentable.js';
 import { UserRef } from './user.js';
@@ -92,7 +92,7 @@ builder.mutationFields((t) => ({
     type: BlogRef,
     args: { input: t.arg({ type: CreateBlogInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      return publishCommitted(ctx, createBlog(ctx.db, ctx.viewer, input));
+      return answerOnCommit(ctx, createBlog(ctx.db, ctx.viewer, input));
     },
   }),
   updateBlog: t.withAuth({ signedIn: true }).field({
@@ -102,7 +102,7 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: UpdateBlogInput, required: true }),
     },
     resolve: async (_root, { id, input }, ctx) => {
-      return publishCommitted(ctx, updateBlog(ctx.db, ctx.viewer, id.id, input));
+      return answerOnCommit(ctx, updateBlog(ctx.db, ctx.viewer, id.id, input));
     },
   }),
   deleteBlog: t.withAuth({ signedIn: true }).field({
@@ -110,7 +110,7 @@ builder.mutationFields((t) => ({
     description: 'Returns the id of the deleted blog.',
     args: { id: t.arg.globalID({ required: true, for: BlogRef }) },
     resolve: async (_root, { id }, ctx) => {
-      await publishCommitted(ctx, deleteBlog(ctx.db, ctx.viewer, id.id));
+      await answerOnCommit(ctx, deleteBlog(ctx.db, ctx.viewer, id.id));
       return toGlobalId('Blog', id.id);
     },
   }),

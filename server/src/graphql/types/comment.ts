@@ -17,9 +17,9 @@ import {
 } from '../../model/comments.js';
 import { notFound } from '../../model/errors.js';
 import { encodeListCursor } from '../../model/pagination.js';
+import { answerOnCommit } from '../answer-on-commit.js';
 import { builder } from '../builder.js';
 import { ChangeInterface, changedNode, changeField } from '../change-subscription.js';
-import { publishCommitted } from '../commit.js';
 import { parseGlobalId, toGlobalId } from '../global-ids.js';
 import { BlogRef } from './blog.js';
 import { CommentableRef } from './commentable.js';
@@ -104,7 +104,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: AddCommentInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const target = targetFromGlobalId(input.targetId);
-      const comment = await publishCommitted(ctx, addComment(ctx.db, ctx.viewer, target, { body: input.body }));
+      const comment = await answerOnCommit(ctx, addComment(ctx.db, ctx.viewer, target, { body: input.body }));
       // Posting is the end of typing it.
       if (target) await ctx.presence?.commentPosted(target, ctx.viewer.id);
       return comment;
@@ -117,14 +117,14 @@ builder.mutationFields((t) => ({
       id: t.arg.globalID({ required: true, for: CommentRef }),
       input: t.arg({ type: UpdateCommentInput, required: true }),
     },
-    resolve: (_root, { id, input }, ctx) => publishCommitted(ctx, updateComment(ctx.db, ctx.viewer, id.id, input)),
+    resolve: (_root, { id, input }, ctx) => answerOnCommit(ctx, updateComment(ctx.db, ctx.viewer, id.id, input)),
   }),
   deleteComment: t.withAuth({ signedIn: true }).field({
     type: 'ID',
     description: "The comment's author or the target's author may delete it. Returns the id of the deleted comment.",
     args: { id: t.arg.globalID({ required: true, for: CommentRef }) },
     resolve: async (_root, { id }, ctx) => {
-      await publishCommitted(ctx, deleteComment(ctx.db, ctx.viewer, id.id));
+      await answerOnCommit(ctx, deleteComment(ctx.db, ctx.viewer, id.id));
       return toGlobalId('Comment', id.id);
     },
   }),

@@ -12,9 +12,9 @@ import {
   unreadNotificationCount,
 } from '../../model/notifications.js';
 import { encodeListCursor } from '../../model/pagination.js';
+import { answerOnCommit } from '../answer-on-commit.js';
 import { builder, type SignedInContext } from '../builder.js';
 import { ChangeInterface, changedNode, changeField } from '../change-subscription.js';
-import { publishCommitted } from '../commit.js';
 import { parseGlobalId } from '../global-ids.js';
 import { CommentRef, loadTarget } from './comment.js';
 import { CommentableRef } from './commentable.js';
@@ -79,7 +79,7 @@ builder.mutationField('markNotificationsRead', (t) =>
     description:
       "Marks the given notifications read, or all of the viewer's without `ids`. Returns how many went from unread to read. An id that is not one of the viewer's notifications is NOT_FOUND and marks nothing.",
     args: { ids: t.arg.idList() },
-    resolve: (_root, { ids }, ctx) => publishCommitted(ctx, markNotificationsRead(ctx.db, ctx.viewer, ids ? notificationIds(ids) : null)),
+    resolve: (_root, { ids }, ctx) => answerOnCommit(ctx, markNotificationsRead(ctx.db, ctx.viewer, ids ? notificationIds(ids) : null)),
   }),
 );
 

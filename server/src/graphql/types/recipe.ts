@@ -14,9 +14,9 @@ import {
   recipesByIds,
   updateRecipe,
 } from '../../model/recipes.js';
+import { answerOnCommit } from '../answer-on-commit.js';
 import { builder } from '../builder.js';
 import { ChangeInterface, changedNode, changeField } from '../change-subscription.js';
-import { publishCommitted } from '../commit.js';
 import { toGlobalId } from '../global-ids.js';
 import { CommentableRef } from './commentable.js';
 import { UserRef } from './user.js';
@@ -103,7 +103,7 @@ builder.mutationFields((t) => ({
     type: RecipeRef,
     args: { input: t.arg({ type: CreateRecipeInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      return publishCommitted(ctx, createRecipe(ctx.db, ctx.viewer, input));
+      return answerOnCommit(ctx, createRecipe(ctx.db, ctx.viewer, input));
     },
   }),
   updateRecipe: t.withAuth({ signedIn: true }).field({
@@ -113,7 +113,7 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: UpdateRecipeInput, required: true }),
     },
     resolve: async (_root, { id, input }, ctx) => {
-      return publishCommitted(ctx, updateRecipe(ctx.db, ctx.viewer, id.id, input));
+      return answerOnCommit(ctx, updateRecipe(ctx.db, ctx.viewer, id.id, input));
     },
   }),
   deleteRecipe: t.withAuth({ signedIn: true }).field({
@@ -121,7 +121,7 @@ builder.mutationFields((t) => ({
     description: 'Returns the id of the deleted recipe.',
     args: { id: t.arg.globalID({ required: true, for: RecipeRef }) },
     resolve: async (_root, { id }, ctx) => {
-      await publishCommitted(ctx, deleteRecipe(ctx.db, ctx.viewer, id.id));
+      await answerOnCommit(ctx, deleteRecipe(ctx.db, ctx.viewer, id.id));
       return toGlobalId('Recipe', id.id);
     },
   }),

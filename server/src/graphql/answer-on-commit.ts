@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import type { Committed } from '../model/owned-writes.js';
 
 /**
- * The one place a mutation's committed changes are sequenced and published. A write may commit
+ * The one place a mutation answers once its write has committed, and sets its changes on their way. A write may commit
  * several (a comment and its notification; a recipe, its comments and their notifications); they
  * get their positions, in order, once the transaction has committed, from a sequencer call this
  * starts (or joins) without waiting for it: the mutation answers at commit. Real-time order holds
@@ -12,7 +12,7 @@ import type { Committed } from '../model/owned-writes.js';
  * so it never receives a write answered before it. Should sequencing fail, the write still stands;
  * the sweep of any instance gives the changes their positions later.
  */
-export async function publishCommitted<Result>(ctx: Context, write: Promise<Committed<Result>>): Promise<Result> {
+export async function answerOnCommit<Result>(ctx: Context, write: Promise<Committed<Result>>): Promise<Result> {
   const { result, appended } = await write;
   if (appended > 0) void ctx.sequencer.afterCommit();
   return result;
