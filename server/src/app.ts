@@ -1,3 +1,5 @@
+/** The composition root: one instance built from its parts, started and stopped. */
+
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';

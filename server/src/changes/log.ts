@@ -1,3 +1,5 @@
+/** The change log in PostgreSQL: appending, sequencing, reading past a position, cursors' checks, pruning. */
+
 import { and, asc, eq, gt, inArray, max, sql } from 'drizzle-orm';
 import { type Queryable, rowsOf, type Tx } from '../db/client.js';
 import { type ChangeKind, type ChangeLogRow, changeLog, changeLogHorizon, type EntityKind } from '../db/schema.js';

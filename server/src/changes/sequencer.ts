@@ -1,3 +1,5 @@
+/** This instance's sequencer: when committed changes get their positions and go to the bus. */
+
 import type { Logger } from 'pino';
 import type { Queryable } from '../db/client.js';
 import { sequenceChanges, sequencedHead } from './log.js';

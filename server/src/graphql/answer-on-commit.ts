@@ -1,3 +1,5 @@
+/** Where a mutation answers: once its write has committed. */
+
 import type { Context } from '../context.js';
 import type { Committed } from '../model/owned-writes.js';
 

@@ -1,3 +1,5 @@
+/** The change fields (`recipeChanged`, …): what a subscription field declares, and the `Change` interface. */
+
 import type { ChangeRecord } from '../changes/change.js';
 import type { Context } from '../context.js';
 import type { EntityKind } from '../db/schema.js';

@@ -1,3 +1,5 @@
+/** One subscriber's stream: membership of each change (filter, visibility, dedupe), replay, and the hand-over to the fan-out. */
+
 import { approximateBytes, type ChangeRecord } from '../changes/change.js';
 import type { ChangeFeed } from '../changes/feed.js';
 import { readChanges } from '../changes/log.js';
