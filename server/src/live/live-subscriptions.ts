@@ -16,7 +16,7 @@ import type { ViewerEvent } from './viewer-event.js';
  * What the result cache may hold. Live executions are written as soon as they are done; what the
  * cache keeps beyond that serves subscribers a few events behind (replays, SSE streams).
  */
-const RESULT_CACHE_BYTES = 4 * 2 ** 20;
+const RESULT_CACHE_BYTES = 2 * 2 ** 20;
 
 export interface LiveSubscriptionOptions {
   /** The subscriber's viewer, which the field's audience rule sorts into a visibility class per event. */

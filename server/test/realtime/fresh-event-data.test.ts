@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryAfterGc, PROBE_ARGS } from '../../bench/support/processes.js';
 import { graphql } from '../generated/index.js';
 import { ok, openedInThisFile, signUp, subscribeSse, subscribeWs, type TestUser } from '../support/clients.js';
-import { type Cluster, startCluster, waitForSubscriptions } from '../support/cluster.js';
+import { type Cluster, startCluster, waitForNoSubscriptions, waitForSubscriptions } from '../support/cluster.js';
 import { ADD_COMMENT, CREATE_RECIPE, MARK_READ, UPDATE_COMMENT, UPDATE_RECIPE } from '../support/operations.js';
 import type { ServerProcess } from '../support/servers.js';
 
@@ -98,6 +98,10 @@ describe('nested objects of an event are loaded as they are when the event goes 
 
   it('keeps the heap of an instance bounded while one subscription sees thousands of distinct comments', async () => {
     const recipe = (await ok(server.url, CREATE_RECIPE, { input: { title: 'Stew' } }, cook.token)).createRecipe.id;
+    // The earlier tests' streams, counted below as this one's, would let the writes start before
+    // this subscription does.
+    await opened.closeAll();
+    await waitForNoSubscriptions(server.url);
     const stream = opened.track(subscribeWs(opened.connect(server.wsUrl, cook.token), NOTIFICATION_BODIES));
     await waitForSubscriptions(server.url, 1);
     const pid = server.child.pid ?? 0;

@@ -157,7 +157,7 @@ describe('server resources under subscription churn and slow clients', () => {
     expect(deliveredWhenCut).toBeDefined();
     expect(deliveredWhenCut).toBeLessThan(EVENTS / 2);
     expect((await closed)?.closeCode).toBe(1013);
-    // Measured: 30–47 MB with the bound, ~95 MB with the backlog unbounded.
+    // Measured: 30–60 MB with the bound, depending on the load beside it, ~95 MB with the backlog unbounded.
     expect((peak - baseline) / 2 ** 20).toBeLessThan(64);
     expect(server.child.exitCode).toBeNull();
     reading.stop();
