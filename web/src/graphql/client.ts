@@ -1,3 +1,4 @@
+import { retryExchange } from '@urql/exchange-retry';
 import { Client, type Exchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
 import { createNewItems, type HeldNewItems } from '../lib/new-items';
 import { createCacheExchange } from './cache/cache-exchange';
@@ -71,6 +72,15 @@ export function createAppClient(options: AppClientOptions): AppClient {
     exchanges: [
       signOutOnRejectedToken,
       createCacheExchange({ onLiveChange: options.onLiveChange, newItems: { ...newItems, viewerId: options.viewerId ?? null } }),
+      // A query that meets an instance going away (a 502 from the proxy, a reset connection) is
+      // asked again on another, as a page reload would; a mutation is never sent twice.
+      retryExchange({
+        initialDelayMs: 250,
+        maxDelayMs: 4_000,
+        randomDelay: true,
+        maxNumberAttempts: 5,
+        retryIf: (error, operation) => operation.kind === 'query' && Boolean(error.networkError),
+      }),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription: (request) => ({
