@@ -223,11 +223,16 @@ describe.skipIf(!nginxBinary)('clients on @live-recipes/client through nginx whi
     expect(feedLines).toEqual(written);
     expect(web.received).toEqual(written);
     // What the page shows agrees: every write waits behind the bar, counted once (the count is of
-    // distinct recipes its cache holds, so it shows a loss, and the frames above show a repeat).
-    await page
-      .getByTestId('new-recipes-bar')
-      .getByRole('button', { name: `${written.length} new recipes — show`, exact: true })
-      .waitFor();
+    // distinct recipes its cache holds, so it shows a loss, and the frames above show a repeat);
+    // shown, the list is the newest page of them, newest first, fetched right after the restarts.
+    const bar = page.getByTestId('new-recipes-bar');
+    await bar.getByRole('button', { name: `${written.length} new recipes — show`, exact: true }).waitFor();
+    await bar.getByRole('button').click();
+    await bar.waitFor({ state: 'detached' });
+    const newestFirst = written.map((_, i) => `Rolling ${i}`).reverse();
+    const cards = page.getByTestId('recipe-card');
+    await cards.getByRole('heading', { name: newestFirst[0], exact: true }).waitFor();
+    expect(await cards.getByRole('heading').allTextContents()).toEqual(newestFirst.slice(0, 12));
     // The page stayed on WebSockets (the frames above are all it received) and reconnected.
     expect(await page.getByTestId('connection-status').textContent()).toBe('Live');
     expect(web.sockets()).toBeGreaterThan(1);
