@@ -25,34 +25,33 @@ async function flakyGraphql(failures: number): Promise<{ origin: string; request
   return { origin: `http://127.0.0.1:${port}`, requests: () => requests, server };
 }
 
-const clientFor = (origin: string) => createAppClient({ origin, token: () => null, onLiveState: () => {}, onAuthRejected: () => {} });
-
 describe('queries across an instance going away', () => {
   let close: (() => void) | undefined;
   afterEach(() => close?.());
 
-  it('asks a query again after a 502 from the proxy and shows its answer', async () => {
-    const flaky = await flakyGraphql(2);
-    const app = clientFor(flaky.origin);
+  /** The app's client against a server that fails `failures` times first. */
+  const appAgainst = async (failures: number) => {
+    const flaky = await flakyGraphql(failures);
+    const app = createAppClient({ origin: flaky.origin, token: () => null, onLiveState: () => {}, onAuthRejected: () => {} });
     close = () => {
       app.dispose();
       flaky.server.close();
     };
-    const result = await app.client.query(gql`query Retry_Typename { __typename }`, {}, { requestPolicy: 'network-only' }).toPromise();
+    return { client: app.client, requests: flaky.requests };
+  };
+
+  it('asks a query again after a 502 from the proxy and shows its answer', async () => {
+    const { client, requests } = await appAgainst(2);
+    const result = await client.query(gql`query Retry_Typename { __typename }`, {}, { requestPolicy: 'network-only' }).toPromise();
     expect(result.error).toBeUndefined();
     expect(result.data).toEqual({ __typename: 'Query' });
-    expect(flaky.requests()).toBe(3);
+    expect(requests()).toBe(3);
   });
 
   it('never sends a mutation twice: one that meets a 502 fails and says so', async () => {
-    const flaky = await flakyGraphql(1);
-    const app = clientFor(flaky.origin);
-    close = () => {
-      app.dispose();
-      flaky.server.close();
-    };
-    const result = await app.client.mutation(gql`mutation Retry_Nothing { __typename }`, {}).toPromise();
+    const { client, requests } = await appAgainst(1);
+    const result = await client.mutation(gql`mutation Retry_Nothing { __typename }`, {}).toPromise();
     expect(result.error?.networkError).toBeDefined();
-    expect(flaky.requests()).toBe(1);
+    expect(requests()).toBe(1);
   });
 });
