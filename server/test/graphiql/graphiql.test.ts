@@ -1,22 +1,15 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.js';
 import { ok, signUp } from '../support/clients.js';
 import { CREATE_RECIPE } from '../support/operations.js';
 import { type RunningServer, startInProcess } from '../support/servers.js';
+import { openGraphiql, operationEditor } from './graphiql-page.js';
 
 const screenshots = fileURLToPath(new URL('../../test-results/graphiql/', import.meta.url));
-const operationEditor = '.graphiql-query-editor';
-
-async function openGraphiql(context: BrowserContext, url: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${url}/graphql`);
-  await page.locator('.graphiql-execute-button').waitFor({ timeout: 20_000 });
-  await page.locator(`${operationEditor} .view-lines`).waitFor();
-  return page;
-}
 
 /** What the operation editor shows, as one line (Monaco renders spaces as no-break spaces). */
 async function operationText(page: Page): Promise<string> {
@@ -47,19 +40,7 @@ describe('GraphiQL', () => {
   beforeAll(async () => {
     server = await startInProcess({ PGLITE_DIR: 'memory://' });
     await mkdir(screenshots, { recursive: true });
-    // Playwright gives every launch a fresh, throw-away profile.
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

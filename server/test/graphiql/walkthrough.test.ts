@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.js';
 import { eventually } from '../support/clients.js';
 import { health } from '../support/cluster.js';
 import { type RunningServer, startInProcess } from '../support/servers.js';
+import { openGraphiql, operationEditor } from './graphiql-page.js';
 
 const screenshots = fileURLToPath(new URL('../../test-results/graphiql/', import.meta.url));
 const readme = fileURLToPath(new URL('../../../README.md', import.meta.url));
@@ -16,8 +18,6 @@ async function walkthroughSnippets(): Promise<string[]> {
   const section = text.slice(text.indexOf('## Try it in GraphiQL'), text.indexOf('\n## ', text.indexOf('## Try it in GraphiQL') + 1));
   return [...section.matchAll(/```(?:graphql|json)\n([\s\S]*?)\n```/g)].map((match) => match[1] as string);
 }
-
-const operationEditor = '.graphiql-query-editor';
 
 async function replaceEditor(page: Page, editor: string, text: string): Promise<void> {
   await page.locator(`${editor} .monaco-editor`).click();
@@ -72,14 +72,6 @@ function subscriptionPayloads(page: Page): Array<Record<string, unknown>> {
   return payloads;
 }
 
-async function openGraphiql(context: BrowserContext, url: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${url}/graphql`);
-  await page.locator('.graphiql-execute-button').waitFor({ timeout: 20_000 });
-  await page.locator(`${operationEditor} .view-lines`).waitFor();
-  return page;
-}
-
 describe('the README’s GraphiQL walkthrough', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -91,10 +83,7 @@ describe('the README’s GraphiQL walkthrough', () => {
 
   beforeAll(async () => {
     server = await startInProcess({ PGLITE_DIR: 'memory://' });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,11 +1,8 @@
-import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, REDIS_URL, type TestDatabase, uniquePrefix } from '../../../server/test/support/database.js';
-import { type ServerProcess, spawnServer } from '../../../server/test/support/servers.js';
-import { launchChromium, requireBuiltWebApp, webDist } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appUnderTest } from './support/app-under-test.js';
 
 const screenshots = fileURLToPath(new URL('../../test-results/e2e/comments-and-notifications/', import.meta.url));
 // How long to wait for something that should appear live; a bound on waiting, not a speed claim.
@@ -42,42 +39,20 @@ function comments(page: Page) {
 }
 
 describe('comments and notifications in the web app on two server instances', () => {
-  let database: TestDatabase;
-  let one: ServerProcess;
-  let two: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    requireBuiltWebApp();
-    await rm(screenshots, { recursive: true, force: true });
-    await mkdir(screenshots, { recursive: true });
-    database = await createTestDatabase('web_e2e_comments');
-    const env = { DATABASE_URL: database.url, REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('web-e2e-comments'), WEB_DIST: webDist };
-    // One at a time: both apply migrations at start, and two cores are better spent serially.
-    one = await spawnServer({ ...env, INSTANCE_ID: 'one' });
-    two = await spawnServer({ ...env, INSTANCE_ID: 'two' });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await two?.stop();
-    await one?.stop();
-    await database?.drop();
-  });
+  const app = appUnderTest('comments', { instances: 2, screenshots });
 
   it("shows B's comment in A's open thread and as one unread in both of A's tabs, and reading it in one tab clears the other", async () => {
     const emailA = `ada-${Date.now()}@example.com`;
     const emailB = `bo-${Date.now()}@example.com`;
     // Two people, two browsers. A has two tabs, one on each instance (two origins: signed in in each).
-    const browserA = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-    const browserB = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const browserA = await app.browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const browserB = await app.browser.newContext({ viewport: { width: 1100, height: 900 } });
     const tabA1 = await browserA.newPage();
     const tabA2 = await browserA.newPage();
     const pageB = await browserB.newPage();
 
-    await signUp(tabA1, one.url, 'Ada', emailA);
-    await tabA1.goto(`${one.url}/#/recipes/new`);
+    await signUp(tabA1, app.one.url, 'Ada', emailA);
+    await tabA1.goto(`${app.one.url}/#/recipes/new`);
     await tabA1.getByLabel('Title').fill('Lentil soup');
     await tabA1.getByRole('button', { name: 'Publish recipe' }).click();
     await tabA1.getByTestId('recipe-detail').getByRole('heading', { name: 'Lentil soup' }).waitFor();
@@ -86,13 +61,13 @@ describe('comments and notifications in the web app on two server instances', ()
     await bell(tabA1, 0).waitFor();
     await shot(tabA1, '01-a-tab-one-own-recipe-no-comments');
 
-    await signIn(tabA2, two.url, 'Ada', emailA);
+    await signIn(tabA2, app.two.url, 'Ada', emailA);
     await bell(tabA2, 0).waitFor();
     await shot(tabA2, '02-a-tab-two-no-unread');
 
     // B, on instance two, comments on A's recipe.
-    await signUp(pageB, two.url, 'Bo', emailB);
-    await pageB.goto(`${two.url}/${recipePath}`);
+    await signUp(pageB, app.two.url, 'Bo', emailB);
+    await pageB.goto(`${app.two.url}/${recipePath}`);
     await pageB.getByTestId('recipe-detail').getByRole('heading', { name: 'Lentil soup' }).waitFor();
     await pageB.getByLabel('Add a comment').fill('Needs more cumin.');
     await pageB.getByRole('button', { name: 'Post comment' }).click();

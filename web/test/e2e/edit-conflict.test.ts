@@ -1,11 +1,8 @@
-import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, REDIS_URL, type TestDatabase, uniquePrefix } from '../../../server/test/support/database.js';
-import { type ServerProcess, spawnServer } from '../../../server/test/support/servers.js';
-import { launchChromium, requireBuiltWebApp, webDist } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appUnderTest } from './support/app-under-test.js';
 
 const screenshots = fileURLToPath(new URL('../../test-results/e2e/edit-conflict/', import.meta.url));
 const LIVE = { timeout: 10_000 };
@@ -15,35 +12,13 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 describe('editing one recipe in two tabs', () => {
-  let database: TestDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    requireBuiltWebApp();
-    await rm(screenshots, { recursive: true, force: true });
-    await mkdir(screenshots, { recursive: true });
-    database = await createTestDatabase('web_e2e_conflict');
-    server = await spawnServer({
-      DATABASE_URL: database.url,
-      REDIS_URL,
-      REDIS_KEY_PREFIX: uniquePrefix('web-e2e-conflict'),
-      WEB_DIST: webDist,
-    });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await database?.drop();
-  });
+  const app = appUnderTest('conflict', { screenshots });
 
   it("shows what the other tab saved at once in the fields this tab left alone, keeps this tab's own edits, and names only the fields changed on both sides", async () => {
     // A phone-sized window: the viewer's name must stay readable in the header.
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 } });
     const tabOne = await context.newPage();
-    await tabOne.goto(`${server.url}/#/signup`);
+    await tabOne.goto(`${app.server.url}/#/signup`);
     await tabOne.getByLabel('Name').fill('Cornelia');
     await tabOne.getByLabel('Email').fill(`cornelia-${Date.now()}@example.com`);
     await tabOne.getByLabel('Password').fill('correct horse battery');
@@ -53,7 +28,7 @@ describe('editing one recipe in two tabs', () => {
     // Not cut to "C…": the element shows all of its text.
     expect(await name.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
 
-    await tabOne.goto(`${server.url}/#/recipes/new`);
+    await tabOne.goto(`${app.server.url}/#/recipes/new`);
     await tabOne.getByLabel('Title').fill('Pea soup');
     await tabOne.getByLabel('Description').fill('Plain');
     await tabOne.getByRole('button', { name: 'Publish recipe' }).click();
@@ -61,10 +36,10 @@ describe('editing one recipe in two tabs', () => {
     const editPath = `${new URL(tabOne.url()).hash}/edit`;
 
     // Both tabs open the editor on version 1; the second renames the recipe and saves.
-    await tabOne.goto(`${server.url}/${editPath}`);
+    await tabOne.goto(`${app.server.url}/${editPath}`);
     await expect.poll(() => tabOne.getByLabel('Title').inputValue()).toBe('Pea soup');
     const tabTwo = await context.newPage();
-    await tabTwo.goto(`${server.url}/${editPath}`);
+    await tabTwo.goto(`${app.server.url}/${editPath}`);
     await expect.poll(() => tabTwo.getByLabel('Title').inputValue()).toBe('Pea soup');
     await tabTwo.getByLabel('Title').fill('Green pea soup');
     await tabTwo.getByRole('button', { name: 'Save changes' }).click();
@@ -87,7 +62,7 @@ describe('editing one recipe in two tabs', () => {
 
     // The other tab saves again, servings and the description, while this one still decides:
     // the servings appear here at once, the description is now in conflict, and this tab's text stays.
-    await tabTwo.goto(`${server.url}/${editPath}`);
+    await tabTwo.goto(`${app.server.url}/${editPath}`);
     await expect.poll(() => tabTwo.getByLabel('Title').inputValue()).toBe('Green pea soup');
     await tabTwo.getByLabel('Servings').fill('4');
     await tabTwo.getByLabel('Description').fill('With ham');

@@ -1,10 +1,8 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ok, signUp, type TestUser } from '../../../server/test/support/clients.js';
-import { createTestDatabase, REDIS_URL, type TestDatabase, uniquePrefix } from '../../../server/test/support/database.js';
 import {
   CREATE_BLOG,
   CREATE_RECIPE,
@@ -13,10 +11,9 @@ import {
   UPDATE_BLOG,
   UPDATE_RECIPE,
 } from '../../../server/test/support/operations.js';
-import { type ServerProcess, spawnServer } from '../../../server/test/support/servers.js';
-import { launchChromium, requireBuiltWebApp, webDist } from './support/browser.js';
+import { appUnderTest } from './support/app-under-test.js';
 
-const screenshots = fileURLToPath(new URL('../../test-results/e2e/', import.meta.url));
+const screenshots = fileURLToPath(new URL('../../test-results/e2e/new-recipes-bar/', import.meta.url));
 const LIVE_WITHIN_MS = 5_000;
 const PAGE_SIZE = 12;
 const BLOG_PAGE_SIZE = 10;
@@ -49,34 +46,18 @@ async function signedInPage(browser: Browser, url: string, user: TestUser, path:
 }
 
 describe('the "N new — show" bars of recipes and posts', () => {
-  let database: TestDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    requireBuiltWebApp();
-    await mkdir(screenshots, { recursive: true });
-    database = await createTestDatabase('web_new_bar');
-    server = await spawnServer({ DATABASE_URL: database.url, REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('web-new-bar'), WEB_DIST: webDist });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await database?.drop();
-  });
+  const app = appUnderTest('new-bar', { screenshots });
 
   it("holds others' new recipes behind a counted bar, shows them on a click as one page, and applies the viewer's own, edits and deletes at once", async () => {
     const create = async (user: TestUser, title: string) =>
-      (await ok(server.url, CREATE_RECIPE, { input: { title, ingredients: ['a'], steps: ['b'] } }, user.token)).createRecipe.id;
-    const writer = await signUp(server.url, 'Writer');
-    const viewer = await signUp(server.url, 'Vic');
+      (await ok(app.server.url, CREATE_RECIPE, { input: { title, ingredients: ['a'], steps: ['b'] } }, user.token)).createRecipe.id;
+    const writer = await signUp(app.server.url, 'Writer');
+    const viewer = await signUp(app.server.url, 'Vic');
     const seeded: string[] = [];
     for (let n = 1; n <= PAGE_SIZE + 2; n += 1) seeded.push(await create(writer, `Seed ${n}`));
 
-    const page = await (await browser.newContext({ viewport: { width: 1100, height: 800 } })).newPage();
-    await page.goto(`${server.url}/#/`);
+    const page = await (await app.browser.newContext({ viewport: { width: 1100, height: 800 } })).newPage();
+    await page.goto(`${app.server.url}/#/`);
     await page.evaluate((session) => window.localStorage.setItem('live-recipes.session', JSON.stringify(session)), {
       token: viewer.token,
       user: { id: viewer.id, name: viewer.name },
@@ -103,9 +84,9 @@ describe('the "N new — show" bars of recipes and posts', () => {
 
     // Edits and deletes of recipes on screen still apply live.
     const edited = seeded.at(-1) ?? '';
-    await ok(server.url, UPDATE_RECIPE, { id: edited, input: { title: 'Seed, edited' } }, writer.token);
+    await ok(app.server.url, UPDATE_RECIPE, { id: edited, input: { title: 'Seed, edited' } }, writer.token);
     await card(page, 'Seed, edited').waitFor({ timeout: LIVE_WITHIN_MS });
-    await ok(server.url, DELETE_RECIPE, { id: seeded.at(-2) ?? '' }, writer.token);
+    await ok(app.server.url, DELETE_RECIPE, { id: seeded.at(-2) ?? '' }, writer.token);
     await card(page, `Seed ${PAGE_SIZE + 1}`).waitFor({ state: 'detached', timeout: LIVE_WITHIN_MS });
     expect(await bar.textContent()).toBe('5 new recipes — show');
     await page.screenshot({ path: path.join(screenshots, 'new-recipes-bar-waiting.png') });
@@ -135,13 +116,13 @@ describe('the "N new — show" bars of recipes and posts', () => {
 
   it("holds others' new posts behind a counted bar, drafts and all, shows them on a click as one page, and applies the viewer's own, edits and deletes at once", async () => {
     const post = async (user: TestUser, title: string, published = true) =>
-      (await ok(server.url, CREATE_BLOG, { input: { title, body: `About ${title}`, published } }, user.token)).createBlog.id;
-    const writer = await signUp(server.url, 'Penny');
-    const viewer = await signUp(server.url, 'Rhea');
+      (await ok(app.server.url, CREATE_BLOG, { input: { title, body: `About ${title}`, published } }, user.token)).createBlog.id;
+    const writer = await signUp(app.server.url, 'Penny');
+    const viewer = await signUp(app.server.url, 'Rhea');
     const seeded: string[] = [];
     for (let n = 1; n <= BLOG_PAGE_SIZE + 2; n += 1) seeded.push(await post(writer, `Story ${n}`));
 
-    const page = await signedInPage(browser, server.url, viewer, '/blogs');
+    const page = await signedInPage(app.browser, app.server.url, viewer, '/blogs');
     await blogCard(page, `Story ${BLOG_PAGE_SIZE + 2}`).waitFor();
     expect(await page.getByTestId('blog-card').count()).toBe(BLOG_PAGE_SIZE);
     const bar = page.getByTestId('new-blogs-bar');
@@ -154,7 +135,7 @@ describe('the "N new — show" bars of recipes and posts', () => {
     const draft = await post(writer, 'Fresh 2', false);
     await post(writer, 'Fresh 3');
     await bar.getByRole('button', { name: '2 new posts — show', exact: true }).waitFor({ timeout: LIVE_WITHIN_MS });
-    await ok(server.url, UPDATE_BLOG, { id: draft, input: { published: true } }, writer.token);
+    await ok(app.server.url, UPDATE_BLOG, { id: draft, input: { published: true } }, writer.token);
     await bar.getByRole('button', { name: '3 new posts — show', exact: true }).waitFor({ timeout: LIVE_WITHIN_MS });
     expect(await page.getByTestId('blog-card').count()).toBe(BLOG_PAGE_SIZE);
     expect(await blogCard(page, 'Fresh 1').count()).toBe(0);
@@ -165,9 +146,9 @@ describe('the "N new — show" bars of recipes and posts', () => {
     expect((await blogTitles(page))[0]).toBe('Mine too');
 
     // Edits and deletes of posts on screen still apply live.
-    await ok(server.url, UPDATE_BLOG, { id: seeded.at(-1) ?? '', input: { title: 'Story, edited' } }, writer.token);
+    await ok(app.server.url, UPDATE_BLOG, { id: seeded.at(-1) ?? '', input: { title: 'Story, edited' } }, writer.token);
     await blogCard(page, 'Story, edited').waitFor({ timeout: LIVE_WITHIN_MS });
-    await ok(server.url, DELETE_BLOG, { id: seeded.at(-2) ?? '' }, writer.token);
+    await ok(app.server.url, DELETE_BLOG, { id: seeded.at(-2) ?? '' }, writer.token);
     await blogCard(page, `Story ${BLOG_PAGE_SIZE + 1}`).waitFor({ state: 'detached', timeout: LIVE_WITHIN_MS });
     expect(await bar.textContent()).toBe('3 new posts — show');
     await page.screenshot({ path: path.join(screenshots, 'new-blogs-bar-waiting.png') });

@@ -1,11 +1,8 @@
-import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { createTestDatabase, REDIS_URL, type TestDatabase, uniquePrefix } from '../../../server/test/support/database.js';
-import { type ServerProcess, spawnServer } from '../../../server/test/support/servers.js';
-import { launchChromium, requireBuiltWebApp, webDist } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, it } from 'vitest';
+import { appUnderTest } from './support/app-under-test.js';
 
 const screenshots = fileURLToPath(new URL('../../test-results/e2e/presence/', import.meta.url));
 // A bound on waiting for something live, not a speed claim; typing lapses after 6 s, so waits stay under it.
@@ -29,43 +26,22 @@ const hereNow = (page: Page, text: string) => page.getByTestId('here-now').getBy
 const typing = (page: Page, text: string) => page.getByTestId('typing-line').getByText(text, { exact: true });
 
 describe('who is here, in the web app on two server instances', () => {
-  let database: TestDatabase;
-  let one: ServerProcess;
-  let two: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    requireBuiltWebApp();
-    await rm(screenshots, { recursive: true, force: true });
-    await mkdir(screenshots, { recursive: true });
-    database = await createTestDatabase('web_e2e_presence');
-    const env = { DATABASE_URL: database.url, REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('web-e2e-presence'), WEB_DIST: webDist };
-    one = await spawnServer({ ...env, INSTANCE_ID: 'one' });
-    two = await spawnServer({ ...env, INSTANCE_ID: 'two' });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await two?.stop();
-    await one?.stop();
-    await database?.drop();
-  });
+  const app = appUnderTest('presence', { instances: 2, screenshots });
 
   it('shows each page the other viewer here now and typing, until the comment is posted and the page is closed', async () => {
-    const ada = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
-    const bea = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
+    const ada = await (await app.browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
+    const bea = await (await app.browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
 
-    await signUp(ada, one.url, 'Ada');
-    await ada.goto(`${one.url}/#/recipes/new`);
+    await signUp(ada, app.one.url, 'Ada');
+    await ada.goto(`${app.one.url}/#/recipes/new`);
     await ada.getByLabel('Title').fill('Lentil soup');
     await ada.getByRole('button', { name: 'Publish recipe' }).click();
     await ada.getByTestId('recipe-detail').getByRole('heading', { name: 'Lentil soup' }).waitFor();
     const recipePath = new URL(ada.url()).hash;
     await hereNow(ada, '1 here now: Ada').waitFor(LIVE);
 
-    await signUp(bea, two.url, 'Bea');
-    await bea.goto(`${two.url}/${recipePath}`);
+    await signUp(bea, app.two.url, 'Bea');
+    await bea.goto(`${app.two.url}/${recipePath}`);
     await hereNow(bea, '2 here now: Bea and Ada').waitFor(LIVE);
     await hereNow(ada, '2 here now: Bea and Ada').waitFor(LIVE);
     await shot(ada, '01-ada-sees-bea-here');

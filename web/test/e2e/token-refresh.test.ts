@@ -1,15 +1,12 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ok, signUp } from '../../../server/test/support/clients.js';
-import { createTestDatabase, REDIS_URL, type TestDatabase, uniquePrefix } from '../../../server/test/support/database.js';
 import { CREATE_RECIPE } from '../../../server/test/support/operations.js';
-import { type ServerProcess, spawnServer } from '../../../server/test/support/servers.js';
-import { launchChromium, requireBuiltWebApp, webDist } from './support/browser.js';
+import { appUnderTest } from './support/app-under-test.js';
 
-const screenshots = fileURLToPath(new URL('../../test-results/e2e/', import.meta.url));
+const screenshots = fileURLToPath(new URL('../../test-results/e2e/token-refresh/', import.meta.url));
 const TOKEN_TTL_MS = 8_000;
 const LIVE_WITHIN_MS = 5_000;
 
@@ -36,32 +33,10 @@ function newBar(page: Page, count: number) {
 }
 
 describe('the web app across token expiry', () => {
-  let database: TestDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    requireBuiltWebApp();
-    await mkdir(screenshots, { recursive: true });
-    database = await createTestDatabase('web_token');
-    server = await spawnServer({
-      DATABASE_URL: database.url,
-      REDIS_URL,
-      REDIS_KEY_PREFIX: uniquePrefix('web-token'),
-      WEB_DIST: webDist,
-      TOKEN_TTL: `${TOKEN_TTL_MS}ms`,
-    });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await database?.drop();
-  });
+  const app = appUnderTest('token', { env: { TOKEN_TTL: `${TOKEN_TTL_MS}ms` }, screenshots });
 
   it('refreshes its token before expiry and shows every change made before and after, exactly once, still signed in', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1100, height: 800 } })).newPage();
+    const page = await (await app.browser.newContext({ viewport: { width: 1100, height: 800 } })).newPage();
     // What the page sends and receives on its sockets: each connection_init's token, each
     // subscribe's `after`, and every recipeChanged event.
     const initTokens: string[] = [];
@@ -86,13 +61,13 @@ describe('the web app across token expiry', () => {
       });
     });
 
-    await page.goto(`${server.url}/#/signup`);
+    await page.goto(`${app.server.url}/#/signup`);
     await page.getByLabel('Name').fill('Bea');
     await page.getByLabel('Email').fill(`bea-${Date.now()}@example.com`);
     await page.getByLabel('Password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByTestId('signed-in-as').getByText('Bea').waitFor();
-    await page.goto(`${server.url}/#/`);
+    await page.goto(`${app.server.url}/#/`);
     await page.locator('[data-testid="connection-status"][data-status="live"]').waitFor({ timeout: 10_000 });
     const first = await storedSession(page);
     if (!first) throw new Error('not signed in');
@@ -100,8 +75,8 @@ describe('the web app across token expiry', () => {
 
     // Someone else writes; each write signs up afresh, since the writer's tokens expire as quickly.
     const write = async (title: string) => {
-      const writer = await signUp(server.url, 'Writer');
-      const data = await ok(server.url, CREATE_RECIPE, { input: { title, ingredients: ['a'], steps: ['b'] } }, writer.token);
+      const writer = await signUp(app.server.url, 'Writer');
+      const data = await ok(app.server.url, CREATE_RECIPE, { input: { title, ingredients: ['a'], steps: ['b'] } }, writer.token);
       return data.createRecipe.id;
     };
 
@@ -121,7 +96,7 @@ describe('the web app across token expiry', () => {
     await newBar(page, 3).waitFor({ timeout: LIVE_WITHIN_MS });
     await page.screenshot({ path: path.join(screenshots, 'token-refresh-after-two-expiries.png') });
 
-    // Still signed in, with a token that outlives the first two.
+    // Still signed in, with a token that outlives the first app.two.
     await page.getByTestId('signed-in-as').getByText('Bea').waitFor();
     const latest = await storedSession(page);
     expect(latest?.user).toEqual(first.user);
