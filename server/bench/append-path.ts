@@ -2,7 +2,9 @@
  * The append path against the same transactions without any ordering mechanism, straight against
  * PostgreSQL (no HTTP, no GraphQL). Each of --clients connections updates its own recipe in a loop
  * with the statement the server runs for `updateRecipe` (row, author and change-log row in one
- * statement), in three modes:
+ * statement), in up to five modes:
+ *   textbook   the textbook write beside it: `UPDATE … RETURNING` of the row alone, no change log,
+ *              which shows what the log row and the author's row cost PostgreSQL;
  *   unordered  the statement alone: the change rows never get a position (the ceiling);
  *   sequenced  the statement, then a nudge to one coalescing Sequencer that gives the change its
  *              position after commit, without waiting for it, as one instance of the server
@@ -17,7 +19,7 @@
  * backend of the benchmark's database: the writers', the sequencer's), then each mode's ratio to
  * unordered per round and their median, for both. Rounds alternate the order of the modes.
  *
- *   npm run bench:append -- --clients 1,8,32 --seconds 5 --rounds 3 --modes unordered,sequenced,awaited,locked
+ *   npm run bench:append -- --clients 1,8,32 --seconds 5 --rounds 3 --modes textbook,unordered,sequenced,awaited,locked
  */
 import { parseArgs } from 'node:util';
 import { isNull, sql } from 'drizzle-orm';
@@ -42,7 +44,7 @@ const { values } = parseArgs({
 const COUNTS = values.clients.split(',').map(Number);
 const SECONDS = Number(values.seconds);
 const ROUNDS = Number(values.rounds);
-type Mode = 'unordered' | 'sequenced' | 'awaited' | 'locked';
+type Mode = 'textbook' | 'unordered' | 'sequenced' | 'awaited' | 'locked';
 const MODES = values.modes.split(',') as Mode[];
 if (!MODES.includes('unordered')) throw new Error('--modes must include unordered, the ceiling the others are compared with');
 
@@ -72,6 +74,12 @@ async function run(
         await tx.execute(sql`select pg_advisory_xact_lock(727311099)`);
         await rows.updateAndAppend(tx, authorId, id, { title: `take ${n}` }, null);
       });
+      return;
+    }
+    if (mode === 'textbook') {
+      await db.execute(
+        sql`update recipes set title = ${`take ${n}`}, version = version + 1, updated_at = now() where id = ${id} returning *`,
+      );
       return;
     }
     await rows.updateAndAppend(db, authorId, id, { title: `take ${n}` }, null);
@@ -116,8 +124,8 @@ async function main() {
           .values(Array.from({ length: clients }, (_, i) => ({ authorId: author.id, title: `Recipe ${i}` })))
           .returning({ id: recipes.id });
         const ids = created.map((row) => row.id);
-        const rates: Record<Mode, number[]> = { unordered: [], sequenced: [], awaited: [], locked: [] };
-        const cpus: Record<Mode, number[]> = { unordered: [], sequenced: [], awaited: [], locked: [] };
+        const rates: Record<Mode, number[]> = { textbook: [], unordered: [], sequenced: [], awaited: [], locked: [] };
+        const cpus: Record<Mode, number[]> = { textbook: [], unordered: [], sequenced: [], awaited: [], locked: [] };
         for (let round = 1; round <= ROUNDS; round++) {
           const order = round % 2 === 1 ? MODES : [...MODES].reverse();
           for (const mode of order) {

@@ -60,7 +60,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     keyPrefix: config.REDIS_KEY_PREFIX,
     logId: await readLogIdentity(db),
     logger,
-    onForeignDropped: () => metrics.foreignChangesDropped.inc(),
+    onForeignDropped: (changes) => metrics.foreignChangesDropped.inc(changes),
   });
   const { tokens, cursors } = await openSigning(config, logger);
   const limiter = await openLimits(config, redis, logger);

@@ -71,7 +71,7 @@ export function createMetrics() {
     }),
     foreignChangesDropped: new Counter({
       name: 'live_pubsub_foreign_changes_dropped_total',
-      help: 'Messages on the PubSub channel from another change log (another deployment sharing this Redis and key prefix), dropped unread.',
+      help: 'Changes on the PubSub channel from another change log (another deployment sharing this Redis and key prefix), dropped unread.',
       registers: [registry],
     }),
     presenceMembers: new Gauge({
@@ -104,8 +104,9 @@ export function createMetrics() {
       metrics.eventsReceived.inc({ path });
       (path === 'bus' ? metrics.commitToFeedSeconds : metrics.relayLagSeconds).observe(Math.max(0, lagMs) / 1000);
     },
-    observePublish(ok: boolean): void {
-      metrics.eventsPublished.inc({ outcome: ok ? 'ok' : 'failed' });
+    /** One message of `changes` committed changes handed to the PubSub. */
+    observePublish(ok: boolean, changes: number): void {
+      metrics.eventsPublished.inc({ outcome: ok ? 'ok' : 'failed' }, changes);
     },
     /** One event handed to a subscriber, live or replayed from the log. */
     observeDelivery(replayed: boolean): void {

@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import { Redis } from 'ioredis';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { createCursorSeal } from '../../src/changes/cursor.js';
-import { changeChannel, recipeChangeFrom } from './recipe-change.js';
+import { changeChannel, recipeChangesFrom } from './recipe-change.js';
 
 const port = Number(process.env.PORT ?? 0);
 // Sealed like the server's own cursors, so both sides pay for the cursor once per event.
@@ -50,14 +50,14 @@ wss.on('connection', (socket) => {
 });
 
 redis.on('message', (_channel: string, text: string) => {
-  const recipeChanged = recipeChangeFrom(text, cursors);
-  if (!recipeChanged) return;
-  const payload = { data: { recipeChanged } };
   // One id for every subscriber, so one prepared frame serves them all.
   const [id] = subscribed.values();
   if (id === undefined) return;
-  const frame = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":${JSON.stringify(payload)}}`);
-  for (const socket of subscribed.keys()) socket.send(frame, { binary: false });
+  for (const recipeChanged of recipeChangesFrom(text, cursors)) {
+    const payload = { data: { recipeChanged } };
+    const frame = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":${JSON.stringify(payload)}}`);
+    for (const socket of subscribed.keys()) socket.send(frame, { binary: false });
+  }
 });
 
 await redis.subscribe(channel);

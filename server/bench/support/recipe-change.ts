@@ -30,10 +30,13 @@ interface Message {
 
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
-/** The payload for one channel message, or undefined when the change is not a recipe's. */
-export function recipeChangeFrom(text: string, cursors: CursorSeal): RecipeChange | undefined {
-  const change = JSON.parse(text) as Message;
-  if (change.entity !== 'recipe') return undefined;
+/** The payloads for one channel message (one sequencer call's changes): its recipes' changes, in order. */
+export function recipeChangesFrom(text: string, cursors: CursorSeal): RecipeChange[] {
+  const { changes } = JSON.parse(text) as { changes: Message[] };
+  return changes.filter((change) => change.entity === 'recipe').map((change) => recipeChange(change, cursors));
+}
+
+function recipeChange(change: Message, cursors: CursorSeal): RecipeChange {
   const row = change.after;
   return {
     kind: change.kind,

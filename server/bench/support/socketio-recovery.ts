@@ -16,7 +16,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { createCursorSeal } from '../../src/changes/cursor.js';
-import { changeChannel, recipeChangeFrom } from './recipe-change.js';
+import { changeChannel, recipeChangesFrom } from './recipe-change.js';
 
 const port = Number(process.env.PORT ?? 0);
 const prefix = process.env.REDIS_KEY_PREFIX ?? 'live-recipes:';
@@ -53,8 +53,7 @@ let changes: Redis | undefined;
 if (process.env.PUBLISH_CHANGES === '1') {
   changes = new Redis(redisUrl);
   changes.on('message', (_channel: string, text: string) => {
-    const change = recipeChangeFrom(text, cursors);
-    if (change) io.to(ROOM).emit('recipeChanged', change);
+    for (const change of recipeChangesFrom(text, cursors)) io.to(ROOM).emit('recipeChanged', change);
   });
   await changes.subscribe(changeChannel(prefix));
 }

@@ -3,7 +3,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { type EntityKind, entityKinds } from '../db/schema.js';
-import type { ChangeBus, ChangeMessage } from '../pubsub/bus.js';
+import type { ChangeChannel, ChangeMessage } from '../pubsub/bus.js';
 import { approximateBytes, type ChangeRecord, reviveChange } from './change.js';
 import type { CursorSeal } from './cursor.js';
 import { headPosition, readChanges, resolveCursor } from './log.js';
@@ -51,7 +51,7 @@ export class ChangeFeed {
   private gapTimer: NodeJS.Timeout | undefined;
   constructor(
     private readonly db: Db,
-    private readonly bus: ChangeBus,
+    private readonly bus: ChangeChannel,
     private readonly logger: Logger,
     private readonly durations: { relayIntervalMs: number; retentionMs: number },
     private readonly observe: FeedObserver = () => {},
@@ -60,7 +60,13 @@ export class ChangeFeed {
   async start(): Promise<void> {
     this.lastDelivered = await headPosition(this.db);
     this.recentFloor = this.lastDelivered;
-    await this.bus.subscribe((message) => this.receive(message));
+    await this.bus.subscribe(
+      (changes) => this.receive(changes),
+      () => {
+        this.logger.error('dropped an unreadable bus message; the log read will cover it');
+        this.readLog();
+      },
+    );
     this.bus.onReconnect(() => this.readLog());
     this.timer = setInterval(() => this.readLog(), this.durations.relayIntervalMs);
     this.timer.unref();
@@ -147,17 +153,20 @@ export class ChangeFeed {
     void this.drain();
   }
 
-  private receive(message: ChangeMessage): void {
-    let change: ChangeRecord;
-    try {
-      change = reviveChange(message as Parameters<typeof reviveChange>[0]);
-    } catch (error) {
-      this.logger.error({ err: error }, 'dropped an unreadable bus message; the log read will cover it');
-      this.readLog();
-      return;
+  /** One sequencer call's changes, in position order. */
+  private receive(messages: readonly ChangeMessage[]): void {
+    for (const message of messages) {
+      let change: ChangeRecord;
+      try {
+        change = reviveChange(message as Parameters<typeof reviveChange>[0]);
+      } catch (error) {
+        this.logger.error({ err: error }, 'dropped an unreadable change from the bus; the log read will cover it');
+        this.readLog();
+        continue;
+      }
+      if (change.position > this.lastDelivered) this.pending.set(change.position, change);
     }
-    if (change.position <= this.lastDelivered) return;
-    this.pending.set(change.position, change);
+    if (this.pending.size === 0) return;
     // Whatever is next in order is delivered before drain() first waits; what is left waits for the bus a while.
     void this.drain();
     this.awaitGap();

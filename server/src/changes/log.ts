@@ -40,28 +40,37 @@ export async function appendChanges(tx: Tx, changes: readonly AnyNewChange[]): P
   );
 }
 
+/** What one sequencer call gave positions to, as the bus carries it. */
+export interface SequencedBatch {
+  /** The changes in position order, as the JSON text of an array of the bus's change messages. */
+  changesJson: string;
+  count: number;
+  /** The last position given, when any was. */
+  last: number | undefined;
+}
+
 /**
- * Gives the next committed changes their positions (at most `batch`), in commit order, and returns
- * them in position order. Safe to call from any number of instances at once: the database function
- * serialises the calls, holding its lock only for the duration of the call itself.
+ * Gives the next committed changes their positions (at most `batch`), in commit order. Safe to
+ * call from any number of instances at once: the database function serialises the calls, holding
+ * its lock only for the duration of the call itself. PostgreSQL writes the batch's JSON itself, so
+ * the caller hands it to the bus without parsing it.
  */
-export async function sequenceChanges(db: Queryable, batch: number): Promise<ChangeRecord[]> {
-  const rows = await rowsOf<Record<string, unknown>>(db, sql`select * from sequence_changes(${batch})`);
-  const changes = rows.map((row) =>
-    reviveChange({
-      position: row.position as string | number,
-      entity: row.entity as string,
-      entityId: row.entity_id as string,
-      kind: row.kind as string,
-      authorId: row.author_id as string,
-      authorName: row.author_name as string,
-      before: row.before,
-      after: row.after,
-      detail: row.detail,
-      occurredAt: row.occurred_at as Date | string,
-    }),
+export async function sequenceChanges(db: Queryable, batch: number): Promise<SequencedBatch> {
+  const [row] = await rowsOf<{ changes: string; count: number; last: string | number | null }>(
+    db,
+    sql`select coalesce(json_agg(json_build_object(
+          'position', s.position, 'entity', s.entity, 'entityId', s.entity_id, 'kind', s.kind,
+          'authorId', s.author_id, 'authorName', s.author_name, 'before', s.before, 'after', s.after,
+          'detail', s.detail, 'occurredAt', s.occurred_at) order by s.position), '[]')::text as changes,
+        count(*)::int as count, max(s.position) as last
+      from sequence_changes(${batch}) s`,
   );
-  return changes.sort((a, b) => a.position - b.position);
+  const last = row?.last;
+  return {
+    changesJson: row?.changes ?? '[]',
+    count: Number(row?.count ?? 0),
+    last: last === null || last === undefined ? undefined : Number(last),
+  };
 }
 
 /** A row read by position, which only sequenced rows have. */

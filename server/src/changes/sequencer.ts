@@ -133,12 +133,11 @@ export class Sequencer {
 
   private async drain(wantHead: boolean): Promise<number | undefined> {
     for (;;) {
-      const changes = await sequenceChanges(this.db, BATCH);
-      for (const change of changes) this.publisher.publish(change);
-      if (changes.length === BATCH) continue;
+      const batch = await sequenceChanges(this.db, BATCH);
+      if (batch.count > 0) this.publisher.publish(batch);
+      if (batch.count === BATCH) continue;
       // The positions a call gives are the newest, so its last one is the head.
-      const last = changes.at(-1)?.position;
-      if (last !== undefined) return last;
+      if (batch.last !== undefined) return batch.last;
       return wantHead ? sequencedHead(this.db) : undefined;
     }
   }

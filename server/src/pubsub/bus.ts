@@ -1,20 +1,20 @@
-/** The bus interface changes travel on between instances, which both engines implement. */
+/** The bus changes travel on between instances, which both engines implement. */
 
-import type { PubSubEngine } from 'graphql-subscriptions';
-
-/** The wire form of a change on the bus: JSON-safe, dates as ISO strings. */
+/** One change as it travels on the bus: JSON-safe, dates as ISO strings (the log's own JSON form). */
 export type ChangeMessage = Record<string, unknown> & { position: number };
 
 /**
- * The one interface both engines implement. Each instance holds a single bus subscription and
- * fans out locally, so the engine never sees one subscription per client.
+ * The one interface both engines implement. What travels is text: the changes of one sequencer
+ * call as a JSON array, written by PostgreSQL and published as it came, so the instance that
+ * sequenced them never parses or serialises them. Each instance holds a single bus subscription
+ * and fans out locally, so the engine never sees one subscription per client.
  */
 export interface ChangeBus {
   readonly kind: 'redis' | 'in-process';
   readonly describe: string;
-  publish(message: ChangeMessage): Promise<void>;
+  publish(text: string): Promise<void>;
   /** Starts receiving; resolves once the subscription is active. */
-  subscribe(onMessage: (message: ChangeMessage) => void): Promise<void>;
+  subscribe(onMessage: (text: string) => void): Promise<void>;
   /** Called after the connection to the bus came back, when messages may have been missed. */
   onReconnect(listener: () => void): void;
   ping(): Promise<boolean>;
@@ -23,9 +23,17 @@ export interface ChangeBus {
   close(): Promise<void>;
 }
 
-export const CHANGES_TOPIC = 'changes';
-
-/** Shared by both engines: subscribe through graphql-subscriptions' engine interface. */
-export async function subscribeEngine(engine: PubSubEngine, topic: string, onMessage: (message: ChangeMessage) => void): Promise<number> {
-  return engine.subscribe(topic, onMessage, {});
+/** What the feed hears: a batch of changes in position order, already scoped to this deployment's log. */
+export interface ChangeChannel {
+  readonly describe: string;
+  /** Publishes one sequencer call's changes, given as the JSON text of an array of `ChangeMessage`. */
+  publish(changesJson: string): Promise<void>;
+  /** `onUnreadable` hears of a message of this log that could not be read, whose changes only the log can give now. */
+  subscribe(onChanges: (changes: readonly ChangeMessage[]) => void, onUnreadable: () => void): Promise<void>;
+  onReconnect(listener: () => void): void;
+  ping(): Promise<boolean>;
+  state(): 'connected' | 'connecting' | 'disconnected';
+  close(): Promise<void>;
 }
+
+export const CHANGES_TOPIC = 'changes';

@@ -1,24 +1,28 @@
 /** The bus engine for a single instance without Redis. */
 
-import { PubSub } from 'graphql-subscriptions';
-import { CHANGES_TOPIC, type ChangeBus, type ChangeMessage, subscribeEngine } from './bus.js';
+import { EventEmitter } from 'node:events';
+import type { ChangeBus } from './bus.js';
 
 /** For a single instance without Redis: same interface, nothing leaves the process. */
 export function createInProcessBus(): ChangeBus {
-  const engine = new PubSub<Record<string, ChangeMessage>>();
-  const ids: number[] = [];
+  const engine = new EventEmitter();
+  const listeners: Array<(text: string) => void> = [];
   return {
     kind: 'in-process',
     describe: 'in-process PubSub (one instance only)',
-    publish: (message) => engine.publish(CHANGES_TOPIC, message),
+    async publish(text) {
+      // Delivered on a later tick, as a message from Redis would be, never inside the publisher's call.
+      setImmediate(() => engine.emit('message', text));
+    },
     async subscribe(onMessage) {
-      ids.push(await subscribeEngine(engine, CHANGES_TOPIC, onMessage));
+      listeners.push(onMessage);
+      engine.on('message', onMessage);
     },
     onReconnect: () => {},
     ping: async () => true,
     state: () => 'connected',
     async close() {
-      for (const id of ids.splice(0)) engine.unsubscribe(id);
+      for (const listener of listeners.splice(0)) engine.off('message', listener);
     },
   };
 }

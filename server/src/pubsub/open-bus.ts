@@ -2,7 +2,7 @@
 
 import type { Logger } from 'pino';
 import type { RedisTarget } from '../redis.js';
-import type { ChangeBus } from './bus.js';
+import type { ChangeBus, ChangeChannel } from './bus.js';
 import { createInProcessBus } from './in-process-bus.js';
 import { scopeToLog } from './log-scope.js';
 import { createRedisBus } from './redis-bus.js';
@@ -14,12 +14,12 @@ export interface BusOptions {
   /** The change log this deployment writes; messages from any other are dropped (log-scope.ts). */
   logId: string;
   logger: Logger;
-  /** Told of each message from another change log. */
-  onForeignDropped: () => void;
+  /** Told of the changes in each message from another change log. */
+  onForeignDropped: (changes: number) => void;
 }
 
 /** The bus changes travel on between instances, scoped to this deployment's change log. */
-export async function openChangeBus(options: BusOptions): Promise<ChangeBus> {
+export async function openChangeBus(options: BusOptions): Promise<ChangeChannel> {
   const { logger } = options;
   let bus: ChangeBus;
   if (options.redis) bus = await createRedisBus(options.redis, options.keyPrefix, logger);
@@ -27,7 +27,7 @@ export async function openChangeBus(options: BusOptions): Promise<ChangeBus> {
     bus = createInProcessBus();
     logger.warn('REDIS_URL is not set: using an in-process PubSub, so this must be the only instance');
   }
-  bus = scopeToLog(bus, options.logId, { logger, onDropped: options.onForeignDropped });
-  logger.info({ pubsub: bus.describe, log: options.logId }, 'pubsub ready');
-  return bus;
+  const channel = scopeToLog(bus, options.logId, { logger, onDropped: options.onForeignDropped });
+  logger.info({ pubsub: channel.describe, log: options.logId }, 'pubsub ready');
+  return channel;
 }

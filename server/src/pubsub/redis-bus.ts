@@ -1,17 +1,17 @@
 /** The Redis bus engine. */
 
-import { RedisPubSub } from 'graphql-redis-subscriptions';
 import type { Cluster, Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { describeRedisTarget, type RedisTarget, redisConnection } from '../redis.js';
-import { CHANGES_TOPIC, type ChangeBus, type ChangeMessage, subscribeEngine } from './bus.js';
+import { CHANGES_TOPIC, type ChangeBus } from './bus.js';
 
 /**
- * Redis pub/sub through graphql-redis-subscriptions on two ioredis connections (a subscribed
- * connection cannot publish). Publishing fails fast while Redis is away instead of queueing in
- * memory: the change log already holds the change, and every instance catches up from it.
- * Against a Redis Cluster the same channel works through the cluster bus, which forwards every
- * message to every node, so any node a subscriber lands on receives it and a failover is survived.
+ * Redis pub/sub on two ioredis connections (a subscribed connection cannot publish), carrying text
+ * as it is given: ioredis resubscribes by itself after a reconnect. Publishing fails fast while
+ * Redis is away instead of queueing in memory: the change log already holds the change, and every
+ * instance catches up from it. Against a Redis Cluster the same channel works through the cluster
+ * bus, which forwards every message to every node, so any node a subscriber lands on receives it
+ * and a failover is survived.
  */
 export async function createRedisBus(target: RedisTarget, keyPrefix: string, logger: Logger): Promise<ChangeBus> {
   const publisher = redisConnection(target, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
@@ -24,7 +24,6 @@ export async function createRedisBus(target: RedisTarget, keyPrefix: string, log
   }
   await Promise.all([publisher.connect(), subscriber.connect()]);
 
-  const engine = new RedisPubSub({ publisher, subscriber });
   const topic = `${keyPrefix}${CHANGES_TOPIC}`;
   const reconnectListeners: Array<() => void> = [];
   let wasReady = true;
@@ -42,9 +41,14 @@ export async function createRedisBus(target: RedisTarget, keyPrefix: string, log
   return {
     kind: 'redis',
     describe: `Redis PubSub at ${describeRedisTarget(target)} (channel ${topic})`,
-    publish: (message: ChangeMessage) => engine.publish(topic, message),
+    async publish(text) {
+      await publisher.publish(topic, text);
+    },
     async subscribe(onMessage) {
-      await subscribeEngine(engine, topic, onMessage);
+      subscriber.on('message', (channel: string, text: string) => {
+        if (channel === topic) onMessage(text);
+      });
+      await subscriber.subscribe(topic);
     },
     onReconnect: (listener) => {
       reconnectListeners.push(listener);
@@ -63,7 +67,7 @@ export async function createRedisBus(target: RedisTarget, keyPrefix: string, log
       return 'connecting';
     },
     async close() {
-      engine.close();
+      subscriber.removeAllListeners('message');
       await Promise.allSettled([publisher.quit(), subscriber.quit()]);
     },
   };
