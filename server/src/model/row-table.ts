@@ -52,7 +52,7 @@ export function rowTable<T extends VersionedTable>(
     }
     return type === 'text' ? `(input.p->>'${key}')` : `(input.p->>'${key}')::${type}`;
   };
-  const updated = (key: string) => `case when input.p ? '${key}' then ${inputValue(key)} else old.${column(key)} end`;
+  const updated = (key: string) => `case when input.p ? '${key}' then ${inputValue(key)} else t.${column(key)} end`;
   const appendTo = (kind: 'CREATED' | 'UPDATED', before: string, from: string) =>
     `insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
      select '${entity}', new.id, '${kind}', viewer.id, viewer.name, ${before}, new.state, null from ${from}`;
@@ -70,24 +70,29 @@ export function rowTable<T extends VersionedTable>(
     select (select name from viewer) as author_name, null::jsonb as before, (select state from new) as after`,
   ] as const;
 
+  // The row is locked first (old), so the update and its state before are of the newest version even
+  // when another writer committed meanwhile; the update's own expressions read that version as t.
+  // The author's row is read only where the change needs the name: a row's author always exists.
   const updateText = [
     `with input as (select `,
-    `::jsonb as p), viewer as (select u.id, u.name from users u where u.id = `,
-    `::uuid),
-    old as (select t.*, ${json('t')} as state from ${name} t where t.id = `,
+    `::jsonb as p),
+    old as (select t.id, ${json('t')} as state from ${name} t where t.id = `,
     `::uuid for update),
     new as (
       update ${name} as t
       set ${writable.map((key) => `${column(key)} = ${updated(key)}`).join(', ')},
-          ${column('version')} = old.${column('version')} + 1, ${column('updatedAt')} = now()
-      from old, viewer, input
-      where t.id = old.id and old.${column('authorId')} = viewer.id
+          ${column('version')} = t.${column('version')} + 1, ${column('updatedAt')} = now()
+      from old, input
+      where t.id = old.id and t.${column('authorId')} = `,
+    `::uuid
         and (`,
-    `::int is null or old.${column('version')} = `,
+    `::int is null or t.${column('version')} = `,
     `::int)
-        and row(${writable.map(updated).join(', ')}) is distinct from row(${writable.map((key) => `old.${column(key)}`).join(', ')})
+        and row(${writable.map(updated).join(', ')}) is distinct from row(${writable.map((key) => `t.${column(key)}`).join(', ')})
       returning ${json('t')} as state, t.id
     ),
+    viewer as (select u.id, u.name from users u where u.id = `,
+    `::uuid),
     log as (${appendTo('UPDATED', 'old.state', 'new, old, viewer')})
     select (select name from viewer) as author_name,
       -- The row as it was is only needed to say why nothing was written.
@@ -136,21 +141,23 @@ export function rowTable<T extends VersionedTable>(
       expectedVersion: number | null,
     ): Promise<StatementOutcome<Row>> {
       if (!isUuid(id)) return Promise.resolve({ authorName: null, before: null, after: null });
-      const [a, b, c, d, e, f] = updateText;
+      const [a, b, c, d, e, f, g] = updateText;
       return run(
         db,
         sql.join([
           sql.raw(a),
           sql`${input(patch)}`,
           sql.raw(b),
-          sql`${viewerId}`,
-          sql.raw(c),
           sql`${id}`,
+          sql.raw(c),
+          sql`${viewerId}`,
           sql.raw(d),
           sql`${expectedVersion}`,
           sql.raw(e),
           sql`${expectedVersion}`,
           sql.raw(f),
+          sql`${viewerId}`,
+          sql.raw(g),
         ]),
       );
     },
