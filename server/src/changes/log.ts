@@ -1,7 +1,7 @@
 /** The change log in PostgreSQL: appending, sequencing, reading past a position, cursors' checks, pruning. */
 
 import { and, asc, eq, gt, inArray, max, sql } from 'drizzle-orm';
-import { type Queryable, rowsOf, type Tx } from '../db/client.js';
+import { preparedStatement, type Queryable, rowsOf, type Tx } from '../db/client.js';
 import { type ChangeKind, type ChangeLogRow, changeLog, changeLogHorizon, type EntityKind } from '../db/schema.js';
 import { type ChangeDetails, type ChangeRecord, type EntityStates, reviveChange } from './change.js';
 import { type CursorSeal, expiredCursor, invalidCursor } from './cursor.js';
@@ -56,15 +56,7 @@ export interface SequencedBatch {
  * the caller hands it to the bus without parsing it.
  */
 export async function sequenceChanges(db: Queryable, batch: number): Promise<SequencedBatch> {
-  const [row] = await rowsOf<{ changes: string; count: number; last: string | number | null }>(
-    db,
-    sql`select coalesce(json_agg(json_build_object(
-          'position', s.position, 'entity', s.entity, 'entityId', s.entity_id, 'kind', s.kind,
-          'authorId', s.author_id, 'authorName', s.author_name, 'before', s.before, 'after', s.after,
-          'detail', s.detail, 'occurredAt', s.occurred_at) order by s.position), '[]')::text as changes,
-        count(*)::int as count, max(s.position) as last
-      from sequence_changes(${batch}) s`,
-  );
+  const [row] = await sequenceStatement(db, { batch });
   const last = row?.last;
   return {
     changesJson: row?.changes ?? '[]',
@@ -72,6 +64,15 @@ export async function sequenceChanges(db: Queryable, batch: number): Promise<Seq
     last: last === null || last === undefined ? undefined : Number(last),
   };
 }
+
+const sequenceStatement = preparedStatement<{ changes: string; count: number; last: string | number | null }>(
+  sql`select coalesce(json_agg(json_build_object(
+        'position', s.position, 'entity', s.entity, 'entityId', s.entity_id, 'kind', s.kind,
+        'authorId', s.author_id, 'authorName', s.author_name, 'before', s.before, 'after', s.after,
+        'detail', s.detail, 'occurredAt', s.occurred_at) order by s.position), '[]')::text as changes,
+      count(*)::int as count, max(s.position) as last
+    from sequence_changes(${sql.placeholder('batch')}) s`,
+);
 
 /** A row read by position, which only sequenced rows have. */
 function sequenced(row: ChangeLogRow): ChangeRecord {

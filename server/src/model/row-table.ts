@@ -3,7 +3,7 @@
 import { eq, getTableColumns, getTableName, type InferSelectModel, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { reviveRow } from '../changes/change.js';
-import { type Queryable, rowsOf, type Tx } from '../db/client.js';
+import { preparedStatement, type Queryable, type Tx } from '../db/client.js';
 import type { EntityKind } from '../db/schema.js';
 import { isUuid } from './ids.js';
 
@@ -27,7 +27,7 @@ export interface StatementOutcome<Row> {
  * `createAndAppend` and `updateAndAppend` do a whole write in one statement, so one round trip and
  * no transaction held open across the network: the row is written, the viewer's name read, and the
  * change appended to the log, all or nothing. The statement text is built once per table from its
- * drizzle columns (the input travels as one JSON parameter), so the driver prepares it once.
+ * drizzle columns (the input travels as one JSON parameter) and prepared once per database.
  */
 export function rowTable<T extends VersionedTable>(
   table: T,
@@ -57,51 +57,63 @@ export function rowTable<T extends VersionedTable>(
     `insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
      select '${entity}', new.id, '${kind}', viewer.id, viewer.name, ${before}, new.state, null from ${from}`;
 
-  const createText = [
-    `with input as (select `,
-    `::jsonb as p), viewer as (select u.id, u.name from users u where u.id = `,
-    `::uuid),
+  type Outcome = { author_name: string | null; before: unknown; after: unknown };
+  const create = preparedStatement<Outcome>(
+    sql.join([
+      sql.raw(`with input as (select `),
+      sql.placeholder('input'),
+      sql.raw(`::jsonb as p), viewer as (select u.id, u.name from users u where u.id = `),
+      sql.placeholder('viewer'),
+      sql.raw(`::uuid),
     new as (
       insert into ${name} as t (${column('authorId')}, ${writable.map(column).join(', ')})
       select viewer.id, ${writable.map(inputValue).join(', ')} from viewer, input
       returning ${json('t')} as state, t.id
     ),
     log as (${appendTo('CREATED', 'null', 'new, viewer')})
-    select (select name from viewer) as author_name, null::jsonb as before, (select state from new) as after`,
-  ] as const;
+    select (select name from viewer) as author_name, null::jsonb as before, (select state from new) as after`),
+    ]),
+  );
 
   // The row is locked first (old), so the update and its state before are of the newest version even
   // when another writer committed meanwhile; the update's own expressions read that version as t.
   // The author's row is read only where the change needs the name: a row's author always exists.
-  const updateText = [
-    `with input as (select `,
-    `::jsonb as p),
-    old as (select t.id, ${json('t')} as state from ${name} t where t.id = `,
-    `::uuid for update),
+  const update = preparedStatement<Outcome>(
+    sql.join([
+      sql.raw(`with input as (select `),
+      sql.placeholder('input'),
+      sql.raw(`::jsonb as p),
+    old as (select t.id, ${json('t')} as state from ${name} t where t.id = `),
+      sql.placeholder('id'),
+      sql.raw(`::uuid for update),
     new as (
       update ${name} as t
       set ${writable.map((key) => `${column(key)} = ${updated(key)}`).join(', ')},
           ${column('version')} = t.${column('version')} + 1, ${column('updatedAt')} = now()
       from old, input
-      where t.id = old.id and t.${column('authorId')} = `,
-    `::uuid
-        and (`,
-    `::int is null or t.${column('version')} = `,
-    `::int)
+      where t.id = old.id and t.${column('authorId')} = `),
+      sql.placeholder('viewer'),
+      sql.raw(`::uuid
+        and (`),
+      sql.placeholder('version'),
+      sql.raw(`::int is null or t.${column('version')} = `),
+      sql.placeholder('version'),
+      sql.raw(`::int)
         and row(${writable.map(updated).join(', ')}) is distinct from row(${writable.map((key) => `t.${column(key)}`).join(', ')})
       returning ${json('t')} as state, t.id
     ),
-    viewer as (select u.id, u.name from users u where u.id = `,
-    `::uuid),
+    viewer as (select u.id, u.name from users u where u.id = `),
+      sql.placeholder('viewer'),
+      sql.raw(`::uuid),
     log as (${appendTo('UPDATED', 'old.state', 'new, old, viewer')})
     select (select name from viewer) as author_name,
       -- The row as it was is only needed to say why nothing was written.
       case when exists (select from new) then null else (select state from old) end as before,
-      (select state from new) as after`,
-  ] as const;
+      (select state from new) as after`),
+    ]),
+  );
 
-  const run = async (db: Queryable, statement: SQL): Promise<StatementOutcome<Row>> => {
-    const [row] = await rowsOf<{ author_name: string | null; before: unknown; after: unknown }>(db, statement);
+  const outcome = ([row]: Outcome[]): StatementOutcome<Row> => {
     return {
       authorName: row?.author_name ?? null,
       before: reviveRow(row?.before) as Row | null,
@@ -124,42 +136,23 @@ export function rowTable<T extends VersionedTable>(
       await tx.delete(table).where(byId(id));
     },
     /** Inserts the row by `authorId` and appends its CREATED change; writes nothing when the author does not exist. */
-    createAndAppend(db: Queryable, authorId: string, values: object): Promise<StatementOutcome<Row>> {
-      const [a, b, c] = createText;
-      return run(db, sql.join([sql.raw(a), sql`${input(values)}`, sql.raw(b), sql`${authorId}`, sql.raw(c)]));
+    async createAndAppend(db: Queryable, authorId: string, values: object): Promise<StatementOutcome<Row>> {
+      return outcome(await create(db, { input: input(values), viewer: authorId }));
     },
     /**
      * Applies the fields present in `patch` and appends the UPDATED change, only when the viewer is
      * the author, `expectedVersion` (if any) is the row's version and something changes; otherwise
      * writes nothing and returns the row as it is, for the caller to say why.
      */
-    updateAndAppend(
+    async updateAndAppend(
       db: Queryable,
       viewerId: string,
       id: string,
       patch: object,
       expectedVersion: number | null,
     ): Promise<StatementOutcome<Row>> {
-      if (!isUuid(id)) return Promise.resolve({ authorName: null, before: null, after: null });
-      const [a, b, c, d, e, f, g] = updateText;
-      return run(
-        db,
-        sql.join([
-          sql.raw(a),
-          sql`${input(patch)}`,
-          sql.raw(b),
-          sql`${id}`,
-          sql.raw(c),
-          sql`${viewerId}`,
-          sql.raw(d),
-          sql`${expectedVersion}`,
-          sql.raw(e),
-          sql`${expectedVersion}`,
-          sql.raw(f),
-          sql`${viewerId}`,
-          sql.raw(g),
-        ]),
-      );
+      if (!isUuid(id)) return { authorName: null, before: null, after: null };
+      return outcome(await update(db, { input: input(patch), id, viewer: viewerId, version: expectedVersion }));
     },
   };
 }
