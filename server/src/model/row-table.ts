@@ -1,6 +1,6 @@
 /** One-statement writes for tables of owned rows: the row and its change in one round trip. */
 
-import { eq, getTableColumns, getTableName, type InferSelectModel, type SQL, sql } from 'drizzle-orm';
+import { eq, getTableColumns, getTableName, type InferSelectModel, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { reviveRow } from '../changes/change.js';
 import { preparedStatement, type Queryable, type Tx } from '../db/client.js';
