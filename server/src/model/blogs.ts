@@ -7,7 +7,7 @@ import type { Db, Queryable } from '../db/client.js';
 import { type BlogRow, blogs } from '../db/schema.js';
 import { removeThread } from './comments.js';
 import { isUuid } from './ids.js';
-import { type Committed, createOwned, deleteOwned, type OwnedTable, updateOwned } from './owned-writes.js';
+import { type Committed, createOwned, deleteOwned, type StatementTable, updateOwned } from './owned-writes.js';
 import { type PageWindow, pageClauses } from './pagination.js';
 import { rowTable } from './row-table.js';
 import { assertPlainText, fieldRules, parseInput } from './validation.js';
@@ -31,7 +31,7 @@ type BlogValues = z.output<typeof createInput>;
 
 const rows = rowTable(blogs, 'blog', ['title', 'body', 'tags', 'published']);
 
-const table: OwnedTable<'blog', BlogValues> = {
+const table: StatementTable<'blog', BlogValues> = {
   entity: 'blog',
   label: 'blog',
   lockById: rows.lockById,

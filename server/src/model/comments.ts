@@ -3,13 +3,15 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Viewer } from '../auth/tokens.js';
-import type { Db, Queryable, Tx } from '../db/client.js';
-import { blogs, type CommentRow, type CommentState, comments, recipes, type TargetKind } from '../db/schema.js';
+import { reviveRow } from '../changes/change.js';
+import { type Db, preparedStatement, type Queryable, type Tx } from '../db/client.js';
+import { blogs, type CommentRow, type CommentState, comments, notifications, recipes, type TargetKind } from '../db/schema.js';
 import { notFound } from './errors.js';
 import { isUuid } from './ids.js';
-import { notifyOfComment, removeNotificationsOfComments } from './notifications.js';
-import { type Author, type Committed, createOwned, deleteOwned, type OwnedTable, type PendingChange, updateOwned } from './owned-writes.js';
+import { removeNotificationsOfComments } from './notifications.js';
+import { type Author, accountGone, type Committed, deleteOwned, type OwnedTable, type PendingChange, updateOwned } from './owned-writes.js';
 import { type PageWindow, pageClauses } from './pagination.js';
+import { stateJson } from './state-json.js';
 import { parseInput, text } from './validation.js';
 
 export interface TargetRef {
@@ -55,7 +57,6 @@ const withAccess = (row: CommentRow, access: TargetAccess): CommentState => ({
 });
 
 interface CommentValues {
-  target: TargetRef | null;
   body: string;
 }
 
@@ -73,18 +74,6 @@ const table: OwnedTable<'comment', CommentValues> = {
   },
   visibleTo: (row, viewerId) => targetVisibleTo({ authorId: row.targetAuthorId, public: row.targetPublic }, viewerId),
   mayDelete: (row, viewerId) => row.targetAuthorId === viewerId,
-  async insert(tx, author, values) {
-    const access = values.target ? await targetAccess(tx, values.target, true) : null;
-    if (!values.target || !access || !targetVisibleTo(access, author.id)) {
-      throw notFound('There is no recipe or blog with this id to comment on.');
-    }
-    const [row] = await tx
-      .insert(comments)
-      .values({ targetKind: values.target.kind, targetId: values.target.id, authorId: author.id, body: values.body })
-      .returning();
-    if (!row) throw new Error('comment insert returned nothing');
-    return withAccess(row, access);
-  },
   async update(tx, before, values, version) {
     const [row] = await tx
       .update(comments)
@@ -98,13 +87,93 @@ const table: OwnedTable<'comment', CommentValues> = {
     await tx.delete(comments).where(eq(comments.id, row.id));
   },
   detail: (row) => ({ targetKind: row.targetKind, targetId: row.targetId, targetAuthorId: row.targetAuthorId }),
-  afterInsert: (tx, row, author) => notifyOfComment(tx, row, author),
   beforeRemove: (tx, row, author) => removeNotificationsOfComments(tx, row.targetAuthorId, [row.id], author),
 };
 
-export function addComment(db: Db, viewer: Viewer, target: TargetRef | null, input: unknown): Promise<Committed<CommentState>> {
-  const values = parseInput(addInput, input);
-  return createOwned(db, table, viewer, { target, body: values.body });
+/**
+ * The comment, its change and, unless the viewer comments on their own target, the lock on the
+ * target author's inbox, in one statement: the target is read FOR SHARE first, as every writer of a
+ * thread does, so it can be neither deleted nor hidden while the comment commits.
+ */
+const insertComment = preparedStatement<{ author_name: string | null; comment: unknown; recipient: string | null }>(
+  sql.join([
+    sql`with viewer as (select u.id, u.name from users u where u.id = ${sql.placeholder('viewer')}::uuid),
+    recipe_target as (
+      select r.author_id, true as public from recipes r
+      where ${sql.placeholder('kind')}::text = 'recipe' and r.id = ${sql.placeholder('target')}::uuid for share),
+    blog_target as (
+      select b.author_id, b.published as public from blogs b
+      where ${sql.placeholder('kind')}::text = 'blog' and b.id = ${sql.placeholder('target')}::uuid for share),
+    target as (select * from recipe_target union all select * from blog_target),
+    new as (
+      insert into comments (target_kind, target_id, author_id, body)
+      select ${sql.placeholder('kind')}::text, ${sql.placeholder('target')}::uuid, viewer.id, ${sql.placeholder('body')}::text
+      from viewer, target where target.public or target.author_id = viewer.id
+      returning *),
+    added as (select new.id, target.author_id as target_author_id, `,
+    sql.raw(stateJson(comments, 'new', { targetAuthorId: 'target.author_id', targetPublic: 'target.public' })),
+    sql` as state from new, target),
+    log as (
+      insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
+      select 'comment', added.id, 'CREATED', viewer.id, viewer.name, null, added.state,
+        jsonb_build_object('targetKind', ${sql.placeholder('kind')}::text, 'targetId', added.state->'targetId', 'targetAuthorId', added.target_author_id)
+      from added, viewer),
+    inbox as (
+      select u.id from users u, added, viewer
+      where u.id = added.target_author_id and u.id <> viewer.id
+      for no key update of u)
+    select (select name from viewer) as author_name, (select state from added) as comment, (select id from inbox) as recipient`,
+  ]),
+);
+
+/**
+ * The target's author's notification and its change, counted once the inbox is locked: this
+ * statement's snapshot is taken after the lock, so it sees every other change to that inbox, and
+ * the count of unread ones adds the new one, which the statement itself cannot see.
+ */
+const insertNotification = preparedStatement<{ done: number }>(
+  sql.join([
+    sql`with note as (
+      insert into notifications (recipient_id, actor_id, comment_id, target_kind, target_id)
+      values (${sql.placeholder('recipient')}::uuid, ${sql.placeholder('actor')}::uuid, ${sql.placeholder('comment')}::uuid,
+        ${sql.placeholder('kind')}::text, ${sql.placeholder('target')}::uuid)
+      returning *),
+    unread as (select count(*)::int + 1 as n from notifications where recipient_id = ${sql.placeholder('recipient')}::uuid and not read),
+    log as (
+      insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
+      select 'notification', note.id, 'CREATED', note.actor_id, ${sql.placeholder('actorName')}::text, null, `,
+    sql.raw(stateJson(notifications, 'note')),
+    sql`, jsonb_build_object('recipientId', note.recipient_id, 'unreadCount', unread.n)
+      from note, unread)
+    select 1 as done`,
+  ]),
+);
+
+/**
+ * A comment and, for someone else's target, the notification of its author: two statements in one
+ * transaction, the second one once the first holds the inbox's lock, where one round trip per row
+ * read or written would hold the transaction open across five or six.
+ */
+export async function addComment(db: Db, viewer: Viewer, target: TargetRef | null, input: unknown): Promise<Committed<CommentState>> {
+  const { body } = parseInput(addInput, input);
+  const nothingToCommentOn = () => notFound('There is no recipe or blog with this id to comment on.');
+  if (!target || !isUuid(target.id)) throw nothingToCommentOn();
+  return db.transaction(async (tx) => {
+    const [added] = await insertComment(tx, { viewer: viewer.id, kind: target.kind, target: target.id, body });
+    if (!added?.author_name) throw accountGone();
+    if (!added.comment) throw nothingToCommentOn();
+    const comment = reviveRow(added.comment) as CommentState;
+    if (!added.recipient) return { result: comment, appended: 1 };
+    await insertNotification(tx, {
+      recipient: added.recipient,
+      actor: viewer.id,
+      actorName: added.author_name,
+      comment: comment.id,
+      kind: target.kind,
+      target: target.id,
+    });
+    return { result: comment, appended: 2 };
+  });
 }
 
 export function updateComment(db: Db, viewer: Viewer, id: string, input: unknown): Promise<Committed<CommentState>> {

@@ -3,7 +3,7 @@
 import { and, asc, eq, inArray, not, type SQL } from 'drizzle-orm';
 import type { Viewer } from '../auth/tokens.js';
 import type { Db, Queryable, Tx } from '../db/client.js';
-import { type CommentState, type NotificationRow, notifications, users } from '../db/schema.js';
+import { type NotificationRow, notifications, users } from '../db/schema.js';
 import { notFound } from './errors.js';
 import { isUuid } from './ids.js';
 import { type Author, appendAll, authorOf, type Committed, type PendingChange } from './owned-writes.js';
@@ -32,24 +32,6 @@ const change = (
   const row = (after ?? before) as NotificationRow;
   return { entity: 'notification', entityId: row.id, kind, author, before, after, detail: { recipientId: row.recipientId, unreadCount } };
 };
-
-/** The target's author hears of a comment by someone else, in the comment's own transaction. */
-export async function notifyOfComment(tx: Tx, comment: CommentState, actor: Author): Promise<PendingChange[]> {
-  if (comment.targetAuthorId === actor.id) return [];
-  await lockInbox(tx, comment.targetAuthorId);
-  const [row] = await tx
-    .insert(notifications)
-    .values({
-      recipientId: comment.targetAuthorId,
-      actorId: actor.id,
-      commentId: comment.id,
-      targetKind: comment.targetKind,
-      targetId: comment.targetId,
-    })
-    .returning();
-  if (!row) throw new Error('notification insert returned nothing');
-  return [change('CREATED', actor, null, row, await unreadCountIn(tx, row.recipientId))];
-}
 
 /**
  * Comments going away take their notifications with them. All of them notified one recipient

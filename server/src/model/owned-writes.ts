@@ -29,7 +29,10 @@ export interface Committed<Result> {
 }
 
 /** How one entity table is read and written, and what it adds; the flow around it is the same for every entity. */
-export type OwnedTable<K extends OwnedKind, Values> = OwnedRows<K> & (StatementWrites<K, Values> | TransactionWrites<K, Values>);
+export type OwnedTable<K extends OwnedKind, Values> = StatementTable<K, Values> | (OwnedRows<K> & TransactionWrites<K, Values>);
+
+/** A table whose rows are created and updated by one statement each (row-table.ts). */
+export type StatementTable<K extends OwnedKind, Values> = OwnedRows<K> & StatementWrites<K, Values>;
 
 interface OwnedRows<K extends OwnedKind> {
   entity: K;
@@ -47,13 +50,10 @@ interface OwnedRows<K extends OwnedKind> {
   beforeRemove?(tx: Tx, row: State<K>, author: Author): Promise<PendingChange[]>;
 }
 
-/** Creates and updates of a row inside a transaction, for a table whose new rows bring others along. */
+/** Updates of a row inside a transaction, for a table whose rows are created by a flow of their own (comments). */
 interface TransactionWrites<K extends OwnedKind, Values> {
   statements?: never;
-  insert(tx: Tx, author: Author, values: Values): Promise<State<K>>;
   update(tx: Tx, before: State<K>, values: Partial<Values>, version: number): Promise<State<K>>;
-  /** Writes a new row brings with it in the same transaction (a notification for a comment). */
-  afterInsert?(tx: Tx, row: State<K>, author: Author): Promise<PendingChange[]>;
 }
 
 /**
@@ -106,7 +106,7 @@ async function lockVisible<K extends OwnedKind, Values>(tx: Tx, table: OwnedTabl
   return row;
 }
 
-const accountGone = () => unauthenticated('Your account no longer exists; sign in again.');
+export const accountGone = () => unauthenticated('Your account no longer exists; sign in again.');
 
 function staleVersion(label: string, expectedVersion: number, version: number) {
   return conflict(`expectedVersion is ${expectedVersion}, but this ${label} is at version ${version}; reload it and try again.`, {
@@ -116,22 +116,13 @@ function staleVersion(label: string, expectedVersion: number, version: number) {
 
 export async function createOwned<K extends OwnedKind, Values>(
   db: Db,
-  table: OwnedTable<K, Values>,
+  table: StatementTable<K, Values>,
   viewer: Viewer,
   values: Values,
 ): Promise<Committed<State<K>>> {
-  if (table.statements) {
-    const { authorName, after } = await table.statements.createAndAppend(db, viewer.id, values);
-    if (authorName === null || !after) throw accountGone();
-    return { result: after, appended: 1 };
-  }
-  return db.transaction(async (tx) => {
-    const author = await authorOf(tx, viewer);
-    const row = await table.insert(tx, author, values);
-    const alongside = (await table.afterInsert?.(tx, row, author)) ?? [];
-    const appended = await appendAll(tx, [ownChange(table, 'CREATED', author, null, row), ...alongside]);
-    return { result: row, appended };
-  });
+  const { authorName, after } = await table.statements.createAndAppend(db, viewer.id, values);
+  if (authorName === null || !after) throw accountGone();
+  return { result: after, appended: 1 };
 }
 
 function changesSomething<Row>(row: Row, patch: Partial<Row>): boolean {

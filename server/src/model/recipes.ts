@@ -7,7 +7,7 @@ import type { Db, Queryable } from '../db/client.js';
 import { type RecipeRow, recipes } from '../db/schema.js';
 import { removeThread } from './comments.js';
 import { isUuid } from './ids.js';
-import { type Committed, createOwned, deleteOwned, type OwnedTable, updateOwned } from './owned-writes.js';
+import { type Committed, createOwned, deleteOwned, type StatementTable, updateOwned } from './owned-writes.js';
 import { type PageWindow, pageClauses } from './pagination.js';
 import { rowTable } from './row-table.js';
 import { assertPlainText, fieldRules, parseInput } from './validation.js';
@@ -47,7 +47,7 @@ type RecipeValues = z.output<typeof createInput>;
 
 const rows = rowTable(recipes, 'recipe', ['title', 'description', 'ingredients', 'steps', 'tags', 'cookingMinutes', 'servings']);
 
-const table: OwnedTable<'recipe', RecipeValues> = {
+const table: StatementTable<'recipe', RecipeValues> = {
   entity: 'recipe',
   label: 'recipe',
   lockById: rows.lockById,

@@ -6,6 +6,7 @@ import { reviveRow } from '../changes/change.js';
 import { preparedStatement, type Queryable, type Tx } from '../db/client.js';
 import type { EntityKind } from '../db/schema.js';
 import { isUuid } from './ids.js';
+import { stateJson } from './state-json.js';
 
 type VersionedTable = PgTable & { id: PgColumn; authorId: PgColumn; version: PgColumn; updatedAt: PgColumn };
 
@@ -39,11 +40,7 @@ export function rowTable<T extends VersionedTable>(
   const name = getTableName(table);
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const column = (key: string) => `"${(columns[key] as PgColumn).name}"`;
-  /** The row as JSON under the keys drizzle reads it with, so the log holds what the row reads as. */
-  const json = (alias: string) =>
-    `jsonb_build_object(${Object.entries(columns)
-      .map(([key, col]) => `'${key}', ${alias}."${col.name}"`)
-      .join(', ')})`;
+  const json = (alias: string) => stateJson(table, alias);
   /** A field's new value from the JSON input. */
   const inputValue = (key: string) => {
     const type = (columns[key] as PgColumn).getSQLType();
