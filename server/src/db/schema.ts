@@ -110,6 +110,18 @@ export const notifications = pgTable(
 );
 
 /**
+ * Each user's count of unread notifications, kept by every writer of their notifications under the
+ * lock of this row: a change reports the count right after it without counting the inbox, however
+ * many notifications it holds.
+ */
+export const inboxes = pgTable('inboxes', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  unread: integer('unread').notNull().default(0),
+});
+
+/**
  * The durable change log. Writers append rows without a position; `sequence_changes()` gives
  * committed rows their positions, one call at a time, so positions become visible in commit order:
  * once position p is visible, every smaller position is visible too.

@@ -91,9 +91,9 @@ const table: OwnedTable<'comment', CommentValues> = {
 };
 
 /**
- * The comment, its change and, unless the viewer comments on their own target, the lock on the
- * target author's inbox, in one statement: the target is read FOR SHARE first, as every writer of a
- * thread does, so it can be neither deleted nor hidden while the comment commits.
+ * The comment and its change in one statement, and whom to notify (the target's author, unless
+ * the viewer comments on their own target): the target is read FOR SHARE first, as every writer of
+ * a thread does, so it can be neither deleted nor hidden while the comment commits.
  */
 const insertComment = preparedStatement<{ author_name: string | null; comment: unknown; recipient: string | null }>(
   sql.join([
@@ -117,19 +117,16 @@ const insertComment = preparedStatement<{ author_name: string | null; comment: u
       insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
       select 'comment', added.id, 'CREATED', viewer.id, viewer.name, null, added.state,
         jsonb_build_object('targetKind', ${sql.placeholder('kind')}::text, 'targetId', added.state->'targetId', 'targetAuthorId', added.target_author_id)
-      from added, viewer),
-    inbox as (
-      select u.id from users u, added, viewer
-      where u.id = added.target_author_id and u.id <> viewer.id
-      for no key update of u)
-    select (select name from viewer) as author_name, (select state from added) as comment, (select id from inbox) as recipient`,
+      from added, viewer)
+    select (select name from viewer) as author_name, (select state from added) as comment,
+      (select target_author_id from added, viewer where target_author_id <> viewer.id) as recipient`,
   ]),
 );
 
 /**
- * The target's author's notification and its change, counted once the inbox is locked: this
- * statement's snapshot is taken after the lock, so it sees every other change to that inbox, and
- * the count of unread ones adds the new one, which the statement itself cannot see.
+ * The target's author's notification and its change, with the unread count right after it: the
+ * increment of the author's inbox row takes the inbox's lock (notifications.ts) and reads the
+ * newest count under it, so the change is appended after every earlier change to that inbox.
  */
 const insertNotification = preparedStatement<{ done: number }>(
   sql.join([
@@ -138,7 +135,10 @@ const insertNotification = preparedStatement<{ done: number }>(
       values (${sql.placeholder('recipient')}::uuid, ${sql.placeholder('actor')}::uuid, ${sql.placeholder('comment')}::uuid,
         ${sql.placeholder('kind')}::text, ${sql.placeholder('target')}::uuid)
       returning *),
-    unread as (select count(*)::int + 1 as n from notifications where recipient_id = ${sql.placeholder('recipient')}::uuid and not read),
+    unread as (
+      insert into inboxes (user_id, unread) values (${sql.placeholder('recipient')}::uuid, 1)
+      on conflict (user_id) do update set unread = inboxes.unread + 1
+      returning unread as n),
     log as (
       insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
       select 'notification', note.id, 'CREATED', note.actor_id, ${sql.placeholder('actorName')}::text, null, `,
@@ -151,8 +151,7 @@ const insertNotification = preparedStatement<{ done: number }>(
 
 /**
  * A comment and, for someone else's target, the notification of its author: two statements in one
- * transaction, the second one once the first holds the inbox's lock, where one round trip per row
- * read or written would hold the transaction open across five or six.
+ * transaction, where one round trip per row read or written would hold it open across five or six.
  */
 export async function addComment(db: Db, viewer: Viewer, target: TargetRef | null, input: unknown): Promise<Committed<CommentState>> {
   const { body } = parseInput(addInput, input);

@@ -1,25 +1,32 @@
 /** Notifications: made by comments, read and marked by their recipient, every change with its exact unread count. */
 
-import { and, asc, eq, inArray, not, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, not, type SQL, sql } from 'drizzle-orm';
 import type { Viewer } from '../auth/tokens.js';
 import type { Db, Queryable, Tx } from '../db/client.js';
-import { type NotificationRow, notifications, users } from '../db/schema.js';
+import { inboxes, type NotificationRow, notifications } from '../db/schema.js';
 import { notFound } from './errors.js';
 import { isUuid } from './ids.js';
 import { type Author, appendAll, authorOf, type Committed, type PendingChange } from './owned-writes.js';
 import { type PageWindow, pageClauses } from './pagination.js';
 
 /**
- * Serialises every change to one user's notifications, across instances, so the unread count a
- * change reports is exactly the count right after it. NO KEY UPDATE leaves foreign-key checks
- * on the user (anything the user writes meanwhile) unblocked.
+ * Locks a user's inbox row (made on first use), which serialises every change to their
+ * notifications across instances, and returns their unread count as it stands under the lock: the
+ * count a change reports is then exactly the count right after it. Adding a notification takes the
+ * same lock by incrementing the row (comments.ts).
  */
-async function lockInbox(tx: Tx, recipientId: string): Promise<void> {
-  await tx.select({ id: users.id }).from(users).where(eq(users.id, recipientId)).for('no key update');
+async function lockInbox(tx: Tx, recipientId: string): Promise<number> {
+  const [row] = await tx
+    .insert(inboxes)
+    .values({ userId: recipientId })
+    .onConflictDoUpdate({ target: inboxes.userId, set: { unread: sql`${inboxes.unread}` } })
+    .returning({ unread: inboxes.unread });
+  return row?.unread ?? 0;
 }
 
-async function unreadCountIn(db: Queryable, recipientId: string): Promise<number> {
-  return db.$count(notifications, and(eq(notifications.recipientId, recipientId), not(notifications.read)));
+/** The count left once this transaction's changes to the inbox, which it holds locked, are applied. */
+async function setUnread(tx: Tx, recipientId: string, unread: number): Promise<void> {
+  await tx.update(inboxes).set({ unread }).where(eq(inboxes.userId, recipientId));
 }
 
 const change = (
@@ -45,18 +52,19 @@ export async function removeNotificationsOfComments(
   actor: Author,
 ): Promise<PendingChange[]> {
   if (commentIds.length === 0) return [];
-  await lockInbox(tx, recipientId);
+  let unread = await lockInbox(tx, recipientId);
   const gone = await tx
     .delete(notifications)
     .where(and(eq(notifications.recipientId, recipientId), inArray(notifications.commentId, [...commentIds])))
     .returning();
   if (gone.length === 0) return [];
   gone.sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime() || x.id.localeCompare(y.id));
-  let unread = (await unreadCountIn(tx, recipientId)) + gone.filter((row) => !row.read).length;
-  return gone.map((row) => {
+  const changes = gone.map((row) => {
     if (!row.read) unread -= 1;
     return change('DELETED', actor, row, null, unread);
   });
+  if (gone.some((row) => !row.read)) await setUnread(tx, recipientId, unread);
+  return changes;
 }
 
 /**
@@ -66,7 +74,7 @@ export async function removeNotificationsOfComments(
 export function markNotificationsRead(db: Db, viewer: Viewer, ids: readonly string[] | null): Promise<Committed<number>> {
   return db.transaction(async (tx) => {
     const author = await authorOf(tx, viewer);
-    await lockInbox(tx, viewer.id);
+    let remaining = await lockInbox(tx, viewer.id);
     const mine = eq(notifications.recipientId, viewer.id);
     let scope: SQL | undefined = mine;
     if (ids) {
@@ -92,18 +100,18 @@ export function markNotificationsRead(db: Db, viewer: Viewer, ids: readonly stri
           unread.map((row) => row.id),
         ),
       );
-    let remaining = await unreadCountIn(tx, viewer.id);
-    remaining += unread.length;
     const pending = unread.map((row) => {
       remaining -= 1;
       return change('UPDATED', author, row, { ...row, read: true }, remaining);
     });
+    await setUnread(tx, viewer.id, remaining);
     return { result: unread.length, appended: await appendAll(tx, pending) };
   });
 }
 
 export async function unreadNotificationCount(db: Queryable, viewer: Viewer): Promise<number> {
-  return unreadCountIn(db, viewer.id);
+  const [row] = await db.select({ unread: inboxes.unread }).from(inboxes).where(eq(inboxes.userId, viewer.id));
+  return row?.unread ?? 0;
 }
 
 export async function listNotifications(

@@ -21,6 +21,8 @@ type Documents = {
     "query CommentsAndNotifications_AnonymousUnread { unreadNotificationCount }": typeof types.CommentsAndNotifications_AnonymousUnreadDocument,
     "mutation CommentsAndNotifications_AnonymousMarkRead { markNotificationsRead }": typeof types.CommentsAndNotifications_AnonymousMarkReadDocument,
     "query DevelopmentSecret_Me { me { id name } }": typeof types.DevelopmentSecret_MeDocument,
+    "mutation InboxUpgrade_SignIn($input: SignInInput!) { signIn(input: $input) { token } }": typeof types.InboxUpgrade_SignInDocument,
+    "query InboxUpgrade_Unread { unreadNotificationCount }": typeof types.InboxUpgrade_UnreadDocument,
     "query InputRules_Recipe($id: ID!) { recipe(id: $id) { title servings tags version } }": typeof types.InputRules_RecipeDocument,
     "query InputRules_Recipes { recipes(first: 100) { edges { node { id } } } }": typeof types.InputRules_RecipesDocument,
     "mutation RecipesAndBlogs_SignUp($i: SignUpInput!) { signUp(input: $i) { token user { id name } } }": typeof types.RecipesAndBlogs_SignUpDocument,
@@ -86,6 +88,8 @@ const documents: Documents = {
     "query CommentsAndNotifications_AnonymousUnread { unreadNotificationCount }": types.CommentsAndNotifications_AnonymousUnreadDocument,
     "mutation CommentsAndNotifications_AnonymousMarkRead { markNotificationsRead }": types.CommentsAndNotifications_AnonymousMarkReadDocument,
     "query DevelopmentSecret_Me { me { id name } }": types.DevelopmentSecret_MeDocument,
+    "mutation InboxUpgrade_SignIn($input: SignInInput!) { signIn(input: $input) { token } }": types.InboxUpgrade_SignInDocument,
+    "query InboxUpgrade_Unread { unreadNotificationCount }": types.InboxUpgrade_UnreadDocument,
     "query InputRules_Recipe($id: ID!) { recipe(id: $id) { title servings tags version } }": types.InputRules_RecipeDocument,
     "query InputRules_Recipes { recipes(first: 100) { edges { node { id } } } }": types.InputRules_RecipesDocument,
     "mutation RecipesAndBlogs_SignUp($i: SignUpInput!) { signUp(input: $i) { token user { id name } } }": types.RecipesAndBlogs_SignUpDocument,
@@ -186,6 +190,14 @@ export function graphql(source: "mutation CommentsAndNotifications_AnonymousMark
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query DevelopmentSecret_Me { me { id name } }"): (typeof documents)["query DevelopmentSecret_Me { me { id name } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InboxUpgrade_SignIn($input: SignInInput!) { signIn(input: $input) { token } }"): (typeof documents)["mutation InboxUpgrade_SignIn($input: SignInInput!) { signIn(input: $input) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InboxUpgrade_Unread { unreadNotificationCount }"): (typeof documents)["query InboxUpgrade_Unread { unreadNotificationCount }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,76 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import { migrate } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/auth/passwords.js';
+import { graphql } from '../generated/index.js';
+import { ok } from '../support/clients.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { ADD_COMMENT, RECIPES } from '../support/operations.js';
+import { type RunningServer, startInProcess } from '../support/servers.js';
+
+const SIGN_IN = graphql(`mutation InboxUpgrade_SignIn($input: SignInInput!) { signIn(input: $input) { token } }`);
+const UNREAD = graphql(`query InboxUpgrade_Unread { unreadNotificationCount }`);
+
+const migrations = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+/** The migrations up to and including `lastTag`, as a deployment of that version applied them. */
+async function migrationsUpTo(lastTag: string): Promise<string> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'migrations-'));
+  await cp(migrations, folder, { recursive: true });
+  const journalPath = path.join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
+  const last = journal.entries.findIndex((entry) => entry.tag === lastTag);
+  journal.entries = journal.entries.slice(0, last + 1);
+  await writeFile(journalPath, JSON.stringify(journal));
+  return folder;
+}
+
+describe('upgrading a database that already holds notifications', () => {
+  let db: TestDatabase;
+  let server: RunningServer;
+  let folder: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('inbox');
+    folder = await migrationsUpTo('0003_sequenced_change_log');
+    const sql = postgres(db.url, { max: 1, onnotice: () => {} });
+    try {
+      await migrate(drizzle(sql), { migrationsFolder: folder });
+      // Ann has 5 notifications of Bob's comments on her recipe, 3 of them unread, written by the previous version.
+      const hash = await hashPassword('long enough');
+      const [ann, bob] = await sql<{ id: string }[]>`
+        insert into users (email, name, password_hash) values ('ann@example.com', 'Ann', ${hash}), ('bob@example.com', 'Bob', ${hash}) returning id`;
+      const [recipe] = await sql<{ id: string }[]>`insert into recipes (author_id, title) values (${ann?.id ?? ''}, 'Soup') returning id`;
+      for (let i = 0; i < 5; i++) {
+        const [comment] = await sql<{ id: string }[]>`
+          insert into comments (target_kind, target_id, author_id, body) values ('recipe', ${recipe?.id ?? ''}, ${bob?.id ?? ''}, ${`c${i}`}) returning id`;
+        await sql`insert into notifications (recipient_id, actor_id, comment_id, target_kind, target_id, read)
+          values (${ann?.id ?? ''}, ${bob?.id ?? ''}, ${comment?.id ?? ''}, 'recipe', ${recipe?.id ?? ''}, ${i >= 3})`;
+      }
+    } finally {
+      await sql.end();
+    }
+    server = await startInProcess({ DATABASE_URL: db.url });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await db?.drop();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('counts the unread notifications that were already there, and keeps counting from them', async () => {
+    const tokenOf = async (email: string) =>
+      (await ok(server.url, SIGN_IN, { input: { email, password: 'long enough' } })).signIn.token as string;
+    const [ann, bob] = [await tokenOf('ann@example.com'), await tokenOf('bob@example.com')];
+    expect((await ok(server.url, UNREAD, {}, ann)).unreadNotificationCount).toBe(3);
+
+    const { recipes } = await ok(server.url, RECIPES, { first: 1 });
+    await ok(server.url, ADD_COMMENT, { input: { targetId: recipes.edges[0]?.node.id ?? '', body: 'One more' } }, bob);
+    expect((await ok(server.url, UNREAD, {}, ann)).unreadNotificationCount).toBe(4);
+  });
+});
