@@ -12,7 +12,7 @@
  * measured with its code optimised rather than while V8 is still compiling it. Printed per phase: writes/s, server CPU per write (every
  * instance of the phase), PostgreSQL CPU per write (the backends serving the benchmark's database),
  * p50/p99 and failures; then each round's ratios to the textbook phase of the same round and their
- * median. Rounds alternate the phase order. Every measured server runs with the Docker image's
+ * median. Rounds alternate the phase order, and every phase starts from a vacuumed database. Every measured server runs with the Docker image's
  * NODE_ENV, MALLOC_ARENA_MAX and NODE_OPTIONS. The project runs with its write limit raised out
  * of the way (still checked on every write), as a deployment whose users stay within it.
  *
@@ -96,6 +96,15 @@ function post(url: string, token: string, body: string): Promise<boolean> {
 async function backendPids(admin: postgres.Sql, database: string): Promise<number[]> {
   const rows = await admin<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${database} and pid <> pg_backend_pid()`;
   return rows.map((row) => row.pid);
+}
+
+async function vacuum(url: string): Promise<void> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await sql`vacuum`;
+  } finally {
+    await sql.end();
+  }
 }
 
 async function cpuOf(pids: readonly number[]): Promise<Map<number, number>> {
@@ -207,6 +216,8 @@ async function main() {
       const order = round % 2 === 1 ? PHASES : [...PHASES].reverse();
       for (const phase of order) {
         const servers = phase === 'textbook' ? textbook : project;
+        // Every phase starts from a vacuumed database, so no phase pays for the dead rows of the one before.
+        await vacuum(db.url);
         const result = await run(phase, round, servers, writers, bodies[phase], admin, db.name);
         figures.push(result);
         console.log(describe(result));
