@@ -125,8 +125,9 @@ const insertComment = preparedStatement<{ author_name: string | null; comment: u
 
 /**
  * The target's author's notification and its change, with the unread count right after it: the
- * increment of the author's inbox row takes the inbox's lock (notifications.ts) and reads the
- * newest count under it, so the change is appended after every earlier change to that inbox.
+ * author's inbox row is locked first (notifications.ts) and its count read under the lock, so the
+ * change is appended after every earlier change to that inbox; the notification adds one to it
+ * (the database's trigger does, once the statement has inserted it).
  */
 const insertNotification = preparedStatement<{ done: number }>(
   sql.join([
@@ -136,9 +137,9 @@ const insertNotification = preparedStatement<{ done: number }>(
         ${sql.placeholder('kind')}::text, ${sql.placeholder('target')}::uuid)
       returning *),
     unread as (
-      insert into inboxes (user_id, unread) values (${sql.placeholder('recipient')}::uuid, 1)
-      on conflict (user_id) do update set unread = inboxes.unread + 1
-      returning unread as n),
+      insert into inboxes (user_id) values (${sql.placeholder('recipient')}::uuid)
+      on conflict (user_id) do update set unread = inboxes.unread
+      returning unread + 1 as n),
     log as (
       insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
       select 'notification', note.id, 'CREATED', note.actor_id, ${sql.placeholder('actorName')}::text, null, `,

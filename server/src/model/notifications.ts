@@ -12,8 +12,8 @@ import { type PageWindow, pageClauses } from './pagination.js';
 /**
  * Locks a user's inbox row (made on first use), which serialises every change to their
  * notifications across instances, and returns their unread count as it stands under the lock: the
- * count a change reports is then exactly the count right after it. Adding a notification takes the
- * same lock by incrementing the row (comments.ts).
+ * count a change reports is then exactly the count right after it. The database keeps the count
+ * itself (a trigger on notifications, migration 0004), whichever writer changes them.
  */
 async function lockInbox(tx: Tx, recipientId: string): Promise<number> {
   const [row] = await tx
@@ -22,11 +22,6 @@ async function lockInbox(tx: Tx, recipientId: string): Promise<number> {
     .onConflictDoUpdate({ target: inboxes.userId, set: { unread: sql`${inboxes.unread}` } })
     .returning({ unread: inboxes.unread });
   return row?.unread ?? 0;
-}
-
-/** The count left once this transaction's changes to the inbox, which it holds locked, are applied. */
-async function setUnread(tx: Tx, recipientId: string, unread: number): Promise<void> {
-  await tx.update(inboxes).set({ unread }).where(eq(inboxes.userId, recipientId));
 }
 
 const change = (
@@ -63,7 +58,6 @@ export async function removeNotificationsOfComments(
     if (!row.read) unread -= 1;
     return change('DELETED', actor, row, null, unread);
   });
-  if (gone.some((row) => !row.read)) await setUnread(tx, recipientId, unread);
   return changes;
 }
 
@@ -104,7 +98,6 @@ export function markNotificationsRead(db: Db, viewer: Viewer, ids: readonly stri
       remaining -= 1;
       return change('UPDATED', author, row, { ...row, read: true }, remaining);
     });
-    await setUnread(tx, viewer.id, remaining);
     return { result: unread.length, appended: await appendAll(tx, pending) };
   });
 }
