@@ -1,14 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { HEAP_PROBE } from '../../test/support/heap-probe.js';
 import { freePort, type ServerProcess, spawnServer, waitForReady } from '../../test/support/servers.js';
 
+export { type Memory, memoryAfterGc } from '../../test/support/heap-probe.js';
+
 const serverDir = fileURLToPath(new URL('../..', import.meta.url));
-const HEAP_PROBE = fileURLToPath(new URL('./heap-probe.mjs', import.meta.url));
-/** Node flags that let a benchmark force a GC in the server and read its heap (see heap-probe.mjs). */
+/** Node flags that let a benchmark force a GC in the server and read its heap (see test/support/heap-probe.mjs). */
 export const PROBE_ARGS = ['--expose-gc', '--import', HEAP_PROBE];
 
 /**
@@ -99,29 +99,6 @@ async function spawnReference(script: string, env: Record<string, string>, wsPat
       await exited;
     },
   };
-}
-
-export interface Memory {
-  rss: number;
-  heapUsed: number;
-  /** Resident pages of V8's young generation: empty after the GC, sized by recent allocation, not by what is held. */
-  youngGeneration: number;
-}
-
-/** Forces a GC in the process and reads its memory (the process must run with PROBE_ARGS). */
-export async function memoryAfterGc(pid: number): Promise<Memory> {
-  const file = join(tmpdir(), `heap-probe-${pid}.json`);
-  await rm(file, { force: true });
-  process.kill(pid, 'SIGUSR2');
-  for (let i = 0; i < 200; i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    const text = await readFile(file, 'utf8').catch(() => '');
-    if (text) {
-      await rm(file, { force: true });
-      return JSON.parse(text) as Memory;
-    }
-  }
-  throw new Error(`no heap figures from ${pid}`);
 }
 
 /** CPU seconds (user + system) the process has used so far. */

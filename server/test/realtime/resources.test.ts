@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { ok, signUp, subscribeSse, subscribeWs, wsClient } from '../support/clients.js';
 import { type Cluster, health, sleep, startCluster, waitForSubscriptions } from '../support/cluster.js';
 import { REDIS_URL } from '../support/database.js';
+import { HEAP_PROBE, memoryAfterGc } from '../support/heap-probe.js';
 import { CREATE_RECIPE, RECIPE_CHANGED, UPDATE_RECIPE } from '../support/operations.js';
 import { openAcknowledgedRawWebSocket } from '../support/raw-websocket.js';
 import type { ServerProcess } from '../support/servers.js';
@@ -96,7 +97,7 @@ describe('server resources under subscription churn and slow clients', () => {
 
   it('cuts off a client that stops reading with 1013 and keeps memory bounded, while a reading client on the same instance gets all 2,000 events', async () => {
     // A small heap keeps the garbage collector from hiding growth: what the process gains is what it holds.
-    const small = await startCluster(1, { NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}` });
+    const small = await startCluster(1, { NODE_OPTIONS: `--max-old-space-size=${HEAP_MB} --import ${HEAP_PROBE}` });
     onTestFinished(() => small.stop());
     const server = small.servers[0] as ServerProcess;
     const { token } = await signUp(server.url, 'Slow');
@@ -115,6 +116,11 @@ describe('server resources under subscription churn and slow clients', () => {
     await waitForSubscriptions(server.url, 2);
     frozen.freeze();
 
+    const held = async () => {
+      const memory = await memoryAfterGc(server.child.pid ?? 0);
+      return memory.heapUsed + memory.external;
+    };
+    const heldBefore = await held();
     const baseline = await residentBytes(server.child.pid);
     let peak = baseline;
     let deliveredWhenCut: number | undefined;
@@ -145,8 +151,9 @@ describe('server resources under subscription churn and slow clients', () => {
     watching = false;
     await watcher;
 
+    const heldAfter = await held();
     console.info(
-      `slow client: cut after ${deliveredWhenCut} of ${EVENTS} events; server RSS ${(baseline / 2 ** 20).toFixed(0)} MB -> peak ${(peak / 2 ** 20).toFixed(0)} MB`,
+      `slow client: cut after ${deliveredWhenCut} of ${EVENTS} events; server RSS ${(baseline / 2 ** 20).toFixed(0)} MB -> peak ${(peak / 2 ** 20).toFixed(0)} MB; held after GC ${(heldBefore / 2 ** 20).toFixed(0)} MB -> ${(heldAfter / 2 ** 20).toFixed(0)} MB`,
     );
     const perRecipe = new Map<string, number>();
     for (const event of events) {
@@ -157,8 +164,11 @@ describe('server resources under subscription churn and slow clients', () => {
     expect(deliveredWhenCut).toBeDefined();
     expect(deliveredWhenCut).toBeLessThan(EVENTS / 2);
     expect((await closed)?.closeCode).toBe(1013);
-    // Measured: 30–60 MB with the bound, depending on the load beside it, ~95 MB with the backlog unbounded.
-    expect((peak - baseline) / 2 ** 20).toBeLessThan(64);
+    // What the server still holds once the writes are over, after a full GC: the window of recent
+    // changes (8 MiB of them) and caches, ~14 MB measured; a backlog kept for the client that
+    // stopped reading would hold the events' 48 MB besides. Peak RSS is printed, not asserted: it
+    // moves by tens of MB with the garbage of the moment and the load beside it.
+    expect((heldAfter - heldBefore) / 2 ** 20).toBeLessThan(32);
     expect(server.child.exitCode).toBeNull();
     reading.stop();
     await client.dispose();

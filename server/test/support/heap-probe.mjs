@@ -1,10 +1,19 @@
-// Preloaded into a benchmarked server (SERVER_NODE_ARGS="--expose-gc --import ./bench/support/heap-probe.mjs"):
-// on SIGUSR2 it collects garbage, then writes the process's memory figures to a file named by pid,
-// so a benchmark can read the heap of idle sockets without any debug route in the server itself.
+// Preloaded into a measured server (`--import test/support/heap-probe.mjs`, in NODE_OPTIONS too): on
+// SIGUSR2 it collects garbage, then writes the process's memory figures to a file named by pid, so a
+// benchmark or a test can read what the server holds without any debug route in the server itself.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getHeapSpaceStatistics } from 'node:v8';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/** NODE_OPTIONS refuses --expose-gc; a new context created after the flag is set has gc. */
+function exposedGc() {
+  if (globalThis.gc) return globalThis.gc;
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc');
+}
+const gc = exposedGc();
 
 /** Resident kilobytes by kind, from /proc: anonymous memory, and mapped files (the binary's code pages). */
 function residentByKind() {
@@ -14,7 +23,7 @@ function residentByKind() {
 }
 
 const collect = () => {
-  for (let i = 0; i < 3; i++) globalThis.gc?.();
+  for (let i = 0; i < 3; i++) gc();
 };
 
 process.on('SIGUSR2', () => {
