@@ -1,7 +1,7 @@
 /** The database tables as drizzle declares them (migrations are generated from here), and their row types. */
 
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, json, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow();
@@ -142,10 +142,10 @@ export const changeLog = pgTable(
     kind: text('kind').$type<ChangeKind>().notNull(),
     authorId: uuid('author_id').notNull(),
     authorName: text('author_name').notNull(),
-    before: jsonb('before'),
-    after: jsonb('after'),
+    before: json('before'),
+    after: json('after'),
     /** What every subscriber may know about the change beyond the row, such as a comment's target or a recipient's unread count. */
-    detail: jsonb('detail'),
+    detail: json('detail'),
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
   },
   (t) => [

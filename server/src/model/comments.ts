@@ -116,7 +116,7 @@ const insertComment = preparedStatement<{ author_name: string | null; comment: u
     log as (
       insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
       select 'comment', added.id, 'CREATED', viewer.id, viewer.name, null, added.state,
-        jsonb_build_object('targetKind', ${sql.placeholder('kind')}::text, 'targetId', added.state->'targetId', 'targetAuthorId', added.target_author_id)
+        json_build_object('targetKind', ${sql.placeholder('kind')}::text, 'targetId', added.state->'targetId', 'targetAuthorId', added.target_author_id)
       from added, viewer)
     select (select name from viewer) as author_name, (select state from added) as comment,
       (select target_author_id from added, viewer where target_author_id <> viewer.id) as recipient`,
@@ -144,7 +144,7 @@ const insertNotification = preparedStatement<{ done: number }>(
       insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
       select 'notification', note.id, 'CREATED', note.actor_id, ${sql.placeholder('actorName')}::text, null, `,
     sql.raw(stateJson(notifications, 'note')),
-    sql`, jsonb_build_object('recipientId', note.recipient_id, 'unreadCount', unread.n)
+    sql`, json_build_object('recipientId', note.recipient_id, 'unreadCount', unread.n)
       from note, unread)
     select 1 as done`,
   ]),

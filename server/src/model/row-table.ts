@@ -28,7 +28,7 @@ export interface StatementOutcome<Row> {
  * `createAndAppend` and `updateAndAppend` do a whole write in one statement, so one round trip and
  * no transaction held open across the network: the row is written, the viewer's name read, and the
  * change appended to the log, all or nothing. The statement text is built once per table from its
- * drizzle columns (the input travels as one JSON parameter) and prepared once per database.
+ * drizzle columns (each field travels as a parameter of its column's type) and prepared once per database.
  */
 export function rowTable<T extends VersionedTable>(
   table: T,
@@ -41,73 +41,56 @@ export function rowTable<T extends VersionedTable>(
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const column = (key: string) => `"${(columns[key] as PgColumn).name}"`;
   const json = (alias: string) => stateJson(table, alias);
-  /** A field's new value from the JSON input. */
-  const inputValue = (key: string) => {
-    const type = (columns[key] as PgColumn).getSQLType();
-    if (type.endsWith('[]')) {
-      return `array(select e from jsonb_array_elements_text(input.p->'${key}') with ordinality as a(e, i) order by i)`;
-    }
-    return type === 'text' ? `(input.p->>'${key}')` : `(input.p->>'${key}')::${type}`;
-  };
-  const updated = (key: string) => `case when input.p ? '${key}' then ${inputValue(key)} else t.${column(key)} end`;
+  // Each field travels as two parameters of its column's own type, whether it was given and its
+  // value, named once in the statement's input row; nothing in the statement parses input.
+  const inputRow = sql.join(
+    writable.flatMap((key) => [
+      sql`${sql.placeholder(`given_${key}`)}::boolean as ${sql.raw(`"given_${key}"`)}`,
+      sql`${sql.placeholder(`value_${key}`)}::${sql.raw((columns[key] as PgColumn).getSQLType())} as ${sql.raw(`"value_${key}"`)}`,
+    ]),
+    sql`, `,
+  );
+  const updated = (key: string) => `case when input."given_${key}" then input."value_${key}" else t.${column(key)} end`;
   const appendTo = (kind: 'CREATED' | 'UPDATED', before: string, from: string) =>
     `insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
      select '${entity}', new.id, '${kind}', viewer.id, viewer.name, ${before}, new.state, null from ${from}`;
 
   type Outcome = { author_name: string | null; before: unknown; after: unknown };
   const create = preparedStatement<Outcome>(
-    sql.join([
-      sql.raw(`with input as (select `),
-      sql.placeholder('input'),
-      sql.raw(`::jsonb as p), viewer as (select u.id, u.name from users u where u.id = `),
-      sql.placeholder('viewer'),
-      sql.raw(`::uuid),
+    sql`with input as (select ${inputRow}),
+    viewer as (select u.id, u.name from users u where u.id = ${sql.placeholder('viewer')}::uuid),
     new as (
-      insert into ${name} as t (${column('authorId')}, ${writable.map(column).join(', ')})
-      select viewer.id, ${writable.map(inputValue).join(', ')} from viewer, input
-      returning ${json('t')} as state, t.id
+      insert into ${sql.raw(name)} as t (${sql.raw([column('authorId'), ...writable.map(column)].join(', '))})
+      select viewer.id, ${sql.raw(writable.map((key) => `input."value_${key}"`).join(', '))} from viewer, input
+      returning ${sql.raw(json('t'))} as state, t.id
     ),
-    log as (${appendTo('CREATED', 'null', 'new, viewer')})
-    select (select name from viewer) as author_name, null::jsonb as before, (select state from new) as after`),
-    ]),
+    log as (${sql.raw(appendTo('CREATED', 'null', 'new, viewer'))})
+    select (select name from viewer) as author_name, null::json as before, (select state from new) as after`,
   );
 
   // The row is locked first (old), so the update and its state before are of the newest version even
   // when another writer committed meanwhile; the update's own expressions read that version as t.
   // The author's row is read only where the change needs the name: a row's author always exists.
+  const version = sql`${sql.placeholder('version')}::int`;
   const update = preparedStatement<Outcome>(
-    sql.join([
-      sql.raw(`with input as (select `),
-      sql.placeholder('input'),
-      sql.raw(`::jsonb as p),
-    old as (select t.id, ${json('t')} as state from ${name} t where t.id = `),
-      sql.placeholder('id'),
-      sql.raw(`::uuid for update),
+    sql`with input as (select ${inputRow}),
+    old as (select t.id, ${sql.raw(json('t'))} as state from ${sql.raw(name)} t where t.id = ${sql.placeholder('id')}::uuid for update),
     new as (
-      update ${name} as t
-      set ${writable.map((key) => `${column(key)} = ${updated(key)}`).join(', ')},
-          ${column('version')} = t.${column('version')} + 1, ${column('updatedAt')} = now()
+      update ${sql.raw(name)} as t
+      set ${sql.raw(writable.map((key) => `${column(key)} = ${updated(key)}`).join(', '))},
+          ${sql.raw(`${column('version')} = t.${column('version')} + 1, ${column('updatedAt')} = now()`)}
       from old, input
-      where t.id = old.id and t.${column('authorId')} = `),
-      sql.placeholder('viewer'),
-      sql.raw(`::uuid
-        and (`),
-      sql.placeholder('version'),
-      sql.raw(`::int is null or t.${column('version')} = `),
-      sql.placeholder('version'),
-      sql.raw(`::int)
-        and row(${writable.map(updated).join(', ')}) is distinct from row(${writable.map((key) => `t.${column(key)}`).join(', ')})
-      returning ${json('t')} as state, t.id
+      where t.id = old.id and t.${sql.raw(column('authorId'))} = ${sql.placeholder('viewer')}::uuid
+        and (${version} is null or t.${sql.raw(column('version'))} = ${version})
+        and row(${sql.raw(writable.map(updated).join(', '))}) is distinct from row(${sql.raw(writable.map((key) => `t.${column(key)}`).join(', '))})
+      returning ${sql.raw(json('t'))} as state, t.id
     ),
-    viewer as (select u.id, u.name from users u where u.id = `),
-      sql.placeholder('viewer'),
-      sql.raw(`::uuid),
-    log as (${appendTo('UPDATED', 'old.state', 'new, old, viewer')})
+    viewer as (select u.id, u.name from users u where u.id = ${sql.placeholder('viewer')}::uuid),
+    log as (${sql.raw(appendTo('UPDATED', 'old.state', 'new, old, viewer'))})
     select (select name from viewer) as author_name,
       -- The row as it was is only needed to say why nothing was written.
       case when exists (select from new) then null else (select state from old) end as before,
-      (select state from new) as after`),
-    ]),
+      (select state from new) as after`,
   );
 
   const outcome = ([row]: Outcome[]): StatementOutcome<Row> => {
@@ -117,7 +100,17 @@ export function rowTable<T extends VersionedTable>(
       after: reviveRow(row?.after) as Row | null,
     };
   };
-  const input = (values: object) => JSON.stringify(values);
+  const fieldNames = writable.map((key) => ({ key, given: `given_${key}`, value: `value_${key}` }));
+  /** The statement's values for the fields: each field's value and whether it was given. */
+  const fieldValues = (values: object, given: (value: unknown) => boolean) => {
+    const out: Record<string, unknown> = {};
+    for (const field of fieldNames) {
+      const value = (values as Record<string, unknown>)[field.key];
+      out[field.given] = given(value);
+      out[field.value] = value === undefined ? null : value;
+    }
+    return out;
+  };
 
   return {
     async lockById(tx: Tx, id: string): Promise<Row | null> {
@@ -134,7 +127,7 @@ export function rowTable<T extends VersionedTable>(
     },
     /** Inserts the row by `authorId` and appends its CREATED change; writes nothing when the author does not exist. */
     async createAndAppend(db: Queryable, authorId: string, values: object): Promise<StatementOutcome<Row>> {
-      return outcome(await create(db, { input: input(values), viewer: authorId }));
+      return outcome(await create(db, { ...fieldValues(values, () => true), viewer: authorId }));
     },
     /**
      * Applies the fields present in `patch` and appends the UPDATED change, only when the viewer is
@@ -149,7 +142,8 @@ export function rowTable<T extends VersionedTable>(
       expectedVersion: number | null,
     ): Promise<StatementOutcome<Row>> {
       if (!isUuid(id)) return { authorName: null, before: null, after: null };
-      return outcome(await update(db, { input: input(patch), id, viewer: viewerId, version: expectedVersion }));
+      const values = fieldValues(patch, (value) => value !== undefined);
+      return outcome(await update(db, { ...values, id, viewer: viewerId, version: expectedVersion }));
     },
   };
 }

@@ -12,5 +12,5 @@ export function stateJson(table: PgTable, alias: string, extra: Record<string, s
     ([key, col]) => `'${key}', ${alias}."${col.name}"`,
   );
   const more = Object.entries(extra).map(([key, expression]) => `'${key}', ${expression}`);
-  return `jsonb_build_object(${[...columns, ...more].join(', ')})`;
+  return `json_build_object(${[...columns, ...more].join(', ')})`;
 }
