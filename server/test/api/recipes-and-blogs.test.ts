@@ -146,6 +146,48 @@ describe.each(backends)('the API on $name', (backend) => {
     expect(again.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('clears a field set to null, keeps every field left out, and stores list items exactly as sent', async () => {
+    const cook = await signUp(server.url, 'Exact');
+    const awkward = ['a, b', '{"c"}', 'back\\slash', 'quote "d"', 'NULL', 'émincé 🍅'];
+    const { createRecipe: created } = await ok(
+      server.url,
+      CREATE_RECIPE,
+      {
+        input: {
+          title: 'Stew',
+          description: 'Thick',
+          ingredients: awkward,
+          steps: ['simmer'],
+          tags: ['winter'],
+          cookingMinutes: 90,
+          servings: 4,
+        },
+      },
+      cook.token,
+    );
+    expect(created.ingredients).toEqual(awkward);
+
+    const { updateRecipe: cleared } = await ok(
+      server.url,
+      UPDATE_RECIPE,
+      { id: created.id, input: { description: null, cookingMinutes: null } },
+      cook.token,
+    );
+    expect(cleared).toMatchObject({
+      title: 'Stew',
+      description: null,
+      ingredients: awkward,
+      steps: ['simmer'],
+      tags: ['winter'],
+      cookingMinutes: null,
+      servings: 4,
+      version: 2,
+    });
+
+    const { updateRecipe: emptied } = await ok(server.url, UPDATE_RECIPE, { id: created.id, input: { steps: [] } }, cook.token);
+    expect(emptied).toMatchObject({ description: null, ingredients: awkward, steps: [], tags: ['winter'], servings: 4, version: 3 });
+  });
+
   it('lets only the author change a recipe, and only a viewer write at all', async () => {
     const owner = await signUp(server.url, 'Owner');
     const other = await signUp(server.url, 'Other');
