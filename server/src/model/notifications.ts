@@ -54,11 +54,10 @@ export async function removeNotificationsOfComments(
     .returning();
   if (gone.length === 0) return [];
   gone.sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime() || x.id.localeCompare(y.id));
-  const changes = gone.map((row) => {
+  return gone.map((row) => {
     if (!row.read) unread -= 1;
     return change('DELETED', actor, row, null, unread);
   });
-  return changes;
 }
 
 /**

@@ -41,15 +41,16 @@ export function rowTable<T extends VersionedTable>(
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const column = (key: string) => `"${(columns[key] as PgColumn).name}"`;
   const json = (alias: string) => stateJson(table, alias);
-  // Each field travels as two parameters of its column's own type, whether it was given and its
-  // value, named once in the statement's input row; nothing in the statement parses input.
-  const inputRow = sql.join(
-    writable.flatMap((key) => [
-      sql`${sql.placeholder(`given_${key}`)}::boolean as ${sql.raw(`"given_${key}"`)}`,
-      sql`${sql.placeholder(`value_${key}`)}::${sql.raw((columns[key] as PgColumn).getSQLType())} as ${sql.raw(`"value_${key}"`)}`,
-    ]),
-    sql`, `,
-  );
+  // Each field travels as a parameter of its column's own type (and, for an update, one saying
+  // whether it was given), named once in the statement's input row; nothing in the statement parses input.
+  const inputRow = (withGiven: boolean) =>
+    sql.join(
+      writable.flatMap((key) => [
+        ...(withGiven ? [sql`${sql.placeholder(`given_${key}`)}::boolean as ${sql.raw(`"given_${key}"`)}`] : []),
+        sql`${sql.placeholder(`value_${key}`)}::${sql.raw((columns[key] as PgColumn).getSQLType())} as ${sql.raw(`"value_${key}"`)}`,
+      ]),
+      sql`, `,
+    );
   const updated = (key: string) => `case when input."given_${key}" then input."value_${key}" else t.${column(key)} end`;
   const appendTo = (kind: 'CREATED' | 'UPDATED', before: string, from: string) =>
     `insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
@@ -57,7 +58,7 @@ export function rowTable<T extends VersionedTable>(
 
   type Outcome = { author_name: string | null; before: unknown; after: unknown };
   const create = preparedStatement<Outcome>(
-    sql`with input as (select ${inputRow}),
+    sql`with input as (select ${inputRow(false)}),
     viewer as (select u.id, u.name from users u where u.id = ${sql.placeholder('viewer')}::uuid),
     new as (
       insert into ${sql.raw(name)} as t (${sql.raw([column('authorId'), ...writable.map(column)].join(', '))})
@@ -73,7 +74,7 @@ export function rowTable<T extends VersionedTable>(
   // The author's row is read only where the change needs the name: a row's author always exists.
   const version = sql`${sql.placeholder('version')}::int`;
   const update = preparedStatement<Outcome>(
-    sql`with input as (select ${inputRow}),
+    sql`with input as (select ${inputRow(true)}),
     old as (select t.id, ${sql.raw(json('t'))} as state from ${sql.raw(name)} t where t.id = ${sql.placeholder('id')}::uuid for update),
     new as (
       update ${sql.raw(name)} as t
@@ -101,12 +102,12 @@ export function rowTable<T extends VersionedTable>(
     };
   };
   const fieldNames = writable.map((key) => ({ key, given: `given_${key}`, value: `value_${key}` }));
-  /** The statement's values for the fields: each field's value and whether it was given. */
-  const fieldValues = (values: object, given: (value: unknown) => boolean) => {
+  /** The statement's values for the fields: each field's value and, for an update, whether it was given. */
+  const fieldValues = (values: object, withGiven: boolean) => {
     const out: Record<string, unknown> = {};
     for (const field of fieldNames) {
       const value = (values as Record<string, unknown>)[field.key];
-      out[field.given] = given(value);
+      if (withGiven) out[field.given] = value !== undefined;
       out[field.value] = value === undefined ? null : value;
     }
     return out;
@@ -127,7 +128,7 @@ export function rowTable<T extends VersionedTable>(
     },
     /** Inserts the row by `authorId` and appends its CREATED change; writes nothing when the author does not exist. */
     async createAndAppend(db: Queryable, authorId: string, values: object): Promise<StatementOutcome<Row>> {
-      return outcome(await create(db, { ...fieldValues(values, () => true), viewer: authorId }));
+      return outcome(await create(db, { ...fieldValues(values, false), viewer: authorId }));
     },
     /**
      * Applies the fields present in `patch` and appends the UPDATED change, only when the viewer is
@@ -142,8 +143,7 @@ export function rowTable<T extends VersionedTable>(
       expectedVersion: number | null,
     ): Promise<StatementOutcome<Row>> {
       if (!isUuid(id)) return { authorName: null, before: null, after: null };
-      const values = fieldValues(patch, (value) => value !== undefined);
-      return outcome(await update(db, { ...values, id, viewer: viewerId, version: expectedVersion }));
+      return outcome(await update(db, { ...fieldValues(patch, true), id, viewer: viewerId, version: expectedVersion }));
     },
   };
 }
