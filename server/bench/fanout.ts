@@ -26,7 +26,10 @@
  * --writes-through measured sends the project's writes through its first measured instance instead of
  * the separate writer, and then prints deliveries per CPU-second of the busier instance of each
  * phase (the raw servers cannot take writes, so theirs still go through the writer). --warm-writes N
- * first sends N writes through that instance before the subscribers connect (default 0).
+ * first sends N writes through that instance before the subscribers connect (default 0). The phase
+ * `raw-writes` (`--phases raw,raw-writes,project --writes-through measured`) runs the raw servers
+ * with the first of them also taking one textbook write (bench/support/textbook-write.ts) per
+ * event: the ruler for an instance that takes writes and fans out.
  * SERVER_NODE_ARGS=--cpu-prof profiles the project instances.
  */
 import { parseArgs } from 'node:util';
@@ -82,7 +85,7 @@ const WRITES_THROUGH_MEASURED = values['writes-through'] === 'measured';
 const WARM_WRITES = Number(values['warm-writes']);
 
 type Audience = 'shared' | 'distinct' | 'anonymous';
-type Phase = 'raw' | 'project' | 'socketio';
+type Phase = 'raw' | 'raw-writes' | 'project' | 'socketio';
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -160,6 +163,20 @@ function socketIoSubscriber(url: string, onChange: OnChange): Subscriber {
   };
 }
 
+const TEXTBOOK_UPDATE =
+  'mutation Update($id: ID!, $input: UpdateRecipeInput!) { updateRecipe(id: $id, input: $input) { id title version } }';
+
+/** One write to a raw server that takes them, as the project's instance takes the project's. */
+async function textbookWrite(url: string, id: string, n: number): Promise<void> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: TEXTBOOK_UPDATE, variables: { id, input: { title: `Textbook ${n}` } } }),
+  });
+  const body = (await response.json()) as { errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+}
+
 /** The deployed settings, as the options have them; an empty value is left out. */
 const SETTINGS = Object.fromEntries(
   Object.entries({
@@ -173,9 +190,11 @@ const spawnInstance = (phase: Phase, common: Record<string, string>, n: number):
   const env = { ...common, ...SETTINGS };
   return phase === 'raw'
     ? spawnRawInstance(env)
-    : phase === 'socketio'
-      ? spawnSocketIoInstance(env, n === 1)
-      : spawnProjectInstance({ ...env, INSTANCE_ID: `fanout-${n}` });
+    : phase === 'raw-writes'
+      ? spawnRawInstance(n === 1 ? { ...env, TAKES_WRITES: '1' } : env)
+      : phase === 'socketio'
+        ? spawnSocketIoInstance(env, n === 1)
+        : spawnProjectInstance({ ...env, INSTANCE_ID: `fanout-${n}` });
 };
 
 async function activeSubscriptions(servers: Measured[]): Promise<number> {
@@ -205,6 +224,9 @@ async function main() {
       await ok(writer.url, CREATE_RECIPE, { input: { title: 'Bench', ingredients: ['x'], steps: ['y'], tags: ['bench'] } }, author.token)
     ).createRecipe as { id: string };
     let version = 0;
+    const textbookTarget = (await ok(writer.url, CREATE_RECIPE, { input: { title: 'Textbook target' } }, author.token)).createRecipe as {
+      id: string;
+    };
 
     const tokenFor = (audience: Audience, i: number): string | undefined =>
       audience === 'shared' ? author.token : audience === 'distinct' ? viewers[i % viewers.length] : undefined;
@@ -273,6 +295,7 @@ async function main() {
                 version += 1;
                 const through = WRITES_THROUGH_MEASURED && phase === 'project' ? (servers[0] as Measured).url : writer.url;
                 writes.push(ok(through, UPDATE_RECIPE, { id: recipe.id, input: { title: `Bench ${version}` } }, author.token));
+                if (phase === 'raw-writes') writes.push(textbookWrite((servers[0] as Measured).url, textbookTarget.id, version));
               }
               await Promise.all(writes);
               const expected = subscribers * events;

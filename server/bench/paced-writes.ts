@@ -18,11 +18,13 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '5' },
     seconds: { type: 'string', default: '15' },
     rounds: { type: 'string', default: '2' },
+    warm: { type: 'string', default: '50' },
   },
 });
 const RATE = Number(values.rate);
 const SECONDS = Number(values.seconds);
 const ROUNDS = Number(values.rounds);
+const WARM = Number(values.warm);
 const UPDATE = 'mutation Update($id: ID!, $input: UpdateRecipeInput!) { updateRecipe(id: $id, input: $input) { id title version } }';
 const CREATE = 'mutation Create($input: CreateRecipeInput!) { createRecipe(input: $input) { id } }';
 
@@ -70,7 +72,7 @@ try {
     for (const name of order) {
       const server = servers[name];
       const write = () => post(server.url, user.token, UPDATE, { id, input: { title: `Take ${n++}` } });
-      for (let i = 0; i < 50; i++) await write();
+      for (let i = 0; i < WARM; i++) await write();
       const idle = await measure(server, 0, write);
       const writing = await measure(server, RATE, write);
       const perWrite = ((writing.perSecond - idle.perSecond) * SECONDS) / Math.max(1, writing.writes);

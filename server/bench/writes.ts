@@ -3,6 +3,9 @@
  * database and one Redis prefix:
  *   textbook  --instances servers of bench/support/textbook-writes.ts: Yoga, one `UPDATE … RETURNING`,
  *             one `PUBLISH`; no change log, no ordering, no authorization, no rate limit;
+ *   logged    the same servers with the statement also appending the change, both states as JSON,
+ *             to a table built like the change log, which nothing sequences or reads: the least
+ *             a write that keeps a log costs (only with `--phases textbook,logged,…`);
  *   project   --instances instances of this server, `updateRecipe` with every guarantee it makes;
  *   comment   the same instances, `addComment` on another writer's recipe, so each write also
  *             creates a notification for the recipe's author (two changes in one transaction).
@@ -24,14 +27,17 @@
  *
  * SERVER_NODE_ARGS=--cpu-prof profiles the servers.
  */
+import { readFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
+import { Redis } from 'ioredis';
 import postgres from 'postgres';
 import { ok, signUp } from '../test/support/clients.js';
 import { ADMIN_URL, createTestDatabase, REDIS_URL, uniquePrefix } from '../test/support/database.js';
 import { CREATE_RECIPE } from '../test/support/operations.js';
 import { cpuSeconds, DEPLOYED_ENV, type Measured, spawnProjectInstance, spawnTextbookWriteInstance } from './support/processes.js';
 import { describeRatios, percentile } from './support/statistics.js';
+import { createTextbookLog } from './support/textbook-write.js';
 
 const { values } = parseArgs({
   options: {
@@ -50,7 +56,7 @@ const ROUNDS = Number(values.rounds);
 const PHASES = values.phases.split(',') as Phase[];
 const WARMUP_SECONDS = Number(values.warmup);
 
-type Phase = 'textbook' | 'project' | 'comment';
+type Phase = 'textbook' | 'logged' | 'project' | 'comment';
 
 const UPDATE = 'mutation Update($id: ID!, $input: UpdateRecipeInput!) { updateRecipe(id: $id, input: $input) { id title version } }';
 const COMMENT = 'mutation Comment($input: AddCommentInput!) { addComment(input: $input) { id body version } }';
@@ -68,6 +74,13 @@ interface Figures {
   seconds: number;
   serverCpu: number;
   postgresCpu: number;
+  /** The benchmark's own process: the writers' HTTP clients. */
+  clientCpu: number;
+  redisCpu: number;
+  /** Transactions PostgreSQL committed in the benchmark's database: statements run outside one count one each. */
+  commits: number;
+  /** Every process on the machine, from /proc/stat. */
+  machineCpu: number;
   p50: number;
   p99: number;
 }
@@ -102,12 +115,36 @@ async function backendPids(admin: postgres.Sql, database: string): Promise<numbe
   return rows.map((row) => row.pid);
 }
 
+async function committed(admin: postgres.Sql, database: string): Promise<number> {
+  const [row] = await admin<{ commits: string }[]>`select xact_commit as commits from pg_stat_database where datname = ${database}`;
+  return Number(row?.commits ?? 0);
+}
+
 async function maintain(url: string, command: 'vacuum analyze' | 'analyze'): Promise<void> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await sql.unsafe(command);
   } finally {
     await sql.end();
+  }
+}
+
+/** Busy CPU-seconds of the whole machine since boot: every process, the kernel's work included. */
+async function machineCpuSeconds(): Promise<number> {
+  const [cpu] = (await readFile('/proc/stat', 'utf8')).split('\n');
+  const ticks = (cpu ?? '').trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal: all but idle and iowait are busy.
+  const busy = ticks.slice(0, 8).reduce((sum, t, i) => (i === 3 || i === 4 ? sum : sum + t), 0);
+  return busy / 100;
+}
+
+async function redisServerPid(): Promise<number> {
+  const redis = new Redis(REDIS_URL);
+  try {
+    const info = await redis.info('server');
+    return Number(/process_id:(\d+)/.exec(info)?.[1] ?? Number.NaN);
+  } finally {
+    redis.disconnect();
   }
 }
 
@@ -122,6 +159,7 @@ async function run(
   servers: Measured[],
   writers: Writer[],
   bodyOf: (writer: number, n: number) => string,
+  redisPid: number,
   admin: postgres.Sql,
   database: string,
   databaseUrl: string,
@@ -146,16 +184,32 @@ async function run(
   // them again, as it has long done in a database in service.
   await maintain(databaseUrl, 'analyze');
   const pidsBefore = await backendPids(admin, database);
-  const [serverBefore, postgresBefore] = await Promise.all([cpuOf(servers.map((s) => s.pid)), cpuOf(pidsBefore)]);
+  const [serverBefore, postgresBefore, redisBefore, machineBefore] = await Promise.all([
+    cpuOf(servers.map((s) => s.pid)),
+    cpuOf(pidsBefore),
+    cpuOf([redisPid]),
+    machineCpuSeconds(),
+  ]);
+  const commitsBefore = await committed(admin, database);
+  const clientBefore = process.cpuUsage();
   const started = performance.now();
   measuring = true;
   await new Promise((r) => setTimeout(r, SECONDS * 1_000));
   measuring = false;
   const seconds = (performance.now() - started) / 1_000;
   const pidsAfter = await backendPids(admin, database);
-  const [serverAfter, postgresAfter] = await Promise.all([cpuOf(servers.map((s) => s.pid)), cpuOf(pidsAfter)]);
+  const clientSpent = process.cpuUsage(clientBefore);
+  const [serverAfter, postgresAfter, redisAfter, machineAfter] = await Promise.all([
+    cpuOf(servers.map((s) => s.pid)),
+    cpuOf(pidsAfter),
+    cpuOf([redisPid]),
+    machineCpuSeconds(),
+  ]);
   stop = true;
   await Promise.all(loops);
+  // PostgreSQL's statistics reach the view up to a second after the transactions they count.
+  await new Promise((r) => setTimeout(r, 1_500));
+  const commitsAfter = await committed(admin, database);
   const spent = (before: Map<number, number>, after: Map<number, number>) =>
     [...after].reduce((sum, [pid, cpu]) => sum + cpu - (before.get(pid) ?? 0), 0);
   latencies.sort((a, b) => a - b);
@@ -167,6 +221,11 @@ async function run(
     seconds,
     serverCpu: spent(serverBefore, serverAfter),
     postgresCpu: spent(postgresBefore, postgresAfter),
+    clientCpu: (clientSpent.user + clientSpent.system) / 1e6,
+    redisCpu: spent(redisBefore, redisAfter),
+    machineCpu: machineAfter - machineBefore,
+    // The 1.5 s wait's idle transactions (the sweep, the relay read) are few against thousands of writes.
+    commits: commitsAfter - commitsBefore,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
   };
@@ -179,6 +238,10 @@ function describe(f: Figures): string {
     `${(f.writes / f.seconds).toFixed(0).padStart(6)} writes/s`,
     `server ${per(f.serverCpu)} ms/write`,
     `postgres ${per(f.postgresCpu)} ms/write`,
+    `clients ${per(f.clientCpu)}`,
+    `redis ${per(f.redisCpu)}`,
+    `machine ${per(f.machineCpu)}`,
+    `commits/write ${(f.commits / Math.max(1, f.writes)).toFixed(2)}`,
     `p50 ${f.p50.toFixed(1)} ms`,
     `p99 ${f.p99.toFixed(1)} ms`,
     `failures ${f.failures}`,
@@ -193,13 +256,20 @@ async function main() {
     DATABASE_URL: db.url,
     REDIS_URL,
     REDIS_KEY_PREFIX: uniquePrefix('bw'),
-    RATE_LIMIT_WRITES: '1000000/1s',
+    RATE_LIMIT_WRITES: process.env.BENCH_WRITE_LIMIT ?? '1000000/1s',
     RATE_LIMIT_SIGNUPS: '1000000/1s',
     LOG_LEVEL: 'warn',
   };
   const project = await Promise.all(Array.from({ length: INSTANCES }, () => spawnProjectInstance(env)));
   const textbook = PHASES.includes('textbook')
     ? await Promise.all(Array.from({ length: INSTANCES }, () => spawnTextbookWriteInstance(env)))
+    : [];
+  if (PHASES.includes('logged')) {
+    const sql = postgres(db.url, { max: 1, onnotice: () => {} });
+    await createTextbookLog(sql).finally(() => sql.end());
+  }
+  const logged = PHASES.includes('logged')
+    ? await Promise.all(Array.from({ length: INSTANCES }, () => spawnTextbookWriteInstance({ ...env, TEXTBOOK_LOG: '1' })))
     : [];
   try {
     const writers: Writer[] = [];
@@ -212,6 +282,8 @@ async function main() {
     const bodies: Record<Phase, (writer: number, n: number) => string> = {
       textbook: (i, n) =>
         JSON.stringify({ query: UPDATE, variables: { id: writers[i]?.recipeId, input: { title: `Recipe ${i} take ${n}` } } }),
+      logged: (i, n) =>
+        JSON.stringify({ query: UPDATE, variables: { id: writers[i]?.recipeId, input: { title: `Recipe ${i} take ${n}` } } }),
       project: (i, n) =>
         JSON.stringify({ query: UPDATE, variables: { id: writers[i]?.recipeId, input: { title: `Recipe ${i} take ${n}` } } }),
       comment: (i, n) =>
@@ -220,21 +292,28 @@ async function main() {
           variables: { input: { targetId: writers[(i + 1) % WRITERS]?.recipeId, body: `Comment ${n} from writer ${i}` } },
         }),
     };
+    const redisPid = await redisServerPid();
     const figures: Figures[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       const order = round % 2 === 1 ? PHASES : [...PHASES].reverse();
       for (const phase of order) {
-        const servers = phase === 'textbook' ? textbook : project;
+        const servers = phase === 'textbook' ? textbook : phase === 'logged' ? logged : project;
         // Every phase starts from a vacuumed database, so no phase pays for the dead rows of the one before.
         await maintain(db.url, 'vacuum analyze');
-        const result = await run(phase, round, servers, writers, bodies[phase], admin, db.name, db.url);
+        const result = await run(phase, round, servers, writers, bodies[phase], redisPid, admin, db.name, db.url);
         figures.push(result);
         console.log(describe(result));
       }
     }
     console.log(`\n${WRITERS} writers over ${INSTANCES} instances, ${SECONDS} s per phase; ratios to the textbook phase of the same round`);
     for (const phase of PHASES.filter((p) => p !== 'textbook')) {
-      const ratios = { rate: [] as number[], server: [] as number[], postgres: [] as number[], p99: [] as number[] };
+      const ratios = {
+        rate: [] as number[],
+        server: [] as number[],
+        postgres: [] as number[],
+        p99: [] as number[],
+        machine: [] as number[],
+      };
       for (let round = 1; round <= ROUNDS; round++) {
         const base = figures.find((f) => f.phase === 'textbook' && f.round === round);
         const mine = figures.find((f) => f.phase === phase && f.round === round);
@@ -243,16 +322,28 @@ async function main() {
         ratios.server.push(mine.serverCpu / mine.writes / (base.serverCpu / base.writes));
         ratios.postgres.push(mine.postgresCpu / mine.writes / (base.postgresCpu / base.writes));
         ratios.p99.push(mine.p99 / base.p99);
+        ratios.machine.push(mine.machineCpu / mine.writes / (base.machineCpu / base.writes));
       }
       if (ratios.rate.length === 0) continue;
       console.log(`${phase}: writes/s ${describeRatios(ratios.rate)}`);
       console.log(`${phase}: server CPU/write ${describeRatios(ratios.server)}`);
       console.log(`${phase}: postgres CPU/write ${describeRatios(ratios.postgres)}`);
+      console.log(`${phase}: machine CPU/write ${describeRatios(ratios.machine)}`);
       console.log(`${phase}: p99 ${describeRatios(ratios.p99)}`);
+    }
+    // Against the least a logging write costs: what the project adds beyond its log row.
+    for (const phase of PHASES.filter((p) => p === 'project' || p === 'comment')) {
+      const rate: number[] = [];
+      for (let round = 1; round <= ROUNDS; round++) {
+        const base = figures.find((f) => f.phase === 'logged' && f.round === round);
+        const mine = figures.find((f) => f.phase === phase && f.round === round);
+        if (base && mine) rate.push(mine.writes / mine.seconds / (base.writes / base.seconds));
+      }
+      if (rate.length > 0) console.log(`${phase}: writes/s against logged ${describeRatios(rate)}`);
     }
   } finally {
     agent.destroy();
-    await Promise.allSettled([...project, ...textbook].map((server) => server.stop()));
+    await Promise.allSettled([...project, ...textbook, ...logged].map((server) => server.stop()));
     await admin.end();
     await db.drop();
   }
