@@ -47,6 +47,8 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '2' },
     phases: { type: 'string', default: 'textbook,project,comment' },
     warmup: { type: 'string', default: '10' },
+    // 0 turns the project's write limit off, and with it the limit's Redis round trip per write.
+    'write-limit': { type: 'string', default: '1000000/1s' },
   },
 });
 const WRITERS = Number(values.writers);
@@ -256,7 +258,7 @@ async function main() {
     DATABASE_URL: db.url,
     REDIS_URL,
     REDIS_KEY_PREFIX: uniquePrefix('bw'),
-    RATE_LIMIT_WRITES: process.env.BENCH_WRITE_LIMIT ?? '1000000/1s',
+    RATE_LIMIT_WRITES: values['write-limit'],
     RATE_LIMIT_SIGNUPS: '1000000/1s',
     LOG_LEVEL: 'warn',
   };
