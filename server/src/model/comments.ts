@@ -91,11 +91,18 @@ const table: OwnedTable<'comment', CommentValues> = {
 };
 
 /**
- * The comment and its change in one statement, and whom to notify (the target's author, unless
- * the viewer comments on their own target): the target is read FOR SHARE first, as every writer of
- * a thread does, so it can be neither deleted nor hidden while the comment commits.
+ * A comment and, on someone else's target, the notification of its author, with both changes, in
+ * one statement: no transaction is held open across round trips, so neither the target's lock nor
+ * the author's inbox lock waits on this instance's event loop.
+ *
+ * The target is read FOR SHARE first, as every writer of a thread does, so it can be neither
+ * deleted nor hidden while the comment commits. The author's inbox row is locked next (the upsert)
+ * and its count read under that lock, before either change is appended, so the notification's
+ * change comes after every earlier change to that inbox; the notification adds one to the count
+ * (the database's trigger does, once the statement has inserted it). The two changes are appended
+ * by one insert, the comment's first.
  */
-const insertComment = preparedStatement<{ author_name: string | null; comment: unknown; recipient: string | null }>(
+const insertCommentAndNotification = preparedStatement<{ author_name: string | null; comment: unknown; notified: number }>(
   sql.join([
     sql`with viewer as (select u.id, u.name from users u where u.id = ${sql.placeholder('viewer')}::uuid),
     recipe_target as (
@@ -113,67 +120,40 @@ const insertComment = preparedStatement<{ author_name: string | null; comment: u
     added as (select new.id, target.author_id as target_author_id, `,
     sql.raw(stateJson(comments, 'new', { targetAuthorId: 'target.author_id', targetPublic: 'target.public' })),
     sql` as state from new, target),
-    log as (
-      insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
-      select 'comment', added.id, 'CREATED', viewer.id, viewer.name, null, added.state,
-        json_build_object('targetKind', ${sql.placeholder('kind')}::text, 'targetId', added.state->'targetId', 'targetAuthorId', added.target_author_id)
-      from added, viewer)
-    select (select name from viewer) as author_name, (select state from added) as comment,
-      (select target_author_id from added, viewer where target_author_id <> viewer.id) as recipient`,
-  ]),
-);
-
-/**
- * The target's author's notification and its change, with the unread count right after it: the
- * author's inbox row is locked first (notifications.ts) and its count read under the lock, so the
- * change is appended after every earlier change to that inbox; the notification adds one to it
- * (the database's trigger does, once the statement has inserted it).
- */
-const insertNotification = preparedStatement<{ done: number }>(
-  sql.join([
-    sql`with note as (
+    note as (
       insert into notifications (recipient_id, actor_id, comment_id, target_kind, target_id)
-      values (${sql.placeholder('recipient')}::uuid, ${sql.placeholder('actor')}::uuid, ${sql.placeholder('comment')}::uuid,
-        ${sql.placeholder('kind')}::text, ${sql.placeholder('target')}::uuid)
+      select added.target_author_id, viewer.id, added.id, ${sql.placeholder('kind')}::text, ${sql.placeholder('target')}::uuid
+      from added, viewer where added.target_author_id <> viewer.id
       returning *),
     unread as (
-      insert into inboxes (user_id) values (${sql.placeholder('recipient')}::uuid)
+      insert into inboxes (user_id) select note.recipient_id from note
       on conflict (user_id) do update set unread = inboxes.unread
       returning unread + 1 as n),
     log as (
       insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
-      select 'notification', note.id, 'CREATED', note.actor_id, ${sql.placeholder('actorName')}::text, null, `,
+      select entity, entity_id, 'CREATED', author_id, author_name, null, state, detail from (
+        select 1 as step, 'comment' as entity, added.id as entity_id, viewer.id as author_id, viewer.name as author_name,
+          added.state, json_build_object('targetKind', ${sql.placeholder('kind')}::text, 'targetId', added.state->'targetId',
+            'targetAuthorId', added.target_author_id) as detail
+        from added, viewer
+        union all
+        select 2, 'notification', note.id, note.actor_id, viewer.name, `,
     sql.raw(stateJson(notifications, 'note')),
     sql`, json_build_object('recipientId', note.recipient_id, 'unreadCount', unread.n)
-      from note, unread)
-    select 1 as done`,
+        from note, unread, viewer
+      ) as changes order by step)
+    select (select name from viewer) as author_name, (select state from added) as comment, (select count(*)::int from note) as notified`,
   ]),
 );
 
-/**
- * A comment and, for someone else's target, the notification of its author: two statements in one
- * transaction, where one round trip per row read or written would hold it open across five or six.
- */
 export async function addComment(db: Db, viewer: Viewer, target: TargetRef | null, input: unknown): Promise<Committed<CommentState>> {
   const { body } = parseInput(addInput, input);
   const nothingToCommentOn = () => notFound('There is no recipe or blog with this id to comment on.');
   if (!target || !isUuid(target.id)) throw nothingToCommentOn();
-  return db.transaction(async (tx) => {
-    const [added] = await insertComment(tx, { viewer: viewer.id, kind: target.kind, target: target.id, body });
-    if (!added?.author_name) throw accountGone();
-    if (!added.comment) throw nothingToCommentOn();
-    const comment = reviveRow(added.comment) as CommentState;
-    if (!added.recipient) return { result: comment, appended: 1 };
-    await insertNotification(tx, {
-      recipient: added.recipient,
-      actor: viewer.id,
-      actorName: added.author_name,
-      comment: comment.id,
-      kind: target.kind,
-      target: target.id,
-    });
-    return { result: comment, appended: 2 };
-  });
+  const [added] = await insertCommentAndNotification(db, { viewer: viewer.id, kind: target.kind, target: target.id, body });
+  if (!added?.author_name) throw accountGone();
+  if (!added.comment) throw nothingToCommentOn();
+  return { result: reviveRow(added.comment) as CommentState, appended: 1 + Number(added.notified) };
 }
 
 export function updateComment(db: Db, viewer: Viewer, id: string, input: unknown): Promise<Committed<CommentState>> {

@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendChanges, readChanges, sequenceChanges } from '../../src/changes/log.js';
 import { type Database, openDatabase } from '../../src/db/client.js';
 import { changeLog, type RecipeRow } from '../../src/db/schema.js';
+import { addComment } from '../../src/model/comments.js';
+import { createRecipe } from '../../src/model/recipes.js';
+import { signUp } from '../../src/model/users.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 const WRITERS = 60;
@@ -69,5 +72,34 @@ describe('change log positions under concurrent writers', () => {
     // Dense: positions are given only to committed changes, one after another.
     expect(committed).toEqual(committed.map((_, i) => i + 1));
     expect(seen).toEqual(committed);
+  });
+
+  it("appends a comment's change before its notification's, with the unread count rising in log order under concurrent comments", async () => {
+    const { db } = database;
+    const account = (name: string) => signUp(db, { email: `${randomUUID()}@example.com`, password: 'correct horse battery', name });
+    const author = await account('Author');
+    const commenters = await Promise.all(Array.from({ length: 12 }, (_, i) => account(`Commenter ${i}`)));
+    const recipe = (await createRecipe(db, author, { title: 'Bread' })).result;
+    const head = await sequenceChanges(db, 1_000);
+
+    const added = await Promise.all(
+      commenters.map((commenter, i) => addComment(db, commenter, { kind: 'recipe', id: recipe.id }, { body: `Comment ${i}` })),
+    );
+    expect(added.map((write) => write.appended)).toEqual(commenters.map(() => 2));
+    await sequenceChanges(db, 1_000);
+
+    const changes = await readChanges(db, { after: head.last ?? 0, limit: 1_000 });
+    for (const write of added) {
+      const comment = changes.findIndex((change) => change.entity === 'comment' && change.entityId === write.result.id);
+      const notification = changes.findIndex(
+        (change) => change.entity === 'notification' && (change.after as { commentId?: string } | null)?.commentId === write.result.id,
+      );
+      expect(comment).toBeGreaterThanOrEqual(0);
+      expect(notification).toBeGreaterThan(comment);
+    }
+    const counts = changes
+      .filter((change) => change.entity === 'notification')
+      .map((change) => (change.detail as { unreadCount: number }).unreadCount);
+    expect(counts).toEqual(commenters.map((_, i) => i + 1));
   });
 });
