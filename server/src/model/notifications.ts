@@ -1,13 +1,14 @@
 /** Notifications: made by comments, read and marked by their recipient, every change with its exact unread count. */
 
-import { and, asc, eq, inArray, not, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, not, sql } from 'drizzle-orm';
 import type { Viewer } from '../auth/tokens.js';
-import type { Db, Queryable, Tx } from '../db/client.js';
+import { type Db, preparedStatement, type Queryable, type Tx } from '../db/client.js';
 import { inboxes, type NotificationRow, notifications } from '../db/schema.js';
 import { notFound } from './errors.js';
 import { isUuid } from './ids.js';
-import { type Author, appendAll, authorOf, type Committed, type PendingChange } from './owned-writes.js';
+import { type Author, accountGone, type Committed, type PendingChange } from './owned-writes.js';
 import { type PageWindow, pageClauses } from './pagination.js';
+import { stateJson } from './state-json.js';
 
 /**
  * Locks a user's inbox row (made on first use), which serialises every change to their
@@ -61,44 +62,60 @@ export async function removeNotificationsOfComments(
 }
 
 /**
- * Marks the viewer's notifications read: the given ones, or all. An id that is not one of the
- * viewer's notifications refuses the whole call. Returns how many went from unread to read.
+ * Marks the viewer's notifications read, each with its change, in one statement, so the inbox lock
+ * every writer of these notifications takes is never held across a round trip. The inbox row is
+ * locked, and its count read, before any notification row: the rows to mark join it, so no row is
+ * locked first (two markings at once would otherwise each hold what the other waits for). A
+ * notification that commits meanwhile is in the count and stays unread, so each change's count is
+ * still the count right after it. Any id that is not one of the viewer's notifications marks nothing.
  */
-export function markNotificationsRead(db: Db, viewer: Viewer, ids: readonly string[] | null): Promise<Committed<number>> {
-  return db.transaction(async (tx) => {
-    const author = await authorOf(tx, viewer);
-    let remaining = await lockInbox(tx, viewer.id);
-    const mine = eq(notifications.recipientId, viewer.id);
-    let scope: SQL | undefined = mine;
-    if (ids) {
-      const wanted = [...new Set(ids)];
-      if (wanted.some((id) => !isUuid(id))) throw notFound('One of these ids is not a notification of yours.');
-      if (wanted.length === 0) return { result: 0, appended: 0 };
-      const owned = await tx.$count(notifications, and(mine, inArray(notifications.id, wanted)));
-      if (owned !== wanted.length) throw notFound('One of these ids is not a notification of yours.');
-      scope = and(mine, inArray(notifications.id, wanted));
-    }
-    const unread = await tx
-      .select()
-      .from(notifications)
-      .where(and(scope, not(notifications.read)))
-      .orderBy(asc(notifications.createdAt), asc(notifications.id));
-    if (unread.length === 0) return { result: 0, appended: 0 };
-    await tx
-      .update(notifications)
-      .set({ read: true })
-      .where(
-        inArray(
-          notifications.id,
-          unread.map((row) => row.id),
-        ),
-      );
-    const pending = unread.map((row) => {
-      remaining -= 1;
-      return change('UPDATED', author, row, { ...row, read: true }, remaining);
-    });
-    return { result: unread.length, appended: await appendAll(tx, pending) };
-  });
+const markRead = preparedStatement<{ author_found: boolean; allowed: boolean; marked: number }>(
+  sql.join([
+    sql`with author as (select u.id, u.name from users u where u.id = ${sql.placeholder('viewer')}::uuid),
+    inbox as (
+      insert into inboxes (user_id) select author.id from author
+      on conflict (user_id) do update set unread = inboxes.unread
+      returning unread),
+    allowed as (
+      select ${sql.placeholder('ids')}::uuid[] is null or (
+        select count(*) from notifications n
+        where n.recipient_id = ${sql.placeholder('viewer')}::uuid and n.id = any(${sql.placeholder('ids')}::uuid[])
+      ) = cardinality(${sql.placeholder('ids')}::uuid[]) as ok),
+    locked as (
+      select n.* from notifications n, inbox, allowed
+      where allowed.ok and n.recipient_id = ${sql.placeholder('viewer')}::uuid and not n.read
+        and (${sql.placeholder('ids')}::uuid[] is null or n.id = any(${sql.placeholder('ids')}::uuid[]))
+      for update of n),
+    unread as (
+      select n.id, n.recipient_id, `,
+    sql.raw(stateJson(notifications, 'n')),
+    sql` as state, row_number() over (order by n.created_at, n.id) as k from locked n),
+    marked as (
+      update notifications n set read = true from unread where n.id = unread.id
+      returning n.id, `,
+    sql.raw(stateJson(notifications, 'n')),
+    sql` as state),
+    log as (
+      insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
+      select 'notification', unread.id, 'UPDATED', author.id, author.name, unread.state, marked.state,
+        json_build_object('recipientId', unread.recipient_id, 'unreadCount', inbox.unread - unread.k)
+      from unread join marked on marked.id = unread.id, author, inbox
+      order by unread.k)
+    select exists (select from author) as author_found, (select ok from allowed) as allowed,
+      (select count(*)::int from marked) as marked`,
+  ]),
+);
+
+/** Marks the viewer's notifications read: the given ones, or all. Returns how many went from unread to read. */
+export async function markNotificationsRead(db: Db, viewer: Viewer, ids: readonly string[] | null): Promise<Committed<number>> {
+  const wanted = ids ? [...new Set(ids)] : null;
+  const notYours = () => notFound('One of these ids is not a notification of yours.');
+  if (wanted?.some((id) => !isUuid(id))) throw notYours();
+  if (wanted?.length === 0) return { result: 0, appended: 0 };
+  const [row] = await markRead(db, { viewer: viewer.id, ids: wanted });
+  if (!row?.author_found) throw accountGone();
+  if (!row.allowed) throw notYours();
+  return { result: row.marked, appended: row.marked };
 }
 
 export async function unreadNotificationCount(db: Queryable, viewer: Viewer): Promise<number> {
