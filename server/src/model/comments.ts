@@ -8,7 +8,7 @@ import { type Db, preparedStatement, type Queryable, type Tx } from '../db/clien
 import { blogs, type CommentRow, type CommentState, comments, notifications, recipes, type TargetKind } from '../db/schema.js';
 import { notFound } from './errors.js';
 import { isUuid } from './ids.js';
-import { removeNotificationsOfComments } from './notifications.js';
+import { lockInboxes, removeNotificationsOfComments } from './notifications.js';
 import { type Author, accountGone, type Committed, deleteOwned, type OwnedTable, type PendingChange, updateOwned } from './owned-writes.js';
 import { type PageWindow, pageClauses } from './pagination.js';
 import { stateJson } from './state-json.js';
@@ -96,7 +96,7 @@ const table: OwnedTable<'comment', CommentValues> = {
  * the author's inbox lock waits on this instance's event loop.
  *
  * The target is read FOR SHARE first, as every writer of a thread does, so it can be neither
- * deleted nor hidden while the comment commits. The author's inbox row is locked next (the upsert)
+ * deleted nor hidden while the comment commits. The author's inbox row is locked next (`lockInboxes`)
  * and its count read under that lock, before either change is appended, so the notification's
  * change comes after every earlier change to that inbox; the notification adds one to the count
  * (the database's trigger does, once the statement has inserted it). The two changes are appended
@@ -125,10 +125,7 @@ const insertCommentAndNotification = preparedStatement<{ author_name: string | n
       select added.target_author_id, viewer.id, added.id, ${sql.placeholder('kind')}::text, ${sql.placeholder('target')}::uuid
       from added, viewer where added.target_author_id <> viewer.id
       returning *),
-    unread as (
-      insert into inboxes (user_id) select note.recipient_id from note
-      on conflict (user_id) do update set unread = inboxes.unread
-      returning unread + 1 as n),
+    inbox as (${lockInboxes(sql`select note.recipient_id from note`)}),
     log as (
       insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
       select entity, entity_id, 'CREATED', author_id, author_name, null, state, detail from (
@@ -139,8 +136,8 @@ const insertCommentAndNotification = preparedStatement<{ author_name: string | n
         union all
         select 2, 'notification', note.id, note.actor_id, viewer.name, `,
     sql.raw(stateJson(notifications, 'note')),
-    sql`, json_build_object('recipientId', note.recipient_id, 'unreadCount', unread.n)
-        from note, unread, viewer
+    sql`, json_build_object('recipientId', note.recipient_id, 'unreadCount', inbox.unread + 1)
+        from note, inbox, viewer
       ) as changes order by step)
     select (select name from viewer) as author_name, (select state from added) as comment, (select count(*)::int from note) as notified`,
   ]),

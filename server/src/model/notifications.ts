@@ -1,8 +1,8 @@
 /** Notifications: made by comments, read and marked by their recipient, every change with its exact unread count. */
 
-import { and, eq, inArray, not, sql } from 'drizzle-orm';
+import { and, eq, inArray, not, type SQL, sql } from 'drizzle-orm';
 import type { Viewer } from '../auth/tokens.js';
-import { type Db, preparedStatement, type Queryable, type Tx } from '../db/client.js';
+import { type Db, preparedStatement, type Queryable, rowsOf, type Tx } from '../db/client.js';
 import { inboxes, type NotificationRow, notifications } from '../db/schema.js';
 import { notFound } from './errors.js';
 import { isUuid } from './ids.js';
@@ -11,17 +11,17 @@ import { type PageWindow, pageClauses } from './pagination.js';
 import { stateJson } from './state-json.js';
 
 /**
- * Locks a user's inbox row (made on first use), which serialises every change to their
- * notifications across instances, and returns their unread count as it stands under the lock: the
- * count a change reports is then exactly the count right after it. The database keeps the count
- * itself (a trigger on notifications, migration 0004), whichever writer changes them.
+ * Locks the inbox rows of the users `recipients` selects (each made on first use), which
+ * serialises every change to their notifications across instances, and returns each one's unread
+ * count as it stands under the lock: the count a change reports is then exactly the count right
+ * after it. The database keeps the count itself (a trigger on notifications, migration 0004),
+ * whichever writer changes them. A statement that writes notifications takes it before anything else.
  */
+export const lockInboxes = (recipients: SQL): SQL =>
+  sql`insert into inboxes (user_id) ${recipients} on conflict (user_id) do update set unread = inboxes.unread returning unread`;
+
 async function lockInbox(tx: Tx, recipientId: string): Promise<number> {
-  const [row] = await tx
-    .insert(inboxes)
-    .values({ userId: recipientId })
-    .onConflictDoUpdate({ target: inboxes.userId, set: { unread: sql`${inboxes.unread}` } })
-    .returning({ unread: inboxes.unread });
+  const [row] = await rowsOf<{ unread: number }>(tx, lockInboxes(sql`select ${recipientId}::uuid`));
   return row?.unread ?? 0;
 }
 
@@ -72,10 +72,7 @@ export async function removeNotificationsOfComments(
 const markRead = preparedStatement<{ author_found: boolean; allowed: boolean; marked: number }>(
   sql.join([
     sql`with author as (select u.id, u.name from users u where u.id = ${sql.placeholder('viewer')}::uuid),
-    inbox as (
-      insert into inboxes (user_id) select author.id from author
-      on conflict (user_id) do update set unread = inboxes.unread
-      returning unread),
+    inbox as (${lockInboxes(sql`select author.id from author`)}),
     allowed as (
       select ${sql.placeholder('ids')}::uuid[] is null or (
         select count(*) from notifications n
