@@ -60,6 +60,52 @@ interface CommentValues {
   body: string;
 }
 
+const accessKeys = (alias: string) => ({ targetAuthorId: `${alias}.target_author_id`, targetPublic: `${alias}.target_public` });
+
+/**
+ * An edit of a comment and its change in one statement. The target is locked FOR SHARE before the
+ * comment FOR UPDATE, as every writer of a thread does (the comment's row joins the target's), so an
+ * edit and the target's deletion cannot deadlock, and neither lock is held across a round trip.
+ */
+const updateStatement = preparedStatement<{ author_name: string | null; before: unknown; after: unknown }>(
+  sql.join([
+    sql`with viewer as (select u.id, u.name from users u where u.id = ${sql.placeholder('viewer')}::uuid),
+    found as (select c.target_kind, c.target_id from comments c where c.id = ${sql.placeholder('id')}::uuid),
+    recipe_target as (
+      select r.author_id, true as public from recipes r, found
+      where found.target_kind = 'recipe' and r.id = found.target_id for share of r),
+    blog_target as (
+      select b.author_id, b.published as public from blogs b, found
+      where found.target_kind = 'blog' and b.id = found.target_id for share of b),
+    target as (select * from recipe_target union all select * from blog_target),
+    locked as (
+      select c.*, target.author_id as target_author_id, target.public as target_public from comments c, target
+      where c.id = ${sql.placeholder('id')}::uuid for update of c),
+    old as (select locked.*, `,
+    sql.raw(stateJson(comments, 'locked', accessKeys('locked'))),
+    sql` as state from locked),
+    new as (
+      update comments as t set body = ${sql.placeholder('body')}::text, version = t.version + 1, updated_at = now()
+      from old
+      where t.id = old.id and t.author_id = ${sql.placeholder('viewer')}::uuid
+        and (old.target_public or old.target_author_id = ${sql.placeholder('viewer')}::uuid)
+        and (${sql.placeholder('version')}::int is null or t.version = ${sql.placeholder('version')}::int)
+        and t.body is distinct from ${sql.placeholder('body')}::text
+      returning t.id, t.target_kind, t.target_id, old.target_author_id, `,
+    sql.raw(stateJson(comments, 't', accessKeys('old'))),
+    sql` as state),
+    log as (
+      insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
+      select 'comment', new.id, 'UPDATED', viewer.id, viewer.name, old.state, new.state,
+        json_build_object('targetKind', new.target_kind, 'targetId', new.target_id, 'targetAuthorId', new.target_author_id)
+      from new, old, viewer)
+    select (select name from viewer) as author_name,
+      -- The comment as it was is only needed to say why nothing was written.
+      case when exists (select from new) then null else (select state from old) end as before,
+      (select state from new) as after`,
+  ]),
+);
+
 const table: OwnedTable<'comment', CommentValues> = {
   entity: 'comment',
   label: 'comment',
@@ -74,14 +120,16 @@ const table: OwnedTable<'comment', CommentValues> = {
   },
   visibleTo: (row, viewerId) => targetVisibleTo({ authorId: row.targetAuthorId, public: row.targetPublic }, viewerId),
   mayDelete: (row, viewerId) => row.targetAuthorId === viewerId,
-  async update(tx, before, values, version) {
-    const [row] = await tx
-      .update(comments)
-      .set({ body: values.body, version, updatedAt: sql`now()` })
-      .where(eq(comments.id, before.id))
-      .returning();
-    if (!row) throw new Error('comment update returned nothing');
-    return withAccess(row, { authorId: before.targetAuthorId, public: before.targetPublic });
+  statements: {
+    async updateAndAppend(db, viewerId, id, patch, expectedVersion) {
+      if (!isUuid(id) || patch.body === undefined) return { authorName: null, before: null, after: null };
+      const [row] = await updateStatement(db, { viewer: viewerId, id, body: patch.body, version: expectedVersion });
+      return {
+        authorName: row?.author_name ?? null,
+        before: reviveRow(row?.before) as CommentState | null,
+        after: reviveRow(row?.after) as CommentState | null,
+      };
+    },
   },
   async remove(tx, row) {
     await tx.delete(comments).where(eq(comments.id, row.id));

@@ -28,11 +28,17 @@ export interface Committed<Result> {
   appended: number;
 }
 
-/** How one entity table is read and written, and what it adds; the flow around it is the same for every entity. */
-export type OwnedTable<K extends OwnedKind, Values> = StatementTable<K, Values> | (OwnedRows<K> & TransactionWrites<K, Values>);
+/**
+ * How one entity table is read and written, and what it adds; the flow around it is the same for
+ * every entity. An update is one statement (the row and its change in one round trip); a table
+ * whose rows are created by a flow of their own (comments) need not have a create statement.
+ */
+export type OwnedTable<K extends OwnedKind, Values> = OwnedRows<K> & { statements: UpdateStatement<K, Values> };
 
 /** A table whose rows are created and updated by one statement each (row-table.ts). */
-export type StatementTable<K extends OwnedKind, Values> = OwnedRows<K> & StatementWrites<K, Values>;
+export type StatementTable<K extends OwnedKind, Values> = OwnedRows<K> & {
+  statements: UpdateStatement<K, Values> & CreateStatement<K, Values>;
+};
 
 interface OwnedRows<K extends OwnedKind> {
   entity: K;
@@ -50,27 +56,23 @@ interface OwnedRows<K extends OwnedKind> {
   beforeRemove?(tx: Tx, row: State<K>, author: Author): Promise<PendingChange[]>;
 }
 
-/** Updates of a row inside a transaction, for a table whose rows are created by a flow of their own (comments). */
-interface TransactionWrites<K extends OwnedKind, Values> {
-  statements?: never;
-  update(tx: Tx, before: State<K>, values: Partial<Values>, version: number): Promise<State<K>>;
+interface CreateStatement<K extends OwnedKind, Values> {
+  createAndAppend(db: Db, authorId: string, values: Values): Promise<StatementOutcome<State<K>>>;
 }
 
 /**
- * Create and update as one statement each (row-table.ts), for a table whose writes bring nothing
- * else along and whose changes carry no detail: one round trip instead of a transaction's five.
+ * Applies the fields present in `patch` and appends the UPDATED change, only when the viewer may
+ * see the row and is its author, `expectedVersion` (if any) is the row's version and something
+ * changes; otherwise writes nothing and returns the row as it is, for the caller to say why.
  */
-interface StatementWrites<K extends OwnedKind, Values> {
-  statements: {
-    createAndAppend(db: Db, authorId: string, values: Values): Promise<StatementOutcome<State<K>>>;
-    updateAndAppend(
-      db: Db,
-      viewerId: string,
-      id: string,
-      patch: Partial<Values>,
-      expectedVersion: number | null,
-    ): Promise<StatementOutcome<State<K>>>;
-  };
+interface UpdateStatement<K extends OwnedKind, Values> {
+  updateAndAppend(
+    db: Db,
+    viewerId: string,
+    id: string,
+    patch: Partial<Values>,
+    expectedVersion: number | null,
+  ): Promise<StatementOutcome<State<K>>>;
 }
 
 export async function authorOf(tx: Tx, viewer: Viewer): Promise<Author> {
@@ -125,12 +127,6 @@ export async function createOwned<K extends OwnedKind, Values>(
   return { result: after, appended: 1 };
 }
 
-function changesSomething<Row>(row: Row, patch: Partial<Row>): boolean {
-  return Object.entries(patch).some(
-    ([key, value]) => value !== undefined && JSON.stringify(row[key as keyof Row]) !== JSON.stringify(value),
-  );
-}
-
 export async function updateOwned<K extends OwnedKind, Values>(
   db: Db,
   table: OwnedTable<K, Values>,
@@ -139,30 +135,16 @@ export async function updateOwned<K extends OwnedKind, Values>(
   patch: Partial<Values>,
   expectedVersion: number | null | undefined,
 ): Promise<Committed<State<K>>> {
-  if (table.statements) {
-    const { authorName, before, after } = await table.statements.updateAndAppend(db, viewer.id, id, patch, expectedVersion ?? null);
-    if (after) return { result: after, appended: 1 };
-    // The statement wrote nothing unless every rule below held; these say which did not.
-    if (!before || !table.visibleTo(before, viewer.id)) throw notFound(`No ${table.label} with this id exists.`);
-    if (authorName === null) throw accountGone();
-    if (before.authorId !== viewer.id) throw forbidden(`Only the author may change this ${table.label}.`);
-    if (expectedVersion !== null && expectedVersion !== undefined && expectedVersion !== before.version) {
-      throw staleVersion(table.label, expectedVersion, before.version);
-    }
-    return { result: before, appended: 0 };
+  const { authorName, before, after } = await table.statements.updateAndAppend(db, viewer.id, id, patch, expectedVersion ?? null);
+  if (after) return { result: after, appended: 1 };
+  // The statement wrote nothing unless every rule below held; these say which did not.
+  if (!before || !table.visibleTo(before, viewer.id)) throw notFound(`No ${table.label} with this id exists.`);
+  if (authorName === null) throw accountGone();
+  if (before.authorId !== viewer.id) throw forbidden(`Only the author may change this ${table.label}.`);
+  if (expectedVersion !== null && expectedVersion !== undefined && expectedVersion !== before.version) {
+    throw staleVersion(table.label, expectedVersion, before.version);
   }
-  return db.transaction(async (tx) => {
-    // Sent together: the driver pipelines them on the transaction's connection, one round trip.
-    const [before, author] = await Promise.all([lockVisible(tx, table, viewer, id), authorOf(tx, viewer)]);
-    if (before.authorId !== viewer.id) throw forbidden(`Only the author may change this ${table.label}.`);
-    if (expectedVersion !== null && expectedVersion !== undefined && expectedVersion !== before.version) {
-      throw staleVersion(table.label, expectedVersion, before.version);
-    }
-    if (!changesSomething(before, patch as Partial<State<K>>)) return { result: before, appended: 0 };
-    const after = await table.update(tx, before, patch, before.version + 1);
-    const appended = await appendAll(tx, [ownChange(table, 'UPDATED', author, before, after)]);
-    return { result: after, appended };
-  });
+  return { result: before, appended: 0 };
 }
 
 export function deleteOwned<K extends OwnedKind, Values>(
