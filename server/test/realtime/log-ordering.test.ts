@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendChanges, readChanges, sequenceChanges } from '../../src/changes/log.js';
 import { type Database, openDatabase } from '../../src/db/client.js';
 import { changeLog, type RecipeRow } from '../../src/db/schema.js';
-import { addComment } from '../../src/model/comments.js';
+import { addComment, deleteComment } from '../../src/model/comments.js';
 import { createRecipe } from '../../src/model/recipes.js';
 import { signUp } from '../../src/model/users.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -101,5 +101,17 @@ describe('change log positions under concurrent writers', () => {
       .filter((change) => change.entity === 'notification')
       .map((change) => (change.detail as { unreadCount: number }).unreadCount);
     expect(counts).toEqual(commenters.map((_, i) => i + 1));
+
+    // Removing comments takes their notifications first, each change with the count after it.
+    const removedFrom = changes.at(-1)?.position ?? 0;
+    await Promise.all(added.slice(0, 4).map((write, i) => deleteComment(db, commenters[i] as { id: string }, write.result.id)));
+    await sequenceChanges(db, 1_000);
+    const removals = await readChanges(db, { after: removedFrom, limit: 1_000 });
+    expect(removals.map((change) => `${change.entity} ${change.kind}`)).toEqual(
+      Array.from({ length: 4 }, () => ['notification DELETED', 'comment DELETED']).flat(),
+    );
+    expect(
+      removals.filter((change) => change.entity === 'notification').map((change) => (change.detail as { unreadCount: number }).unreadCount),
+    ).toEqual([11, 10, 9, 8]);
   });
 });
