@@ -137,6 +137,33 @@ describe('notificationChanged across three instances', () => {
     expect(resumed.events).toHaveLength(6);
   });
 
+  it('replays a notification whose comment has since been deleted with no notification, and goes on', async () => {
+    const hal = await signUp(c.url, 'Hal');
+    const recipe = await recipeOf(hal);
+    const first = overWs(a, hal);
+    await waitForSubscriptions(a.url, 1);
+    const comment = await add(bob, recipe, 'soon gone');
+    const [created] = await first.waitFor(1);
+    first.stop();
+
+    // Read, then gone with its comment, before the stream resumes: the read event goes out after the
+    // comment it would name no longer exists, as a live event does whose delivery lags.
+    await ok(c.url, MARK_READ, {}, hal.token);
+    await ok(c.url, DELETE_COMMENT, { id: comment }, bob.token);
+    const resumed = overWs(b, hal, created?.cursor);
+    const replayed = await resumed.waitFor(2);
+    expect(replayed.map((e) => [e.kind, e.notificationId, e.unreadCount, e.notification])).toEqual([
+      ['UPDATED', created?.notificationId, 0, null],
+      ['DELETED', created?.notificationId, 0, null],
+    ]);
+    await add(carol, recipe, 'still here');
+    expect((await resumed.waitFor(3)).at(-1)).toMatchObject({
+      kind: 'CREATED',
+      unreadCount: 1,
+      notification: { comment: { body: 'still here' } },
+    });
+  });
+
   it('keeps unreadCount exact under concurrent comments and marks from two instances', async () => {
     const erin = await signUp(c.url, 'Erin');
     const recipe = await recipeOf(erin);

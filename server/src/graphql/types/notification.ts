@@ -92,8 +92,16 @@ const NotificationChange = builder.objectRef<ViewerEvent<NotificationRow>>('Noti
     notification: t.field({
       type: NotificationRef,
       nullable: true,
-      description: 'State after the change; null for DELETED.',
-      resolve: (event, _args, ctx) => changedNode(event, ctx),
+      description: 'State after the change; null for DELETED, and once the notification is gone with its comment.',
+      resolve: async (event, _args, ctx) => {
+        const node = changedNode(event, ctx);
+        // A notification goes with its comment. An event that goes out after both are gone (a
+        // resume, or a delivery that lagged behind the deletion) names neither: its comment
+        // cannot be loaded any more, and `comment` is never null.
+        if (!node) return null;
+        const [comment] = await CommentRef.getDataloader(ctx).loadMany([node.commentId]);
+        return comment && !(comment instanceof Error) ? node : null;
+      },
     }),
     unreadCount: t.int({
       description: "The recipient's unread count right after this change.",

@@ -310,7 +310,7 @@ export type NotificationChange = Change & {
   /** Position in the change log; pass it as `after` to resume right after this change. */
   cursor: Scalars['String']['output'];
   kind: ChangeKind;
-  /** State after the change; null for DELETED. */
+  /** State after the change; null for DELETED, and once the notification is gone with its comment. */
   notification?: Maybe<Notification>;
   notificationId: Scalars['ID']['output'];
   /** When the change committed. */
