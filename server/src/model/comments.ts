@@ -6,10 +6,10 @@ import type { Viewer } from '../auth/tokens.js';
 import { reviveRow } from '../changes/change.js';
 import { type Db, preparedStatement, type Queryable, type Tx } from '../db/client.js';
 import { blogs, type CommentRow, type CommentState, comments, notifications, recipes, type TargetKind } from '../db/schema.js';
-import { notFound } from './errors.js';
+import { forbidden, notFound } from './errors.js';
 import { isUuid } from './ids.js';
 import { lockInboxes, removeNotificationsOfComments } from './notifications.js';
-import { type Author, accountGone, type Committed, deleteOwned, type OwnedTable, type PendingChange, updateOwned } from './owned-writes.js';
+import { type Author, accountGone, type Committed, type OwnedTable, type PendingChange, updateOwned } from './owned-writes.js';
 import { type PageWindow, pageClauses } from './pagination.js';
 import { stateJson } from './state-json.js';
 import { parseInput, text } from './validation.js';
@@ -34,21 +34,19 @@ export function targetVisibleTo(access: TargetAccess, viewerId: string | undefin
   return access.public || access.authorId === viewerId;
 }
 
-/**
- * Reads a target's access, optionally locking it: FOR SHARE keeps it from being deleted or hidden
- * while a comment on it commits, and a deletion waiting for it then finds that comment.
- */
-export async function targetAccess(db: Queryable, target: TargetRef, lock = false): Promise<TargetAccess | null> {
+/** Reads a target's access: who owns it and whether everyone may see it. */
+export async function targetAccess(db: Queryable, target: TargetRef): Promise<TargetAccess | null> {
   if (!isUuid(target.id)) return null;
   if (target.kind === 'recipe') {
-    const query = db.select({ authorId: recipes.authorId }).from(recipes).where(eq(recipes.id, target.id));
-    const [row] = await (lock ? query.for('share') : query);
+    const [row] = await db.select({ authorId: recipes.authorId }).from(recipes).where(eq(recipes.id, target.id));
     return row ? { authorId: row.authorId, public: true } : null;
   }
-  const query = db.select({ authorId: blogs.authorId, published: blogs.published }).from(blogs).where(eq(blogs.id, target.id));
-  const [row] = await (lock ? query.for('share') : query);
+  const [row] = await db.select({ authorId: blogs.authorId, published: blogs.published }).from(blogs).where(eq(blogs.id, target.id));
   return row ? { authorId: row.authorId, public: row.published } : null;
 }
+
+/** What every subscriber may know about a change to a comment besides the comment. */
+const commentDetail = (row: CommentState) => ({ targetKind: row.targetKind, targetId: row.targetId, targetAuthorId: row.targetAuthorId });
 
 const withAccess = (row: CommentRow, access: TargetAccess): CommentState => ({
   ...row,
@@ -63,14 +61,11 @@ interface CommentValues {
 const accessKeys = (alias: string) => ({ targetAuthorId: `${alias}.target_author_id`, targetPublic: `${alias}.target_public` });
 
 /**
- * An edit of a comment and its change in one statement. The target is locked FOR SHARE before the
- * comment FOR UPDATE, as every writer of a thread does (the comment's row joins the target's), so an
- * edit and the target's deletion cannot deadlock, and neither lock is held across a round trip.
+ * The comment `id` locked FOR UPDATE with its target's access (`locked`), the target locked FOR
+ * SHARE first, as every writer of a thread does (the comment's row joins the target's), so a
+ * change to the comment and the target's deletion cannot deadlock.
  */
-const updateStatement = preparedStatement<{ author_name: string | null; before: unknown; after: unknown }>(
-  sql.join([
-    sql`with viewer as (select u.id, u.name from users u where u.id = ${sql.placeholder('viewer')}::uuid),
-    found as (select c.target_kind, c.target_id from comments c where c.id = ${sql.placeholder('id')}::uuid),
+const lockedWithTarget = sql`found as (select c.target_kind, c.target_id from comments c where c.id = ${sql.placeholder('id')}::uuid),
     recipe_target as (
       select r.author_id, true as public from recipes r, found
       where found.target_kind = 'recipe' and r.id = found.target_id for share of r),
@@ -80,7 +75,13 @@ const updateStatement = preparedStatement<{ author_name: string | null; before: 
     target as (select * from recipe_target union all select * from blog_target),
     locked as (
       select c.*, target.author_id as target_author_id, target.public as target_public from comments c, target
-      where c.id = ${sql.placeholder('id')}::uuid for update of c),
+      where c.id = ${sql.placeholder('id')}::uuid for update of c)`;
+
+/** An edit of a comment and its change in one statement, so neither lock is held across a round trip. */
+const updateStatement = preparedStatement<{ author_name: string | null; before: unknown; after: unknown }>(
+  sql.join([
+    sql`with viewer as (select u.id, u.name from users u where u.id = ${sql.placeholder('viewer')}::uuid),
+    ${lockedWithTarget},
     old as (select locked.*, `,
     sql.raw(stateJson(comments, 'locked', accessKeys('locked'))),
     sql` as state from locked),
@@ -106,20 +107,49 @@ const updateStatement = preparedStatement<{ author_name: string | null; before: 
   ]),
 );
 
+/**
+ * A comment's removal by its author or its target's author, with its notification, in one
+ * statement: the target's author's inbox is locked and its count read before the notification
+ * goes, and the notification's change is appended before the comment's.
+ */
+const deleteStatement = preparedStatement<{ author_name: string | null; before: unknown; deleted: boolean; notifications: number }>(
+  sql.join([
+    sql`with viewer as (select u.id, u.name from users u where u.id = ${sql.placeholder('viewer')}::uuid),
+    ${lockedWithTarget},
+    old as (select locked.*, `,
+    sql.raw(stateJson(comments, 'locked', accessKeys('locked'))),
+    sql` as state from locked),
+    allowed as (
+      select old.* from old, viewer
+      where (old.target_public or old.target_author_id = viewer.id) and viewer.id in (old.author_id, old.target_author_id)),
+    inbox as (${lockInboxes(sql`select allowed.target_author_id from allowed`)}),
+    gone as (
+      delete from notifications n using allowed, inbox
+      where n.comment_id = allowed.id and n.recipient_id = allowed.target_author_id
+      returning n.id, n.recipient_id, `,
+    sql.raw(stateJson(notifications, 'n')),
+    sql` as state, inbox.unread - (case when n.read then 0 else 1 end) as unread_after),
+    removed as (delete from comments c using allowed where c.id = allowed.id returning c.id),
+    log as (
+      insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
+      select entity, entity_id, 'DELETED', author_id, author_name, state, null, detail from (
+        select 1 as step, 'notification' as entity, gone.id as entity_id, viewer.id as author_id, viewer.name as author_name,
+          gone.state, json_build_object('recipientId', gone.recipient_id, 'unreadCount', gone.unread_after) as detail
+        from gone, viewer
+        union all
+        select 2, 'comment', allowed.id, viewer.id, viewer.name, allowed.state,
+          json_build_object('targetKind', allowed.target_kind, 'targetId', allowed.target_id, 'targetAuthorId', allowed.target_author_id)
+        from allowed join removed on removed.id = allowed.id, viewer
+      ) as changes order by step)
+    select (select name from viewer) as author_name, (select state from old) as before,
+      exists (select from removed) as deleted, (select count(*)::int from gone) as notifications`,
+  ]),
+);
+
 const table: OwnedTable<'comment', CommentValues> = {
   entity: 'comment',
   label: 'comment',
-  async lockById(tx, id) {
-    if (!isUuid(id)) return null;
-    const [found] = await tx.select().from(comments).where(eq(comments.id, id));
-    if (!found) return null;
-    // The target first, as every writer of a thread does, so a target's deletion and a comment's edit cannot deadlock.
-    const access = await targetAccess(tx, { kind: found.targetKind, id: found.targetId }, true);
-    const [row] = await tx.select().from(comments).where(eq(comments.id, id)).for('update');
-    return row && access ? withAccess(row, access) : null;
-  },
   visibleTo: (row, viewerId) => targetVisibleTo({ authorId: row.targetAuthorId, public: row.targetPublic }, viewerId),
-  mayDelete: (row, viewerId) => row.targetAuthorId === viewerId,
   statements: {
     async updateAndAppend(db, viewerId, id, patch, expectedVersion) {
       if (!isUuid(id) || patch.body === undefined) return { authorName: null, before: null, after: null };
@@ -131,11 +161,6 @@ const table: OwnedTable<'comment', CommentValues> = {
       };
     },
   },
-  async remove(tx, row) {
-    await tx.delete(comments).where(eq(comments.id, row.id));
-  },
-  detail: (row) => ({ targetKind: row.targetKind, targetId: row.targetId, targetAuthorId: row.targetAuthorId }),
-  beforeRemove: (tx, row, author) => removeNotificationsOfComments(tx, row.targetAuthorId, [row.id], author),
 };
 
 /**
@@ -206,8 +231,14 @@ export function updateComment(db: Db, viewer: Viewer, id: string, input: unknown
   return updateOwned(db, table, viewer, id, patch, expectedVersion);
 }
 
-export function deleteComment(db: Db, viewer: Viewer, id: string): Promise<Committed<CommentState>> {
-  return deleteOwned(db, table, viewer, id);
+export async function deleteComment(db: Db, viewer: Viewer, id: string): Promise<Committed<CommentState>> {
+  const [row] = isUuid(id) ? await deleteStatement(db, { viewer: viewer.id, id }) : [];
+  const before = reviveRow(row?.before) as CommentState | null;
+  // The statement removed nothing unless every rule below held; these say which did not.
+  if (!row || !before || !table.visibleTo(before, viewer.id)) throw notFound('No comment with this id exists.');
+  if (row.author_name === null) throw accountGone();
+  if (!row.deleted) throw forbidden('You may not delete this comment.');
+  return { result: before, appended: 1 + Number(row.notifications) };
 }
 
 /**
@@ -230,7 +261,15 @@ export async function removeThread(tx: Tx, target: TargetRef, access: TargetAcce
   await tx.delete(comments).where(eq(comments.targetId, target.id));
   const commentChanges = thread.map((row): PendingChange => {
     const state = withAccess(row, access);
-    return { entity: 'comment', entityId: row.id, kind: 'DELETED', author: actor, before: state, after: null, detail: table.detail(state) };
+    return {
+      entity: 'comment',
+      entityId: row.id,
+      kind: 'DELETED',
+      author: actor,
+      before: state,
+      after: null,
+      detail: commentDetail(state),
+    };
   });
   return [...notificationChanges, ...commentChanges];
 }

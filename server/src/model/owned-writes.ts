@@ -31,24 +31,27 @@ export interface Committed<Result> {
 /**
  * How one entity table is read and written, and what it adds; the flow around it is the same for
  * every entity. An update is one statement (the row and its change in one round trip); a table
- * whose rows are created by a flow of their own (comments) need not have a create statement.
+ * whose rows are created and removed by flows of their own (comments) has only that.
  */
 export type OwnedTable<K extends OwnedKind, Values> = OwnedRows<K> & { statements: UpdateStatement<K, Values> };
 
-/** A table whose rows are created and updated by one statement each (row-table.ts). */
-export type StatementTable<K extends OwnedKind, Values> = OwnedRows<K> & {
-  statements: UpdateStatement<K, Values> & CreateStatement<K, Values>;
-};
+/** A table whose rows are created and updated by one statement each (row-table.ts) and removed in a transaction. */
+export type StatementTable<K extends OwnedKind, Values> = OwnedRows<K> &
+  RemovableRows<K> & {
+    statements: UpdateStatement<K, Values> & CreateStatement<K, Values>;
+  };
 
 interface OwnedRows<K extends OwnedKind> {
   entity: K;
   label: string;
-  /** Row locked for the rest of the transaction, or null if absent. */
-  lockById(tx: Tx, id: string): Promise<State<K> | null>;
   /** Whether this viewer may know the row exists (someone else's draft: no). */
   visibleTo(row: State<K>, viewerId: string): boolean;
-  /** Who besides the author may delete the row. */
-  mayDelete?(row: State<K>, viewerId: string): boolean;
+}
+
+/** What removing a row in a transaction takes. */
+interface RemovableRows<K extends OwnedKind> {
+  /** Row locked for the rest of the transaction, or null if absent. */
+  lockById(tx: Tx, id: string): Promise<State<K> | null>;
   remove(tx: Tx, row: State<K>): Promise<void>;
   /** What every subscriber may know about a change to the row. */
   detail(row: State<K>): ChangeDetails[K];
@@ -91,7 +94,7 @@ export async function appendAll(tx: Tx, changes: readonly PendingChange[]): Prom
 }
 
 function ownChange<K extends OwnedKind>(
-  table: OwnedTable<K, unknown>,
+  table: OwnedRows<K> & RemovableRows<K>,
   kind: PendingChange['kind'],
   author: Author,
   before: State<K> | null,
@@ -101,7 +104,7 @@ function ownChange<K extends OwnedKind>(
   return { entity: table.entity, entityId: row.id, kind, author, before, after, detail: table.detail(row) } as PendingChange;
 }
 
-async function lockVisible<K extends OwnedKind, Values>(tx: Tx, table: OwnedTable<K, Values>, viewer: Viewer, id: string) {
+async function lockVisible<K extends OwnedKind>(tx: Tx, table: OwnedRows<K> & RemovableRows<K>, viewer: Viewer, id: string) {
   const row = await table.lockById(tx, id);
   // Someone else's draft is reported exactly like a missing row, so its existence stays private.
   if (!row || !table.visibleTo(row, viewer.id)) throw notFound(`No ${table.label} with this id exists.`);
@@ -149,13 +152,13 @@ export async function updateOwned<K extends OwnedKind, Values>(
 
 export function deleteOwned<K extends OwnedKind, Values>(
   db: Db,
-  table: OwnedTable<K, Values>,
+  table: StatementTable<K, Values>,
   viewer: Viewer,
   id: string,
 ): Promise<Committed<State<K>>> {
   return db.transaction(async (tx) => {
     const [before, author] = await Promise.all([lockVisible(tx, table, viewer, id), authorOf(tx, viewer)]);
-    if (before.authorId !== viewer.id && !table.mayDelete?.(before, viewer.id)) {
+    if (before.authorId !== viewer.id) {
       throw forbidden(`You may not delete this ${table.label}.`);
     }
     const dependents = (await table.beforeRemove?.(tx, before, author)) ?? [];

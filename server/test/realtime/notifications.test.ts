@@ -65,6 +65,8 @@ describe('notificationChanged across three instances', () => {
     // Read on another device: both tabs follow.
     expect((await ok(c.url, MARK_READ, { ids: created ? [created.notificationId] : [] }, alice.token)).markNotificationsRead).toBe(1);
     expect((await ok(c.url, MARK_READ, { ids: created ? [created.notificationId] : [] }, alice.token)).markNotificationsRead).toBe(0);
+    // Received before the comment goes: an event that goes out after it names no notification (tested below).
+    await Promise.all([tabOne.waitFor(2), tabTwo.waitFor(2)]);
     await ok(c.url, DELETE_COMMENT, { id: comment }, bob.token);
 
     for (const tab of [tabOne, tabTwo]) {
