@@ -61,11 +61,12 @@ interface CommentValues {
 const accessKeys = (alias: string) => ({ targetAuthorId: `${alias}.target_author_id`, targetPublic: `${alias}.target_public` });
 
 /**
- * The comment `id` locked FOR UPDATE with its target's access (`locked`), the target locked FOR
- * SHARE first, as every writer of a thread does (the comment's row joins the target's), so a
- * change to the comment and the target's deletion cannot deadlock.
+ * The viewer (`viewer`) and the comment `id` with its target's access and its state (`old`), locked
+ * FOR UPDATE, the target locked FOR SHARE first, as every writer of a thread does (the comment's
+ * row joins the target's), so a change to the comment and the target's deletion cannot deadlock.
  */
-const lockedWithTarget = sql`found as (select c.target_kind, c.target_id from comments c where c.id = ${sql.placeholder('id')}::uuid),
+const viewerAndComment = sql`viewer as (select u.id, u.name from users u where u.id = ${sql.placeholder('viewer')}::uuid),
+    found as (select c.target_kind, c.target_id from comments c where c.id = ${sql.placeholder('id')}::uuid),
     recipe_target as (
       select r.author_id, true as public from recipes r, found
       where found.target_kind = 'recipe' and r.id = found.target_id for share of r),
@@ -75,16 +76,13 @@ const lockedWithTarget = sql`found as (select c.target_kind, c.target_id from co
     target as (select * from recipe_target union all select * from blog_target),
     locked as (
       select c.*, target.author_id as target_author_id, target.public as target_public from comments c, target
-      where c.id = ${sql.placeholder('id')}::uuid for update of c)`;
+      where c.id = ${sql.placeholder('id')}::uuid for update of c),
+    old as (select locked.*, ${sql.raw(stateJson(comments, 'locked', accessKeys('locked')))} as state from locked)`;
 
 /** An edit of a comment and its change in one statement, so neither lock is held across a round trip. */
 const updateStatement = preparedStatement<{ author_name: string | null; before: unknown; after: unknown }>(
   sql.join([
-    sql`with viewer as (select u.id, u.name from users u where u.id = ${sql.placeholder('viewer')}::uuid),
-    ${lockedWithTarget},
-    old as (select locked.*, `,
-    sql.raw(stateJson(comments, 'locked', accessKeys('locked'))),
-    sql` as state from locked),
+    sql`with ${viewerAndComment},
     new as (
       update comments as t set body = ${sql.placeholder('body')}::text, version = t.version + 1, updated_at = now()
       from old
@@ -114,11 +112,7 @@ const updateStatement = preparedStatement<{ author_name: string | null; before: 
  */
 const deleteStatement = preparedStatement<{ author_name: string | null; before: unknown; deleted: boolean; notifications: number }>(
   sql.join([
-    sql`with viewer as (select u.id, u.name from users u where u.id = ${sql.placeholder('viewer')}::uuid),
-    ${lockedWithTarget},
-    old as (select locked.*, `,
-    sql.raw(stateJson(comments, 'locked', accessKeys('locked'))),
-    sql` as state from locked),
+    sql`with ${viewerAndComment},
     allowed as (
       select old.* from old, viewer
       where (old.target_public or old.target_author_id = viewer.id) and viewer.id in (old.author_id, old.target_author_id)),
