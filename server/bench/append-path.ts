@@ -15,6 +15,11 @@
  *   locked     the statement inside a transaction that first takes one global advisory lock and
  *              holds it to commit: the design that assigns positions in commit order by
  *              serialising writers.
+ * With --aged N the log first takes N changes, appended and sequenced in bulk, with autovacuum off
+ * for the log's tables: the log as it is between two autovacuum visits once N changes have been
+ * sequenced since the last one (autovacuum waits for a fifth of a table to be dead, and the log
+ * keeps a week). The sequencer runs its sweep as an instance does, and with it what upkeep of the
+ * log's tables an instance does itself.
  * Printed per client count and mode: transactions/s and PostgreSQL CPU per transaction (every
  * backend of the benchmark's database: the writers', the sequencer's), then each mode's ratio to
  * unordered per round and their median, for both. Rounds alternate the order of the modes.
@@ -22,12 +27,12 @@
  *   npm run bench:append -- --clients 1,8,32 --seconds 5 --rounds 3 --modes textbook,unordered,sequenced,awaited,locked
  */
 import { parseArgs } from 'node:util';
-import { isNull, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import type { Publisher } from '../src/changes/publisher.js';
 import { Sequencer } from '../src/changes/sequencer.js';
 import { type Database, openDatabase, rowsOf } from '../src/db/client.js';
-import { changeLog, recipes, users } from '../src/db/schema.js';
+import { changePending, recipes, users } from '../src/db/schema.js';
 import { rowTable } from '../src/model/row-table.js';
 import { createTestDatabase } from '../test/support/database.js';
 import { cpuSeconds } from './support/processes.js';
@@ -39,8 +44,10 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '5' },
     rounds: { type: 'string', default: '3' },
     modes: { type: 'string', default: 'unordered,sequenced,awaited,locked' },
+    aged: { type: 'string', default: '0' },
   },
 });
+const AGED = Number(values.aged);
 const COUNTS = values.clients.split(',').map(Number);
 const SECONDS = Number(values.seconds);
 const ROUNDS = Number(values.rounds);
@@ -66,6 +73,7 @@ async function run(
 ): Promise<{ rate: number; waiting: number; cpuPerTx: number }> {
   const { db } = database;
   const sequencer = new Sequencer(db, nothingPublished, pino({ level: 'silent' }));
+  if (mode === 'sequenced' || mode === 'awaited') sequencer.startSweeping(1_000);
   let done = 0;
   let stop = false;
   const write = async (id: string, n: number) => {
@@ -100,12 +108,23 @@ async function run(
   const rate = (done - startedWith) / ((performance.now() - started) / 1_000);
   const cpuPerTx = (await backendCpu(database)) - cpuBefore;
   const counted = done - startedWith;
-  const waiting = mode === 'sequenced' || mode === 'awaited' ? await db.$count(changeLog, isNull(changeLog.position)) : 0;
+  const waiting = mode === 'sequenced' || mode === 'awaited' ? await db.$count(changePending) : 0;
   stop = true;
   await Promise.all(loops);
   // Leaves no unsequenced rows behind for the next phase's sequencer to take over.
   await sequencer.sequence();
+  await sequencer.stop();
   return { rate, waiting, cpuPerTx: cpuPerTx / counted };
+}
+
+/** Appends and sequences `count` changes in bulk, with autovacuum off for the log's tables (see --aged). */
+async function age(database: Database, authorId: string, count: number): Promise<void> {
+  for (const table of ['change_log', 'change_pending']) {
+    await database.db.execute(sql.raw(`alter table ${table} set (autovacuum_enabled = false)`));
+  }
+  await database.db.execute(sql`insert into change_pending (entity, entity_id, kind, author_id, author_name, before, after)
+    select 'recipe', gen_random_uuid(), 'UPDATED', ${authorId}, 'Bench', '{}'::json, '{}'::json from generate_series(1, ${count})`);
+  await database.db.execute(sql`select count(*) from sequence_changes(${count})`);
 }
 
 async function main() {
@@ -124,6 +143,7 @@ async function main() {
           .values(Array.from({ length: clients }, (_, i) => ({ authorId: author.id, title: `Recipe ${i}` })))
           .returning({ id: recipes.id });
         const ids = created.map((row) => row.id);
+        if (AGED > 0) await age(database, author.id, AGED);
         const rates: Record<Mode, number[]> = { textbook: [], unordered: [], sequenced: [], awaited: [], locked: [] };
         const cpus: Record<Mode, number[]> = { textbook: [], unordered: [], sequenced: [], awaited: [], locked: [] };
         for (let round = 1; round <= ROUNDS; round++) {

@@ -4,8 +4,9 @@
  *   textbook  --instances servers of bench/support/textbook-writes.ts: Yoga, one `UPDATE … RETURNING`,
  *             one `PUBLISH`; no change log, no ordering, no authorization, no rate limit;
  *   logged    the same servers with the statement also appending the change, both states as JSON,
- *             to a table built like the change log, which nothing sequences or reads: the least
- *             a write that keeps a log costs (only with `--phases textbook,logged,…`);
+ *             to a table built like the queue where the project appends its changes
+ *             (change_pending), which nothing sequences or reads: the least a write that keeps a
+ *             log costs (only with `--phases textbook,logged,…`);
  *   project   --instances instances of this server, `updateRecipe` with every guarantee it makes;
  *   comment   the same instances, `addComment` on another writer's recipe, so each write also
  *             creates a notification for the recipe's author (two changes in one transaction).

@@ -6,8 +6,9 @@
  * same driver (postgres.js), so what differs between the two is the design, not the client library.
  *
  * With `withLog`, the same statement also appends the change, both states as JSON, to a table built
- * like the project's change log (its columns, defaults and indexes), which nothing ever sequences
- * or reads: what a log row costs a write, without anything that orders or delivers it.
+ * like the queue the project's writers append their changes to (`change_pending`: its columns,
+ * defaults and index), which nothing ever sequences or reads: what a log row costs a write, without
+ * anything that orders or delivers it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createSchema, createYoga } from 'graphql-yoga';
@@ -28,7 +29,7 @@ const STATE = (alias: string) =>
 
 /** The log table, made once per database by whichever textbook server starts first. */
 export async function createTextbookLog(sql: postgres.Sql): Promise<void> {
-  await sql.unsafe('create table if not exists textbook_change_log (like change_log including all)');
+  await sql.unsafe('create table if not exists textbook_change_log (like change_pending including all)');
 }
 
 export function textbookWriteHandler(options: {

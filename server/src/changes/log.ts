@@ -2,7 +2,7 @@
 
 import { and, asc, eq, gt, inArray, max, sql } from 'drizzle-orm';
 import { preparedStatement, type Queryable, rowsOf, type Tx } from '../db/client.js';
-import { type ChangeKind, type ChangeLogRow, changeLog, changeLogHorizon, type EntityKind } from '../db/schema.js';
+import { type ChangeKind, changeLog, changeLogHorizon, changePending, type EntityKind } from '../db/schema.js';
 import { type ChangeDetails, type ChangeRecord, type EntityStates, reviveChange } from './change.js';
 import { type CursorSeal, expiredCursor, invalidCursor } from './cursor.js';
 
@@ -19,14 +19,14 @@ export type NewChange<E extends EntityKind> = {
 export type AnyNewChange = { [E in EntityKind]: NewChange<E> }[EntityKind];
 
 /**
- * Appends a transaction's changes, in order, without a position: they get theirs from
- * `sequenceChanges` once the transaction has committed. Call it after the entity's rows are written
- * (and so locked), which is what makes append order commit order for any one entity. Nothing here
- * waits on another writer.
+ * Appends a transaction's changes, in order, to the changes waiting for a position: they get theirs
+ * from `sequenceChanges` once the transaction has committed. Call it after the entity's rows are
+ * written (and so locked), which is what makes append order commit order for any one entity.
+ * Nothing here waits on another writer.
  */
 export async function appendChanges(tx: Tx, changes: readonly AnyNewChange[]): Promise<void> {
   if (changes.length === 0) return;
-  await tx.insert(changeLog).values(
+  await tx.insert(changePending).values(
     changes.map((change) => ({
       entity: change.entity,
       entityId: change.entityId,
@@ -50,7 +50,7 @@ export interface SequencedBatch {
 }
 
 /**
- * Gives the next committed changes their positions (at most `batch`), in commit order. Safe to
+ * Moves the next committed changes (at most `batch`) into the log with their positions, in commit order. Safe to
  * call from any number of instances at once: the database function serialises the calls, holding
  * its lock only for the duration of the call itself. PostgreSQL writes the batch's JSON itself, so
  * the caller hands it to the bus without parsing it.
@@ -74,10 +74,29 @@ const sequenceStatement = preparedStatement<{ changes: string; count: number; la
     from sequence_changes(${sql.placeholder('batch')}) s`,
 );
 
-/** A row read by position, which only sequenced rows have. */
-function sequenced(row: ChangeLogRow): ChangeRecord {
-  return reviveChange({ ...row, position: row.position ?? 0 });
+/**
+ * Removes the rows the sequencer has moved out of change_pending. Its scans start at the oldest
+ * entry of the queue's index, dead ones included, so what a call walks is what waits plus what was
+ * moved since the last vacuum; with this every few seconds, that stays a few seconds of writes
+ * whatever the size of the log. SKIP_LOCKED: an instance does not wait for another one's vacuum.
+ */
+export async function vacuumPendingChanges(db: Queryable): Promise<void> {
+  await db.execute(sql`vacuum (skip_locked) change_pending`);
 }
+
+/** The columns a change is read back with. */
+const loggedChange = {
+  position: changeLog.position,
+  entity: changeLog.entity,
+  entityId: changeLog.entityId,
+  kind: changeLog.kind,
+  authorId: changeLog.authorId,
+  authorName: changeLog.authorName,
+  before: changeLog.before,
+  after: changeLog.after,
+  detail: changeLog.detail,
+  occurredAt: changeLog.occurredAt,
+};
 
 /** Changes after `position` in log order, optionally for some entity kinds only. */
 export async function readChanges(
@@ -86,7 +105,7 @@ export async function readChanges(
 ): Promise<ChangeRecord[]> {
   const kinds = options.entities ?? (options.entity ? [options.entity] : undefined);
   const rows = await db
-    .select()
+    .select(loggedChange)
     .from(changeLog)
     .where(
       and(
@@ -96,7 +115,7 @@ export async function readChanges(
     )
     .orderBy(asc(changeLog.position))
     .limit(options.limit);
-  return rows.map(sequenced);
+  return rows.map((row) => reviveChange(row));
 }
 
 export async function headPosition(db: Queryable): Promise<number> {

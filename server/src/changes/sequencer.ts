@@ -2,7 +2,7 @@
 
 import type { Logger } from 'pino';
 import type { Queryable } from '../db/client.js';
-import { sequenceChanges, sequencedHead } from './log.js';
+import { sequenceChanges, sequencedHead, vacuumPendingChanges } from './log.js';
 import type { Publisher } from './publisher.js';
 
 /** Changes given positions by one call to the database; more wait for the next call. */
@@ -14,6 +14,9 @@ const BATCH = 1_000;
  * it; it delays delivery by at most this much.
  */
 const SPACING_MS = 10;
+
+/** How often an instance vacuums the queue of changes waiting for a position (see `vacuumPendingChanges`). */
+const VACUUM_PENDING_MS = 5_000;
 
 /**
  * Gives committed changes their positions and hands them to the publisher, so a change is on the
@@ -36,6 +39,7 @@ export class Sequencer {
   /** Set when a caller needs the head even if the next call sequences nothing; taken by the call that begins next. */
   private headWanted = false;
   private timer: NodeJS.Timeout | undefined;
+  private vacuumTimer: NodeJS.Timeout | undefined;
   /** When the last call began (performance.now()). */
   private lastBegun = Number.NEGATIVE_INFINITY;
   /** The call commits are waiting for while calls are spaced out. */
@@ -111,11 +115,20 @@ export class Sequencer {
   startSweeping(sweepIntervalMs: number): void {
     this.timer = setInterval(() => void this.settled(), sweepIntervalMs);
     this.timer.unref();
+    const vacuum = () => {
+      vacuumPendingChanges(this.db).catch((error: unknown) => {
+        this.logger.warn({ err: error }, 'vacuuming the changes waiting for a position failed; the next run retries');
+      });
+    };
+    vacuum();
+    this.vacuumTimer = setInterval(vacuum, VACUUM_PENDING_MS);
+    this.vacuumTimer.unref();
   }
 
   /** Stops the sweep and makes one last call, so a stopping instance hands on what it committed. */
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    clearInterval(this.vacuumTimer);
     await this.spaced;
     await this.settled();
   }

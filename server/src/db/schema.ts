@@ -121,39 +121,48 @@ export const inboxes = pgTable('inboxes', {
   unread: integer('unread').notNull().default(0),
 });
 
+/** What every change carries, pending or sequenced. */
+const changeColumns = () => ({
+  entity: text('entity').$type<EntityKind>().notNull(),
+  entityId: uuid('entity_id').notNull(),
+  kind: text('kind').$type<ChangeKind>().notNull(),
+  authorId: uuid('author_id').notNull(),
+  authorName: text('author_name').notNull(),
+  before: json('before'),
+  after: json('after'),
+  /** What every subscriber may know about the change beyond the row, such as a comment's target or a recipient's unread count. */
+  detail: json('detail'),
+});
+
 /**
- * The durable change log. Writers append rows without a position; `sequence_changes()` gives
- * committed rows their positions, one call at a time, so positions become visible in commit order:
- * once position p is visible, every smaller position is visible too.
+ * Changes written but not yet given a position: writers append here, in the transaction that writes
+ * the entity, and `sequence_changes()` (migration 0007) moves committed rows into `change_log`. The
+ * table holds only what is in flight, a few calls' worth, so the index the sequencer scans stays as
+ * small as that and vacuuming it costs as little (see `vacuumPendingChanges`).
  */
-export const changeLog = pgTable(
-  'change_log',
-  {
-    /** Order of appending; a writer's changes get it in its own transaction, so it says nothing about commit order. */
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    /**
-     * Position in commit order, given after commit by `sequence_changes()` (migration 0003), null
-     * until then. Readers only ever see sequenced changes, and a position is visible only once every
-     * smaller one is.
-     */
-    position: bigint('position', { mode: 'number' }),
-    entity: text('entity').$type<EntityKind>().notNull(),
-    entityId: uuid('entity_id').notNull(),
-    kind: text('kind').$type<ChangeKind>().notNull(),
-    authorId: uuid('author_id').notNull(),
-    authorName: text('author_name').notNull(),
-    before: json('before'),
-    after: json('after'),
-    /** What every subscriber may know about the change beyond the row, such as a comment's target or a recipient's unread count. */
-    detail: json('detail'),
-    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
-  },
-  (t) => [
-    // Unsequenced changes have no entry: a change is indexed by position once, when it gets one.
-    uniqueIndex('change_log_position_idx').on(t.position).where(sql`${t.position} is not null`),
-    index('change_log_unsequenced_idx').on(t.id).where(sql`${t.position} is null`),
-  ],
-);
+export const changePending = pgTable('change_pending', {
+  /** Order of appending; a writer's changes get it in its own transaction, so it says nothing about commit order. */
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  ...changeColumns(),
+});
+
+/**
+ * The durable change log, in commit order: `sequence_changes()` inserts committed changes with the
+ * next positions, one call at a time, so positions become visible in commit order: once position p
+ * is visible, every smaller position is visible too. Rows are only inserted, and deleted by retention.
+ */
+export const changeLog = pgTable('change_log', {
+  position: bigint('position', { mode: 'number' }).primaryKey(),
+  /**
+   * Was the order of appending when changes waited here for their position; nothing writes it
+   * now. Kept so that an instance of the previous version, still running during a rolling upgrade,
+   * reads the log as before; to be dropped in a later release.
+   */
+  id: bigint('id', { mode: 'number' }),
+  ...changeColumns(),
+  /** When the change got its position, just after its commit. */
+  occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
+});
 
 /** Highest position removed by retention: a cursor at or below it can no longer be resumed. */
 export const changeLogHorizon = pgTable('change_log_horizon', {

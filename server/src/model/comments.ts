@@ -94,7 +94,7 @@ const updateStatement = preparedStatement<{ author_name: string | null; before: 
     sql.raw(stateJson(comments, 't', accessKeys('old'))),
     sql` as state),
     log as (
-      insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
+      insert into change_pending (entity, entity_id, kind, author_id, author_name, before, after, detail)
       select 'comment', new.id, 'UPDATED', viewer.id, viewer.name, old.state, new.state,
         json_build_object('targetKind', new.target_kind, 'targetId', new.target_id, 'targetAuthorId', new.target_author_id)
       from new, old, viewer)
@@ -125,7 +125,7 @@ const deleteStatement = preparedStatement<{ author_name: string | null; before: 
     sql` as state, inbox.unread - (case when n.read then 0 else 1 end) as unread_after),
     removed as (delete from comments c using allowed where c.id = allowed.id returning c.id),
     log as (
-      insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
+      insert into change_pending (entity, entity_id, kind, author_id, author_name, before, after, detail)
       select entity, entity_id, 'DELETED', author_id, author_name, state, null, detail from (
         select 1 as step, 'notification' as entity, gone.id as entity_id, viewer.id as author_id, viewer.name as author_name,
           gone.state, json_build_object('recipientId', gone.recipient_id, 'unreadCount', gone.unread_after) as detail
@@ -194,7 +194,7 @@ const insertCommentAndNotification = preparedStatement<{ author_name: string | n
       returning *),
     inbox as (${lockInboxes(sql`select note.recipient_id from note`)}),
     log as (
-      insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
+      insert into change_pending (entity, entity_id, kind, author_id, author_name, before, after, detail)
       select entity, entity_id, 'CREATED', author_id, author_name, null, state, detail from (
         select 1 as step, 'comment' as entity, added.id as entity_id, viewer.id as author_id, viewer.name as author_name,
           added.state, json_build_object('targetKind', ${sql.placeholder('kind')}::text, 'targetId', added.state->'targetId',

@@ -93,7 +93,7 @@ const markRead = preparedStatement<{ author_found: boolean; allowed: boolean; ma
     sql.raw(stateJson(notifications, 'n')),
     sql` as state),
     log as (
-      insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
+      insert into change_pending (entity, entity_id, kind, author_id, author_name, before, after, detail)
       select 'notification', unread.id, 'UPDATED', author.id, author.name, unread.state, marked.state,
         json_build_object('recipientId', unread.recipient_id, 'unreadCount', inbox.unread - unread.k)
       from unread join marked on marked.id = unread.id, author, inbox

@@ -53,7 +53,7 @@ export function rowTable<T extends VersionedTable>(
     );
   const updated = (key: string) => `case when input."given_${key}" then input."value_${key}" else t.${column(key)} end`;
   const appendTo = (kind: 'CREATED' | 'UPDATED', before: string, from: string) =>
-    `insert into change_log (entity, entity_id, kind, author_id, author_name, before, after, detail)
+    `insert into change_pending (entity, entity_id, kind, author_id, author_name, before, after, detail)
      select '${entity}', new.id, '${kind}', viewer.id, viewer.name, ${before}, new.state, null from ${from}`;
 
   type Outcome = { author_name: string | null; before: unknown; after: unknown };

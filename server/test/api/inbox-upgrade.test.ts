@@ -1,7 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rm } from 'node:fs/promises';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
@@ -10,25 +7,12 @@ import { hashPassword } from '../../src/auth/passwords.js';
 import { graphql } from '../generated/index.js';
 import { ok } from '../support/clients.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { migrationsUpTo } from '../support/migrations.js';
 import { ADD_COMMENT, RECIPES } from '../support/operations.js';
 import { type RunningServer, startInProcess } from '../support/servers.js';
 
 const SIGN_IN = graphql(`mutation InboxUpgrade_SignIn($input: SignInInput!) { signIn(input: $input) { token } }`);
 const UNREAD = graphql(`query InboxUpgrade_Unread { unreadNotificationCount }`);
-
-const migrations = fileURLToPath(new URL('../../drizzle', import.meta.url));
-
-/** The migrations up to and including `lastTag`, as a deployment of that version applied them. */
-async function migrationsUpTo(lastTag: string): Promise<string> {
-  const folder = await mkdtemp(path.join(tmpdir(), 'migrations-'));
-  await cp(migrations, folder, { recursive: true });
-  const journalPath = path.join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
-  const last = journal.entries.findIndex((entry) => entry.tag === lastTag);
-  journal.entries = journal.entries.slice(0, last + 1);
-  await writeFile(journalPath, JSON.stringify(journal));
-  return folder;
-}
 
 describe('upgrading a database that already holds notifications', () => {
   let db: TestDatabase;

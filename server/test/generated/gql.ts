@@ -25,6 +25,7 @@ type Documents = {
     "query InboxUpgrade_Unread { unreadNotificationCount }": typeof types.InboxUpgrade_UnreadDocument,
     "query InputRules_Recipe($id: ID!) { recipe(id: $id) { title servings tags version } }": typeof types.InputRules_RecipeDocument,
     "query InputRules_Recipes { recipes(first: 100) { edges { node { id } } } }": typeof types.InputRules_RecipesDocument,
+    "mutation LogUpgrade_SignIn($input: SignInInput!) { signIn(input: $input) { token } }": typeof types.LogUpgrade_SignInDocument,
     "mutation RecipesAndBlogs_SignUp($i: SignUpInput!) { signUp(input: $i) { token user { id name } } }": typeof types.RecipesAndBlogs_SignUpDocument,
     "mutation RecipesAndBlogs_SignIn($i: SignInInput!) { signIn(input: $i) { token user { id } } }": typeof types.RecipesAndBlogs_SignInDocument,
     "query RecipesAndBlogs_Me { me { id name } }": typeof types.RecipesAndBlogs_MeDocument,
@@ -92,6 +93,7 @@ const documents: Documents = {
     "query InboxUpgrade_Unread { unreadNotificationCount }": types.InboxUpgrade_UnreadDocument,
     "query InputRules_Recipe($id: ID!) { recipe(id: $id) { title servings tags version } }": types.InputRules_RecipeDocument,
     "query InputRules_Recipes { recipes(first: 100) { edges { node { id } } } }": types.InputRules_RecipesDocument,
+    "mutation LogUpgrade_SignIn($input: SignInInput!) { signIn(input: $input) { token } }": types.LogUpgrade_SignInDocument,
     "mutation RecipesAndBlogs_SignUp($i: SignUpInput!) { signUp(input: $i) { token user { id name } } }": types.RecipesAndBlogs_SignUpDocument,
     "mutation RecipesAndBlogs_SignIn($i: SignInInput!) { signIn(input: $i) { token user { id } } }": types.RecipesAndBlogs_SignInDocument,
     "query RecipesAndBlogs_Me { me { id name } }": types.RecipesAndBlogs_MeDocument,
@@ -206,6 +208,10 @@ export function graphql(source: "query InputRules_Recipe($id: ID!) { recipe(id: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query InputRules_Recipes { recipes(first: 100) { edges { node { id } } } }"): (typeof documents)["query InputRules_Recipes { recipes(first: 100) { edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LogUpgrade_SignIn($input: SignInInput!) { signIn(input: $input) { token } }"): (typeof documents)["mutation LogUpgrade_SignIn($input: SignInInput!) { signIn(input: $input) { token } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

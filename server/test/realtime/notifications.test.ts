@@ -253,7 +253,8 @@ describe('notificationChanged across three instances', () => {
         select
           count(*) filter (where entity = 'comment' and after->>'targetId' = ${recipeId})::int as comments,
           count(*) filter (where entity = 'notification' and after->>'targetId' = ${recipeId})::int as notifications
-        from change_log where kind = 'CREATED'`;
+        from (select entity, kind, after from change_log union all select entity, kind, after from change_pending) appended
+        where kind = 'CREATED'`;
       expect(counts?.comments).toBeGreaterThanOrEqual(succeeded);
       expect(counts?.comments).toBeLessThan(attempts);
       expect(counts).toEqual({ comments: counts?.comments, notifications: counts?.comments, orphans: 0, unnotified: 0 });
