@@ -5,11 +5,11 @@ import { z } from 'zod';
 import type { Viewer } from '../auth/tokens.js';
 import type { Db, Queryable } from '../db/client.js';
 import { type BlogRow, blogs } from '../db/schema.js';
-import { removeThread } from './comments.js';
 import { isUuid } from './ids.js';
 import { type Committed, createOwned, deleteOwned, type StatementTable, updateOwned } from './owned-writes.js';
 import { type PageWindow, pageClauses } from './pagination.js';
 import { rowTable } from './row-table.js';
+import { targetRemoval } from './target-removal.js';
 import { assertPlainText, fieldRules, parseInput } from './validation.js';
 
 const createInput = z.object({
@@ -34,13 +34,8 @@ const rows = rowTable(blogs, 'blog', ['title', 'body', 'tags', 'published']);
 const table: StatementTable<'blog', BlogValues> = {
   entity: 'blog',
   label: 'blog',
-  lockById: rows.lockById,
   visibleTo: (row, viewerId) => row.published || row.authorId === viewerId,
-  remove: (tx, row) => rows.remove(tx, row.id),
-  detail: () => null,
-  statements: rows,
-  beforeRemove: (tx, row, author) =>
-    removeThread(tx, { kind: 'blog', id: row.id }, { authorId: row.authorId, public: row.published }, author),
+  statements: { ...rows, removeAndAppend: targetRemoval(blogs, 'blog', (alias) => `${alias}.published`) },
 };
 
 export function createBlog(db: Db, viewer: Viewer, input: unknown): Promise<Committed<BlogRow>> {

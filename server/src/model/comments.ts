@@ -1,15 +1,24 @@
 /** Comments: their reads and writes, and the rule that a thread is visible exactly when its target is. */
 
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Viewer } from '../auth/tokens.js';
 import { reviveRow } from '../changes/change.js';
-import { type Db, preparedStatement, type Queryable, type Tx } from '../db/client.js';
+import { type Db, preparedStatement, type Queryable } from '../db/client.js';
 import { blogs, type CommentRow, type CommentState, comments, notifications, recipes, type TargetKind } from '../db/schema.js';
-import { forbidden, notFound } from './errors.js';
+import { notFound } from './errors.js';
 import { isUuid } from './ids.js';
-import { lockInboxes, removeNotificationsOfComments } from './notifications.js';
-import { type Author, accountGone, type Committed, type OwnedTable, type PendingChange, updateOwned } from './owned-writes.js';
+import { lockInboxes } from './notifications.js';
+import {
+  accountGone,
+  type Committed,
+  deleteOwned,
+  nothingRemoved,
+  type OwnedTable,
+  type RemovalRow,
+  removalOutcome,
+  updateOwned,
+} from './owned-writes.js';
 import { type PageWindow, pageClauses } from './pagination.js';
 import { stateJson } from './state-json.js';
 import { parseInput, text } from './validation.js';
@@ -44,15 +53,6 @@ export async function targetAccess(db: Queryable, target: TargetRef): Promise<Ta
   const [row] = await db.select({ authorId: blogs.authorId, published: blogs.published }).from(blogs).where(eq(blogs.id, target.id));
   return row ? { authorId: row.authorId, public: row.published } : null;
 }
-
-/** What every subscriber may know about a change to a comment besides the comment. */
-const commentDetail = (row: CommentState) => ({ targetKind: row.targetKind, targetId: row.targetId, targetAuthorId: row.targetAuthorId });
-
-const withAccess = (row: CommentRow, access: TargetAccess): CommentState => ({
-  ...row,
-  targetAuthorId: access.authorId,
-  targetPublic: access.public,
-});
 
 interface CommentValues {
   body: string;
@@ -110,7 +110,7 @@ const updateStatement = preparedStatement<{ author_name: string | null; before: 
  * statement: the target's author's inbox is locked and its count read before the notification
  * goes, and the notification's change is appended before the comment's.
  */
-const deleteStatement = preparedStatement<{ author_name: string | null; before: unknown; deleted: boolean; notifications: number }>(
+const deleteStatement = preparedStatement<RemovalRow>(
   sql.join([
     sql`with ${viewerAndComment},
     allowed as (
@@ -136,7 +136,7 @@ const deleteStatement = preparedStatement<{ author_name: string | null; before: 
         from allowed join removed on removed.id = allowed.id, viewer
       ) as changes order by step)
     select (select name from viewer) as author_name, (select state from old) as before,
-      exists (select from removed) as deleted, (select count(*)::int from gone) as notifications`,
+      exists (select from removed) as removed, (select count(*)::int from gone) + (select count(*)::int from removed) as appended`,
   ]),
 );
 
@@ -153,6 +153,11 @@ const table: OwnedTable<'comment', CommentValues> = {
         before: reviveRow(row?.before) as CommentState | null,
         after: reviveRow(row?.after) as CommentState | null,
       };
+    },
+    async removeAndAppend(db, viewerId, id) {
+      if (!isUuid(id)) return nothingRemoved;
+      const [row] = await deleteStatement(db, { viewer: viewerId, id });
+      return removalOutcome<CommentState>(row);
     },
   },
 };
@@ -225,47 +230,8 @@ export function updateComment(db: Db, viewer: Viewer, id: string, input: unknown
   return updateOwned(db, table, viewer, id, patch, expectedVersion);
 }
 
-export async function deleteComment(db: Db, viewer: Viewer, id: string): Promise<Committed<CommentState>> {
-  const [row] = isUuid(id) ? await deleteStatement(db, { viewer: viewer.id, id }) : [];
-  const before = reviveRow(row?.before) as CommentState | null;
-  // The statement removed nothing unless every rule below held; these say which did not.
-  if (!row || !before || !table.visibleTo(before, viewer.id)) throw notFound('No comment with this id exists.');
-  if (row.author_name === null) throw accountGone();
-  if (!row.deleted) throw forbidden('You may not delete this comment.');
-  return { result: before, appended: 1 + Number(row.notifications) };
-}
-
-/**
- * Deletes a target's whole thread inside the target's deletion: the comments' notifications, then
- * the comments, each with its change, all before the target's own change.
- */
-export async function removeThread(tx: Tx, target: TargetRef, access: TargetAccess, actor: Author): Promise<PendingChange[]> {
-  const thread = await tx
-    .select()
-    .from(comments)
-    .where(eq(comments.targetId, target.id))
-    .orderBy(asc(comments.createdAt), asc(comments.id));
-  if (thread.length === 0) return [];
-  const notificationChanges = await removeNotificationsOfComments(
-    tx,
-    access.authorId,
-    thread.map((row) => row.id),
-    actor,
-  );
-  await tx.delete(comments).where(eq(comments.targetId, target.id));
-  const commentChanges = thread.map((row): PendingChange => {
-    const state = withAccess(row, access);
-    return {
-      entity: 'comment',
-      entityId: row.id,
-      kind: 'DELETED',
-      author: actor,
-      before: state,
-      after: null,
-      detail: commentDetail(state),
-    };
-  });
-  return [...notificationChanges, ...commentChanges];
+export function deleteComment(db: Db, viewer: Viewer, id: string): Promise<Committed<CommentState>> {
+  return deleteOwned(db, table, viewer, id);
 }
 
 /** A thread oldest first. The caller has already established that the viewer may see the target. */

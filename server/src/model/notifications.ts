@@ -2,11 +2,11 @@
 
 import { and, eq, inArray, not, type SQL, sql } from 'drizzle-orm';
 import type { Viewer } from '../auth/tokens.js';
-import { type Db, preparedStatement, type Queryable, rowsOf, type Tx } from '../db/client.js';
+import { type Db, preparedStatement, type Queryable } from '../db/client.js';
 import { inboxes, type NotificationRow, notifications } from '../db/schema.js';
 import { notFound } from './errors.js';
 import { isUuid } from './ids.js';
-import { type Author, accountGone, type Committed, type PendingChange } from './owned-writes.js';
+import { accountGone, type Committed } from './owned-writes.js';
 import { type PageWindow, pageClauses } from './pagination.js';
 import { stateJson } from './state-json.js';
 
@@ -19,47 +19,6 @@ import { stateJson } from './state-json.js';
  */
 export const lockInboxes = (recipients: SQL): SQL =>
   sql`insert into inboxes (user_id) ${recipients} on conflict (user_id) do update set unread = inboxes.unread returning unread`;
-
-async function lockInbox(tx: Tx, recipientId: string): Promise<number> {
-  const [row] = await rowsOf<{ unread: number }>(tx, lockInboxes(sql`select ${recipientId}::uuid`));
-  return row?.unread ?? 0;
-}
-
-const change = (
-  kind: PendingChange['kind'],
-  author: Author,
-  before: NotificationRow | null,
-  after: NotificationRow | null,
-  unreadCount: number,
-): PendingChange => {
-  const row = (after ?? before) as NotificationRow;
-  return { entity: 'notification', entityId: row.id, kind, author, before, after, detail: { recipientId: row.recipientId, unreadCount } };
-};
-
-/**
- * Comments going away take their notifications with them. All of them notified one recipient
- * (the target's author), whose inbox is locked before anything is read, so each change's count is
- * exact: the deletions are applied in one statement and their counts worked out in order.
- */
-export async function removeNotificationsOfComments(
-  tx: Tx,
-  recipientId: string,
-  commentIds: readonly string[],
-  actor: Author,
-): Promise<PendingChange[]> {
-  if (commentIds.length === 0) return [];
-  let unread = await lockInbox(tx, recipientId);
-  const gone = await tx
-    .delete(notifications)
-    .where(and(eq(notifications.recipientId, recipientId), inArray(notifications.commentId, [...commentIds])))
-    .returning();
-  if (gone.length === 0) return [];
-  gone.sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime() || x.id.localeCompare(y.id));
-  return gone.map((row) => {
-    if (!row.read) unread -= 1;
-    return change('DELETED', actor, row, null, unread);
-  });
-}
 
 /**
  * Marks the viewer's notifications read, each with its change, in one statement, so the inbox lock

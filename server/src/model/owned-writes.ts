@@ -1,11 +1,8 @@
 /** The write flow of every entity a user owns: who may write, version checks, and the changes appended. */
 
-import { eq } from 'drizzle-orm';
 import type { Viewer } from '../auth/tokens.js';
-import type { ChangeDetails, EntityStates } from '../changes/change.js';
-import { type AnyNewChange, appendChanges } from '../changes/log.js';
-import type { Db, Tx } from '../db/client.js';
-import { users } from '../db/schema.js';
+import { type EntityStates, reviveRow } from '../changes/change.js';
+import type { Db } from '../db/client.js';
 import { conflict, forbidden, notFound, unauthenticated } from './errors.js';
 import type { StatementOutcome } from './row-table.js';
 
@@ -13,13 +10,36 @@ import type { StatementOutcome } from './row-table.js';
 export type OwnedKind = 'recipe' | 'blog' | 'comment';
 type State<K extends OwnedKind> = EntityStates[K];
 
-/** A change written by the same transaction, appended to the log with the write's own change. */
-export type PendingChange = AnyNewChange;
-
-export interface Author {
-  id: string;
-  name: string;
+/** What a removal statement found and did. */
+export interface RemovalOutcome<Row> {
+  /** The viewer's name, or null when the account no longer exists. */
+  authorName: string | null;
+  /** The row as it was, whether or not it went (to say why not), or null when there is none. */
+  before: Row | null;
+  removed: boolean;
+  /** How many changes the statement appended: the row's and those of what went with it. */
+  appended: number;
 }
+
+/** The one row a removal statement answers with. */
+export interface RemovalRow {
+  author_name: string | null;
+  before: unknown;
+  removed: boolean;
+  appended: number;
+}
+
+export function removalOutcome<Row>(row: RemovalRow | undefined): RemovalOutcome<Row> {
+  return {
+    authorName: row?.author_name ?? null,
+    before: reviveRow(row?.before) as Row | null,
+    removed: row?.removed ?? false,
+    appended: Number(row?.appended ?? 0),
+  };
+}
+
+/** What a removal statement of a row that is not there answers. */
+export const nothingRemoved = { authorName: null, before: null, removed: false, appended: 0 } as const;
 
 export interface Committed<Result> {
   /** What the write returns to its caller. */
@@ -30,16 +50,17 @@ export interface Committed<Result> {
 
 /**
  * How one entity table is read and written, and what it adds; the flow around it is the same for
- * every entity. An update is one statement (the row and its change in one round trip); a table
- * whose rows are created and removed by flows of their own (comments) has only that.
+ * every entity. An update and a removal are one statement each (the rows and their changes in one
+ * round trip); a table whose rows are created by a flow of their own (comments) has only those.
  */
-export type OwnedTable<K extends OwnedKind, Values> = OwnedRows<K> & { statements: UpdateStatement<K, Values> };
+export type OwnedTable<K extends OwnedKind, Values> = OwnedRows<K> & {
+  statements: UpdateStatement<K, Values> & RemoveStatement<K>;
+};
 
-/** A table whose rows are created and updated by one statement each (row-table.ts) and removed in a transaction. */
-export type StatementTable<K extends OwnedKind, Values> = OwnedRows<K> &
-  RemovableRows<K> & {
-    statements: UpdateStatement<K, Values> & CreateStatement<K, Values>;
-  };
+/** A table whose rows are created, updated and removed by one statement each. */
+export type StatementTable<K extends OwnedKind, Values> = OwnedRows<K> & {
+  statements: UpdateStatement<K, Values> & RemoveStatement<K> & CreateStatement<K, Values>;
+};
 
 interface OwnedRows<K extends OwnedKind> {
   entity: K;
@@ -48,15 +69,13 @@ interface OwnedRows<K extends OwnedKind> {
   visibleTo(row: State<K>, viewerId: string): boolean;
 }
 
-/** What removing a row in a transaction takes. */
-interface RemovableRows<K extends OwnedKind> {
-  /** Row locked for the rest of the transaction, or null if absent. */
-  lockById(tx: Tx, id: string): Promise<State<K> | null>;
-  remove(tx: Tx, row: State<K>): Promise<void>;
-  /** What every subscriber may know about a change to the row. */
-  detail(row: State<K>): ChangeDetails[K];
-  /** Removes what cannot outlive the row (its comments and their notifications), in the same transaction. */
-  beforeRemove?(tx: Tx, row: State<K>, author: Author): Promise<PendingChange[]>;
+/**
+ * Removes the row with what cannot outlive it and appends every change that makes, only when the
+ * viewer may remove it; otherwise removes nothing and returns the row as it is, for the caller to
+ * say why.
+ */
+interface RemoveStatement<K extends OwnedKind> {
+  removeAndAppend(db: Db, viewerId: string, id: string): Promise<RemovalOutcome<State<K>>>;
 }
 
 interface CreateStatement<K extends OwnedKind, Values> {
@@ -76,39 +95,6 @@ interface UpdateStatement<K extends OwnedKind, Values> {
     patch: Partial<Values>,
     expectedVersion: number | null,
   ): Promise<StatementOutcome<State<K>>>;
-}
-
-export async function authorOf(tx: Tx, viewer: Viewer): Promise<Author> {
-  const [author] = await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, viewer.id));
-  if (!author) throw accountGone();
-  return author;
-}
-
-/**
- * Appends the changes of one transaction in order. Called once the rows they describe are written
- * (so locked by this transaction), which keeps any one entity's changes in commit order.
- */
-export async function appendAll(tx: Tx, changes: readonly PendingChange[]): Promise<number> {
-  await appendChanges(tx, changes);
-  return changes.length;
-}
-
-function ownChange<K extends OwnedKind>(
-  table: OwnedRows<K> & RemovableRows<K>,
-  kind: PendingChange['kind'],
-  author: Author,
-  before: State<K> | null,
-  after: State<K> | null,
-): PendingChange {
-  const row = (after ?? before) as State<K>;
-  return { entity: table.entity, entityId: row.id, kind, author, before, after, detail: table.detail(row) } as PendingChange;
-}
-
-async function lockVisible<K extends OwnedKind>(tx: Tx, table: OwnedRows<K> & RemovableRows<K>, viewer: Viewer, id: string) {
-  const row = await table.lockById(tx, id);
-  // Someone else's draft is reported exactly like a missing row, so its existence stays private.
-  if (!row || !table.visibleTo(row, viewer.id)) throw notFound(`No ${table.label} with this id exists.`);
-  return row;
 }
 
 export const accountGone = () => unauthenticated('Your account no longer exists; sign in again.');
@@ -150,20 +136,17 @@ export async function updateOwned<K extends OwnedKind, Values>(
   return { result: before, appended: 0 };
 }
 
-export function deleteOwned<K extends OwnedKind, Values>(
+export async function deleteOwned<K extends OwnedKind, Values>(
   db: Db,
-  table: StatementTable<K, Values>,
+  table: OwnedTable<K, Values>,
   viewer: Viewer,
   id: string,
 ): Promise<Committed<State<K>>> {
-  return db.transaction(async (tx) => {
-    const [before, author] = await Promise.all([lockVisible(tx, table, viewer, id), authorOf(tx, viewer)]);
-    if (before.authorId !== viewer.id) {
-      throw forbidden(`You may not delete this ${table.label}.`);
-    }
-    const dependents = (await table.beforeRemove?.(tx, before, author)) ?? [];
-    await table.remove(tx, before);
-    const appended = await appendAll(tx, [...dependents, ownChange(table, 'DELETED', author, before, null)]);
-    return { result: before, appended };
-  });
+  const { authorName, before, removed, appended } = await table.statements.removeAndAppend(db, viewer.id, id);
+  // The statement removed nothing unless every rule below held; these say which did not.
+  // Someone else's draft is reported exactly like a missing row, so its existence stays private.
+  if (!before || !table.visibleTo(before, viewer.id)) throw notFound(`No ${table.label} with this id exists.`);
+  if (authorName === null) throw accountGone();
+  if (!removed) throw forbidden(`You may not delete this ${table.label}.`);
+  return { result: before, appended };
 }

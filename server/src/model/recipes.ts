@@ -5,11 +5,11 @@ import { z } from 'zod';
 import type { Viewer } from '../auth/tokens.js';
 import type { Db, Queryable } from '../db/client.js';
 import { type RecipeRow, recipes } from '../db/schema.js';
-import { removeThread } from './comments.js';
 import { isUuid } from './ids.js';
 import { type Committed, createOwned, deleteOwned, type StatementTable, updateOwned } from './owned-writes.js';
 import { type PageWindow, pageClauses } from './pagination.js';
 import { rowTable } from './row-table.js';
+import { targetRemoval } from './target-removal.js';
 import { assertPlainText, fieldRules, parseInput } from './validation.js';
 
 const fields = {
@@ -50,12 +50,8 @@ const rows = rowTable(recipes, 'recipe', ['title', 'description', 'ingredients',
 const table: StatementTable<'recipe', RecipeValues> = {
   entity: 'recipe',
   label: 'recipe',
-  lockById: rows.lockById,
   visibleTo: () => true,
-  remove: (tx, row) => rows.remove(tx, row.id),
-  detail: () => null,
-  statements: rows,
-  beforeRemove: (tx, row, author) => removeThread(tx, { kind: 'recipe', id: row.id }, { authorId: row.authorId, public: true }, author),
+  statements: { ...rows, removeAndAppend: targetRemoval(recipes, 'recipe', () => 'true') },
 };
 
 export function createRecipe(db: Db, viewer: Viewer, input: unknown): Promise<Committed<RecipeRow>> {

@@ -1,9 +1,9 @@
 /** One-statement writes for tables of owned rows: the row and its change in one round trip. */
 
-import { eq, getTableColumns, getTableName, type InferSelectModel, sql } from 'drizzle-orm';
+import { getTableColumns, getTableName, type InferSelectModel, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { reviveRow } from '../changes/change.js';
-import { preparedStatement, type Queryable, type Tx } from '../db/client.js';
+import { preparedStatement, type Queryable } from '../db/client.js';
 import type { EntityKind } from '../db/schema.js';
 import { isUuid } from './ids.js';
 import { stateJson } from './state-json.js';
@@ -21,9 +21,9 @@ export interface StatementOutcome<Row> {
 }
 
 /**
- * Lock and remove of a table whose rows have an id, an author, a version and an
- * `updatedAt`, which is what an `OwnedTable` needs from its storage; recipes and blogs differ only in
- * their columns and rules.
+ * Creation and update of a table whose rows have an id, an author, a version and an `updatedAt`,
+ * which is what an `OwnedTable` needs from its storage; recipes and blogs differ only in their
+ * columns and rules.
  *
  * `createAndAppend` and `updateAndAppend` do a whole write in one statement, so one round trip and
  * no transaction held open across the network: the row is written, the viewer's name read, and the
@@ -36,7 +36,6 @@ export function rowTable<T extends VersionedTable>(
   writable: readonly (keyof InferSelectModel<T> & string)[],
 ) {
   type Row = InferSelectModel<T>;
-  const byId = (id: string) => eq(table.id, id);
   const name = getTableName(table);
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const column = (key: string) => `"${(columns[key] as PgColumn).name}"`;
@@ -114,18 +113,6 @@ export function rowTable<T extends VersionedTable>(
   };
 
   return {
-    async lockById(tx: Tx, id: string): Promise<Row | null> {
-      if (!isUuid(id)) return null;
-      const [row] = (await tx
-        .select()
-        .from(table as PgTable)
-        .where(byId(id))
-        .for('update')) as Row[];
-      return row ?? null;
-    },
-    async remove(tx: Tx, id: string): Promise<void> {
-      await tx.delete(table).where(byId(id));
-    },
     /** Inserts the row by `authorId` and appends its CREATED change; writes nothing when the author does not exist. */
     async createAndAppend(db: Queryable, authorId: string, values: object): Promise<StatementOutcome<Row>> {
       return outcome(await create(db, { ...fieldValues(values, false), viewer: authorId }));
