@@ -1,44 +1,13 @@
-/** The change log in PostgreSQL: appending, sequencing, reading past a position, cursors' checks, pruning. */
+/**
+ * The change log in PostgreSQL: sequencing, reading past a position, cursors' checks, pruning.
+ * Appending is each write's own statement (`model/`), into `change_pending`.
+ */
 
 import { and, asc, eq, gt, inArray, max, sql } from 'drizzle-orm';
-import { preparedStatement, type Queryable, rowsOf, type Tx } from '../db/client.js';
-import { type ChangeKind, changeLog, changeLogHorizon, changePending, type EntityKind } from '../db/schema.js';
-import { type ChangeDetails, type ChangeRecord, type EntityStates, reviveChange } from './change.js';
+import { preparedStatement, type Queryable, rowsOf } from '../db/client.js';
+import { changeLog, changeLogHorizon, type EntityKind } from '../db/schema.js';
+import { type ChangeRecord, reviveChange } from './change.js';
 import { type CursorSeal, expiredCursor, invalidCursor } from './cursor.js';
-
-export type NewChange<E extends EntityKind> = {
-  entity: E;
-  entityId: string;
-  kind: ChangeKind;
-  author: { id: string; name: string };
-  before: EntityStates[E] | null;
-  after: EntityStates[E] | null;
-} & (ChangeDetails[E] extends null ? { detail?: null } : { detail: ChangeDetails[E] });
-
-/** A new change of any entity kind. */
-export type AnyNewChange = { [E in EntityKind]: NewChange<E> }[EntityKind];
-
-/**
- * Appends a transaction's changes, in order, to the changes waiting for a position: they get theirs
- * from `sequenceChanges` once the transaction has committed. Call it after the entity's rows are
- * written (and so locked), which is what makes append order commit order for any one entity.
- * Nothing here waits on another writer.
- */
-export async function appendChanges(tx: Tx, changes: readonly AnyNewChange[]): Promise<void> {
-  if (changes.length === 0) return;
-  await tx.insert(changePending).values(
-    changes.map((change) => ({
-      entity: change.entity,
-      entityId: change.entityId,
-      kind: change.kind,
-      authorId: change.author.id,
-      authorName: change.author.name,
-      before: change.before,
-      after: change.after,
-      detail: change.detail ?? null,
-    })),
-  );
-}
 
 /** What one sequencer call gave positions to, as the bus carries it. */
 export interface SequencedBatch {

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendChanges, readChanges, sequenceChanges } from '../../src/changes/log.js';
+import { readChanges, sequenceChanges } from '../../src/changes/log.js';
 import { type Database, openDatabase } from '../../src/db/client.js';
 import { changeLog, type RecipeRow } from '../../src/db/schema.js';
 import { addComment, deleteComment } from '../../src/model/comments.js';
 import { createRecipe } from '../../src/model/recipes.js';
 import { signUp } from '../../src/model/users.js';
+import { appendChanges } from '../support/append-changes.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 const WRITERS = 60;

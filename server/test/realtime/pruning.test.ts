@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendChanges, horizonPosition, pruneChanges, readChanges, sequenceChanges } from '../../src/changes/log.js';
+import { horizonPosition, pruneChanges, readChanges, sequenceChanges } from '../../src/changes/log.js';
 import { type Database, openDatabase } from '../../src/db/client.js';
 import type { RecipeRow } from '../../src/db/schema.js';
+import { appendChanges } from '../support/append-changes.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 const DAY = 24 * 60 * 60 * 1000;
