@@ -20,7 +20,7 @@ import {
   updateOwned,
 } from './owned-writes.js';
 import { type PageWindow, pageClauses } from './pagination.js';
-import { stateJson } from './state-json.js';
+import { detailJson, stateJson } from './state-json.js';
 import { parseInput, text } from './validation.js';
 
 export interface TargetRef {
@@ -96,7 +96,7 @@ const updateStatement = preparedStatement<{ author_name: string | null; before: 
     log as (
       insert into change_pending (entity, entity_id, kind, author_id, author_name, before, after, detail)
       select 'comment', new.id, 'UPDATED', viewer.id, viewer.name, old.state, new.state,
-        json_build_object('targetKind', new.target_kind, 'targetId', new.target_id, 'targetAuthorId', new.target_author_id)
+        ${sql.raw(detailJson.comment({ targetKind: 'new.target_kind', targetId: 'new.target_id', targetAuthorId: 'new.target_author_id' }))}
       from new, old, viewer)
     select (select name from viewer) as author_name,
       -- The comment as it was is only needed to say why nothing was written.
@@ -128,11 +128,11 @@ const deleteStatement = preparedStatement<RemovalRow>(
       insert into change_pending (entity, entity_id, kind, author_id, author_name, before, after, detail)
       select entity, entity_id, 'DELETED', author_id, author_name, state, null, detail from (
         select 1 as step, 'notification' as entity, gone.id as entity_id, viewer.id as author_id, viewer.name as author_name,
-          gone.state, json_build_object('recipientId', gone.recipient_id, 'unreadCount', gone.unread_after) as detail
+          gone.state, ${sql.raw(detailJson.notification({ recipientId: 'gone.recipient_id', unreadCount: 'gone.unread_after' }))} as detail
         from gone, viewer
         union all
         select 2, 'comment', allowed.id, viewer.id, viewer.name, allowed.state,
-          json_build_object('targetKind', allowed.target_kind, 'targetId', allowed.target_id, 'targetAuthorId', allowed.target_author_id)
+          ${sql.raw(detailJson.comment({ targetKind: 'allowed.target_kind', targetId: 'allowed.target_id', targetAuthorId: 'allowed.target_author_id' }))}
         from allowed join removed on removed.id = allowed.id, viewer
       ) as changes order by step)
     select (select name from viewer) as author_name, (select state from old) as before,
@@ -202,13 +202,12 @@ const insertCommentAndNotification = preparedStatement<{ author_name: string | n
       insert into change_pending (entity, entity_id, kind, author_id, author_name, before, after, detail)
       select entity, entity_id, 'CREATED', author_id, author_name, null, state, detail from (
         select 1 as step, 'comment' as entity, added.id as entity_id, viewer.id as author_id, viewer.name as author_name,
-          added.state, json_build_object('targetKind', ${sql.placeholder('kind')}::text, 'targetId', added.state->'targetId',
-            'targetAuthorId', added.target_author_id) as detail
+          added.state, ${sql.raw(detailJson.comment({ targetKind: "added.state->'targetKind'", targetId: "added.state->'targetId'", targetAuthorId: 'added.target_author_id' }))} as detail
         from added, viewer
         union all
         select 2, 'notification', note.id, note.actor_id, viewer.name, `,
     sql.raw(stateJson(notifications, 'note')),
-    sql`, json_build_object('recipientId', note.recipient_id, 'unreadCount', inbox.unread + 1)
+    sql`, ${sql.raw(detailJson.notification({ recipientId: 'note.recipient_id', unreadCount: 'inbox.unread + 1' }))}
         from note, inbox, viewer
       ) as changes order by step)
     select (select name from viewer) as author_name, (select state from added) as comment, (select count(*)::int from note) as notified`,

@@ -8,7 +8,7 @@ import { notFound } from './errors.js';
 import { isUuid } from './ids.js';
 import { accountGone, type Committed } from './owned-writes.js';
 import { type PageWindow, pageClauses } from './pagination.js';
-import { stateJson } from './state-json.js';
+import { detailJson, stateJson } from './state-json.js';
 
 /**
  * Locks the inbox rows of the users `recipients` selects (each made on first use), which
@@ -54,7 +54,7 @@ const markRead = preparedStatement<{ author_found: boolean; allowed: boolean; ma
     log as (
       insert into change_pending (entity, entity_id, kind, author_id, author_name, before, after, detail)
       select 'notification', unread.id, 'UPDATED', author.id, author.name, unread.state, marked.state,
-        json_build_object('recipientId', unread.recipient_id, 'unreadCount', inbox.unread - unread.k)
+        ${sql.raw(detailJson.notification({ recipientId: 'unread.recipient_id', unreadCount: 'inbox.unread - unread.k' }))}
       from unread join marked on marked.id = unread.id, author, inbox
       order by unread.k)
     select exists (select from author) as author_found, (select ok from allowed) as allowed,

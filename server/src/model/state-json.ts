@@ -2,6 +2,7 @@
 
 import { getTableColumns } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { ChangeDetails } from '../changes/change.js';
 
 /**
  * SQL for the row `alias` of `table` as JSON under the keys drizzle reads it with, so the log holds
@@ -14,3 +15,15 @@ export function stateJson(table: PgTable, alias: string, extra: Record<string, s
   const more = Object.entries(extra).map(([key, expression]) => `'${key}', ${expression}`);
   return `json_build_object(${[...columns, ...more].join(', ')})`;
 }
+
+/**
+ * SQL for what every subscriber may know about a change beyond the row (`ChangeDetails` in
+ * changes/change.ts), from a SQL expression per field: one spelling of each kind's detail for
+ * every statement that appends its changes.
+ */
+export const detailJson = {
+  comment: (fields: Record<keyof ChangeDetails['comment'], string>) =>
+    `json_build_object('targetKind', ${fields.targetKind}, 'targetId', ${fields.targetId}, 'targetAuthorId', ${fields.targetAuthorId})`,
+  notification: (fields: Record<keyof ChangeDetails['notification'], string>) =>
+    `json_build_object('recipientId', ${fields.recipientId}, 'unreadCount', ${fields.unreadCount})`,
+};

@@ -7,7 +7,7 @@ import { type blogs, comments, notifications, type recipes, type TargetKind } fr
 import { isUuid } from './ids.js';
 import { lockInboxes } from './notifications.js';
 import { nothingRemoved, type RemovalOutcome, type RemovalRow, removalOutcome } from './owned-writes.js';
-import { stateJson } from './state-json.js';
+import { detailJson, stateJson } from './state-json.js';
 
 type TargetTable = typeof recipes | typeof blogs;
 
@@ -52,11 +52,11 @@ export function targetRemoval<T extends TargetTable>(table: T, kind: TargetKind,
       insert into change_pending (entity, entity_id, kind, author_id, author_name, before, after, detail)
       select entity, entity_id, 'DELETED', viewer.id, viewer.name, state, null, detail from (
         select 1 as step, counted.created_at as at, 'notification' as entity, counted.id as entity_id, counted.state,
-          json_build_object('recipientId', counted.recipient_id, 'unreadCount', counted.unread_after) as detail
+          ${sql.raw(detailJson.notification({ recipientId: 'counted.recipient_id', unreadCount: 'counted.unread_after' }))} as detail
         from counted
         union all
         select 2, thread.created_at, 'comment', thread.id, thread.state,
-          json_build_object('targetKind', ${sql.raw(`'${kind}'`)}::text, 'targetId', allowed.id, 'targetAuthorId', allowed.author_id)
+          ${sql.raw(detailJson.comment({ targetKind: `'${kind}'::text`, targetId: 'allowed.id', targetAuthorId: 'allowed.author_id' }))}
         from thread, allowed
         union all
         select 3, allowed.created_at, ${sql.raw(`'${kind}'`)}::text, allowed.id, allowed.state, null
