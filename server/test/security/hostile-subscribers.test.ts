@@ -58,7 +58,12 @@ const codesOf = (sockets: HostileSocket[]) => {
   return counts;
 };
 
-/** /health polled every 200 ms, each answer awaited at most one second, until stopped. */
+/**
+ * /health polled every 200 ms, each answer awaited at most three seconds, until stopped. A starved
+ * instance misses it for as long as its loop is held (tens of seconds for these documents parsed
+ * unbounded); two seconds of slack over one are what the two-core CI machine needs while
+ * another test file runs beside this one.
+ */
 function watchHealth(url: string) {
   let running = true;
   const failures: string[] = [];
@@ -66,7 +71,7 @@ function watchHealth(url: string) {
   const done = (async () => {
     while (running) {
       try {
-        const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1_000) });
+        const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(3_000) });
         if (!response.ok) failures.push(`status ${response.status}`);
         answers += 1;
       } catch (error) {
