@@ -21,8 +21,9 @@ CREATE TABLE "change_pending" (
 	"detail" json
 );--> statement-breakpoint
 -- The table only ever holds the changes of the last moments, so a vacuum is cheap and its dead
--- rows are worth removing early: autovacuum visits it whenever a thousand rows have gone.
-ALTER TABLE "change_pending" SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000);--> statement-breakpoint
+-- rows are worth removing early: autovacuum visits it whenever a thousand rows have gone. No
+-- vacuum cuts its emptied pages off the end: that takes a lock every writer's append waits for.
+ALTER TABLE "change_pending" SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000, vacuum_truncate = false);--> statement-breakpoint
 WITH "waiting" AS (DELETE FROM "change_log" WHERE "position" IS NULL RETURNING *)
 INSERT INTO "change_pending" ("entity", "entity_id", "kind", "author_id", "author_name", "before", "after", "detail")
 SELECT "entity", "entity_id", "kind", "author_id", "author_name", "before", "after", "detail" FROM "waiting" ORDER BY "id";--> statement-breakpoint

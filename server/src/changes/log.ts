@@ -47,10 +47,11 @@ const sequenceStatement = preparedStatement<{ changes: string; count: number; la
  * Removes the rows the sequencer has moved out of change_pending. Its scans start at the oldest
  * entry of the queue's index, dead ones included, so what a call walks is what waits plus what was
  * moved since the last vacuum; with this every few seconds, that stays a few seconds of writes
- * whatever the size of the log. SKIP_LOCKED: an instance does not wait for another one's vacuum.
+ * whatever the size of the log. SKIP_LOCKED: an instance does not wait for another one's vacuum;
+ * TRUNCATE false: cutting emptied pages off the table's end would take a lock every append waits for.
  */
 export async function vacuumPendingChanges(db: Queryable): Promise<void> {
-  await db.execute(sql`vacuum (skip_locked) change_pending`);
+  await db.execute(sql`vacuum (skip_locked, truncate false) change_pending`);
 }
 
 /** The columns a change is read back with. */
