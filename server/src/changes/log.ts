@@ -21,27 +21,48 @@ export interface SequencedBatch {
 /**
  * Moves the next committed changes (at most `batch`) into the log with their positions, in commit order. Safe to
  * call from any number of instances at once: the database function serialises the calls, holding
- * its lock only for the duration of the call itself. PostgreSQL writes the batch's JSON itself, so
- * the caller hands it to the bus without parsing it.
+ * its lock only for the duration of the call itself.
  */
 export async function sequenceChanges(db: Queryable, batch: number): Promise<SequencedBatch> {
-  const [row] = await sequenceStatement(db, { batch });
-  const last = row?.last;
+  const rows = await sequenceStatement(db, { batch });
+  const last = rows.at(-1)?.position;
   return {
-    changesJson: row?.changes ?? '[]',
-    count: Number(row?.count ?? 0),
-    last: last === null || last === undefined ? undefined : Number(last),
+    changesJson: `[${rows.map(busMessageOf).join(',')}]`,
+    count: rows.length,
+    last: last === undefined ? undefined : Number(last),
   };
 }
 
-const sequenceStatement = preparedStatement<{ changes: string; count: number; last: string | number | null }>(
-  sql`select coalesce(json_agg(json_build_object(
-        'position', s.position, 'entity', s.entity, 'entityId', s.entity_id, 'kind', s.kind,
-        'authorId', s.author_id, 'authorName', s.author_name, 'before', s.before, 'after', s.after,
-        'detail', s.detail, 'occurredAt', s.occurred_at) order by s.position), '[]')::text as changes,
-      count(*)::int as count, max(s.position) as last
-    from sequence_changes(${sql.placeholder('batch')}) s`,
+/** A sequenced change with every column as text, its JSON columns as the text PostgreSQL stored. */
+interface SequencedRow {
+  position: string;
+  entity: string;
+  entity_id: string;
+  kind: string;
+  author_id: string;
+  author_name: string;
+  before: string | null;
+  after: string | null;
+  detail: string | null;
+  /** Already a JSON string, quotes included. */
+  occurred_at: string;
+}
+
+// Every column comes back as text: the states are spliced into the bus message as PostgreSQL stored
+// them, neither parsed nor built again. Building the message in the database (json_agg of
+// json_build_object) cost about 5 µs a change on the one database every instance shares.
+const sequenceStatement = preparedStatement<SequencedRow>(
+  sql`select s.position::text as position, s.entity, s.entity_id::text as entity_id, s.kind, s.author_id::text as author_id,
+      s.author_name, s.before::text as before, s.after::text as after, s.detail::text as detail,
+      to_json(s.occurred_at)::text as occurred_at
+    from sequence_changes(${sql.placeholder('batch')}) s
+    order by s.position`,
 );
+
+/** The bus's form of one change (what `reviveChange` reads), with its states' JSON text as stored. */
+function busMessageOf(row: SequencedRow): string {
+  return `{"position":${row.position},"entity":${JSON.stringify(row.entity)},"entityId":${JSON.stringify(row.entity_id)},"kind":${JSON.stringify(row.kind)},"authorId":${JSON.stringify(row.author_id)},"authorName":${JSON.stringify(row.author_name)},"before":${row.before ?? 'null'},"after":${row.after ?? 'null'},"detail":${row.detail ?? 'null'},"occurredAt":${row.occurred_at}}`;
+}
 
 /**
  * Removes the rows the sequencer has moved out of change_pending. Its scans start at the oldest

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reviveChange } from '../../src/changes/change.js';
 import { readChanges, sequenceChanges } from '../../src/changes/log.js';
 import { type Database, openDatabase } from '../../src/db/client.js';
 import { changeLog, type RecipeRow } from '../../src/db/schema.js';
 import { addComment, deleteComment } from '../../src/model/comments.js';
-import { createRecipe } from '../../src/model/recipes.js';
+import { createRecipe, updateRecipe } from '../../src/model/recipes.js';
 import { signUp } from '../../src/model/users.js';
 import { appendChanges } from '../support/append-changes.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -115,4 +116,41 @@ describe('change log positions under concurrent writers', () => {
       removals.filter((change) => change.entity === 'notification').map((change) => (change.detail as { unreadCount: number }).unreadCount),
     ).toEqual([11, 10, 9, 8]);
   });
+});
+
+describe('the message a sequencer call hands to the bus', () => {
+  for (const driver of ['PostgreSQL', 'PGlite'] as const) {
+    it(`carries every change as the log holds it, whatever its text (${driver})`, async () => {
+      const testDb = driver === 'PostgreSQL' ? await createTestDatabase('busmsg') : undefined;
+      const database = await openDatabase({ url: testDb?.url, pgliteDir: 'memory://' });
+      try {
+        const { db } = database;
+        const account = (name: string) => signUp(db, { email: `${randomUUID()}@example.com`, password: 'correct horse battery', name });
+        const author = await account('Zoë "Chef" O\'Neil \\ 😀');
+        const guest = await account('Guest </script>');
+        const recipe = (await createRecipe(db, author, { title: 'Tarte "Tatin" \\ ✓', ingredients: ['two\neggs', 'flour'], tags: ['fr'] }))
+          .result;
+        await updateRecipe(db, author, recipe.id, { description: 'Line one\n\ttabbed "quoted"' });
+        await addComment(db, guest, { kind: 'recipe', id: recipe.id }, { body: 'Très bon! \\o/' });
+
+        const batch = await sequenceChanges(db, 1_000);
+        const fromLog = await readChanges(db, { after: 0, limit: 1_000 });
+        // A recipe created and updated, a comment and its author's notification.
+        expect(fromLog.map((change) => `${change.entity} ${change.kind}`)).toEqual([
+          'recipe CREATED',
+          'recipe UPDATED',
+          'comment CREATED',
+          'notification CREATED',
+        ]);
+        expect(batch.count).toBe(fromLog.length);
+        expect(batch.last).toBe(fromLog.at(-1)?.position);
+        const fromBus = (JSON.parse(batch.changesJson) as Parameters<typeof reviveChange>[0][]).map(reviveChange);
+        expect(fromBus).toEqual(fromLog);
+        expect(fromBus[1]?.authorName).toBe('Zoë "Chef" O\'Neil \\ 😀');
+      } finally {
+        await database.close();
+        await testDb?.drop();
+      }
+    });
+  }
 });
