@@ -9,16 +9,7 @@ import { blogs, type CommentRow, type CommentState, comments, notifications, rec
 import { notFound } from './errors.js';
 import { isUuid } from './ids.js';
 import { lockInboxes } from './notifications.js';
-import {
-  accountGone,
-  type Committed,
-  deleteOwned,
-  nothingRemoved,
-  type OwnedTable,
-  type RemovalRow,
-  removalOutcome,
-  updateOwned,
-} from './owned-writes.js';
+import { accountGone, type Committed, deleteOwned, type OwnedTable, type RemovalRow, removalBy, updateOwned } from './owned-writes.js';
 import { type PageWindow, pageClauses } from './pagination.js';
 import { detailJson, stateJson } from './state-json.js';
 import { parseInput, text } from './validation.js';
@@ -154,11 +145,7 @@ const table: OwnedTable<'comment', CommentValues> = {
         after: reviveRow(row?.after) as CommentState | null,
       };
     },
-    async removeAndAppend(db, viewerId, id) {
-      if (!isUuid(id)) return nothingRemoved;
-      const [row] = await deleteStatement(db, { viewer: viewerId, id });
-      return removalOutcome<CommentState>(row);
-    },
+    removeAndAppend: removalBy<CommentState>(deleteStatement),
   },
 };
 

@@ -4,6 +4,7 @@ import type { Viewer } from '../auth/tokens.js';
 import { type EntityStates, reviveRow } from '../changes/change.js';
 import type { Db } from '../db/client.js';
 import { conflict, forbidden, notFound, unauthenticated } from './errors.js';
+import { isUuid } from './ids.js';
 import type { StatementOutcome } from './row-table.js';
 
 /** Entities a user writes and owns: they have an author and a version. */
@@ -29,17 +30,22 @@ export interface RemovalRow {
   appended: number;
 }
 
-export function removalOutcome<Row>(row: RemovalRow | undefined): RemovalOutcome<Row> {
-  return {
-    authorName: row?.author_name ?? null,
-    before: reviveRow(row?.before) as Row | null,
-    removed: row?.removed ?? false,
-    appended: Number(row?.appended ?? 0),
+/**
+ * An owned table's `removeAndAppend` from its removal statement, which takes the viewer and the
+ * row's id; an id that cannot exist is not sent to the database.
+ */
+export function removalBy<Row>(statement: (db: Db, values: { viewer: string; id: string }) => Promise<RemovalRow[]>) {
+  return async (db: Db, viewerId: string, id: string): Promise<RemovalOutcome<Row>> => {
+    if (!isUuid(id)) return { authorName: null, before: null, removed: false, appended: 0 };
+    const [row] = await statement(db, { viewer: viewerId, id });
+    return {
+      authorName: row?.author_name ?? null,
+      before: reviveRow(row?.before) as Row | null,
+      removed: row?.removed ?? false,
+      appended: Number(row?.appended ?? 0),
+    };
   };
 }
-
-/** What a removal statement of a row that is not there answers. */
-export const nothingRemoved = { authorName: null, before: null, removed: false, appended: 0 } as const;
 
 export interface Committed<Result> {
   /** What the write returns to its caller. */
@@ -58,8 +64,8 @@ export type OwnedTable<K extends OwnedKind, Values> = OwnedRows<K> & {
 };
 
 /** A table whose rows are created, updated and removed by one statement each. */
-export type StatementTable<K extends OwnedKind, Values> = OwnedRows<K> & {
-  statements: UpdateStatement<K, Values> & RemoveStatement<K> & CreateStatement<K, Values>;
+export type StatementTable<K extends OwnedKind, Values> = OwnedTable<K, Values> & {
+  statements: CreateStatement<K, Values>;
 };
 
 interface OwnedRows<K extends OwnedKind> {

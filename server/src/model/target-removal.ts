@@ -2,11 +2,10 @@
 
 import { getTableName, type InferSelectModel, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { type Db, preparedStatement } from '../db/client.js';
+import { preparedStatement } from '../db/client.js';
 import { type blogs, comments, notifications, type recipes, type TargetKind } from '../db/schema.js';
-import { isUuid } from './ids.js';
 import { lockInboxes } from './notifications.js';
-import { nothingRemoved, type RemovalOutcome, type RemovalRow, removalOutcome } from './owned-writes.js';
+import { type RemovalRow, removalBy } from './owned-writes.js';
 import { detailJson, stateJson } from './state-json.js';
 
 type TargetTable = typeof recipes | typeof blogs;
@@ -67,9 +66,5 @@ export function targetRemoval<T extends TargetTable>(table: T, kind: TargetKind,
       (select count(*)::int from gone) + (select count(*)::int from thread) + (select count(*)::int from removed) as appended`,
     ]),
   );
-  return async (db: Db, viewerId: string, id: string): Promise<RemovalOutcome<Row>> => {
-    if (!isUuid(id)) return nothingRemoved;
-    const [row] = await statement(db, { viewer: viewerId, id });
-    return removalOutcome<Row>(row);
-  };
+  return removalBy<Row>(statement);
 }
