@@ -5,6 +5,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { reviveRow } from '../changes/change.js';
 import { preparedStatement, type Queryable } from '../db/client.js';
 import type { EntityKind } from '../db/schema.js';
+import { batchedWrite } from '../db/statement-batches.js';
 import { isUuid } from './ids.js';
 import { stateJson } from './state-json.js';
 
@@ -93,13 +94,51 @@ export function rowTable<T extends VersionedTable>(
       (select state from new) as after`,
   );
 
-  const outcome = ([row]: Outcome[]): StatementOutcome<Row> => {
-    return {
-      authorName: row?.author_name ?? null,
-      before: reviveRow(row?.before) as Row | null,
-      after: reviveRow(row?.after) as Row | null,
-    };
-  };
+  // The same update for the writes that arrive together (see db/statement-batches.ts): each
+  // write's values are one record of the JSON `input`, numbered by `ord`. The rows are locked in id
+  // order, and a row another transaction holds is skipped (taken is false) rather than waited for.
+  const batchInput = [
+    'ord int, id uuid, viewer uuid, version int',
+    ...writable.map((key) => `"given_${key}" boolean, "value_${key}" ${(columns[key] as PgColumn).getSQLType()}`),
+  ].join(', ');
+  const updateMany = preparedStatement<Outcome & { taken: boolean }>(
+    sql`with input as (select * from json_to_recordset(${sql.placeholder('input')}::text::json) as input(${sql.raw(batchInput)})),
+    old as (
+      select t.id, ${sql.raw(json('t'))} as state from ${sql.raw(name)} t
+      where t.id in (select id from input) order by t.id for update skip locked
+    ),
+    new as (
+      update ${sql.raw(name)} as t
+      set ${sql.raw(writable.map((key) => `${column(key)} = ${updated(key)}`).join(', '))},
+          ${sql.raw(`${column('version')} = t.${column('version')} + 1, ${column('updatedAt')} = now()`)}
+      from old, input
+      where t.id = old.id and input.id = old.id and t.${sql.raw(column('authorId'))} = input.viewer
+        and (input.version is null or t.${sql.raw(column('version'))} = input.version)
+        and row(${sql.raw(writable.map(updated).join(', '))}) is distinct from row(${sql.raw(writable.map((key) => `t.${column(key)}`).join(', '))})
+      returning ${sql.raw(json('t'))} as state, t.id, input.ord, input.viewer
+    ),
+    viewer as (select u.id, u.name from users u where u.id in (select viewer from input)),
+    log as (
+      insert into change_pending (entity, entity_id, kind, author_id, author_name, before, after, detail)
+      select '${sql.raw(entity)}', new.id, 'UPDATED', viewer.id, viewer.name, old.state, new.state, null
+      from new join old on old.id = new.id join viewer on viewer.id = new.viewer
+      order by new.ord
+    )
+    select input.ord, old.id is not null as taken, viewer.name as author_name,
+      case when new.ord is null then old.state end as before, new.state as after
+    from input
+      left join old on old.id = input.id
+      left join viewer on viewer.id = input.viewer
+      left join new on new.ord = input.ord
+    order by input.ord`,
+  );
+
+  const outcomeOf = (row: Outcome | undefined): StatementOutcome<Row> => ({
+    authorName: row?.author_name ?? null,
+    before: reviveRow(row?.before) as Row | null,
+    after: reviveRow(row?.after) as Row | null,
+  });
+  const outcome = ([row]: Outcome[]) => outcomeOf(row);
   const fieldNames = writable.map((key) => ({ key, given: `given_${key}`, value: `value_${key}` }));
   /** The statement's values for the fields: each field's value and, for an update, whether it was given. */
   const fieldValues = (values: object, withGiven: boolean) => {
@@ -111,6 +150,27 @@ export function rowTable<T extends VersionedTable>(
     }
     return out;
   };
+
+  /** One update: its row, and its values as the statements take them. */
+  interface UpdateItem {
+    id: string;
+    values: Record<string, unknown>;
+    /** The values as the members of a JSON object, for the batch's input. */
+    members: string;
+  }
+  const updateBatched = batchedWrite<UpdateItem, StatementOutcome<Row>>({
+    key: (item) => item.id,
+    bytes: (item) => item.members.length,
+    many: async (db, items) => {
+      const input = `[${items.map((item, ord) => `{"ord":${ord},${item.members}}`).join(',')}]`;
+      const rows = await updateMany(db, { input });
+      return items.map((_item, ord) => {
+        const row = rows[ord];
+        return row?.taken ? outcomeOf(row) : undefined;
+      });
+    },
+    one: async (db, item) => outcome(await update(db, item.values)),
+  });
 
   return {
     /** Inserts the row by `authorId` and appends its CREATED change; writes nothing when the author does not exist. */
@@ -130,7 +190,8 @@ export function rowTable<T extends VersionedTable>(
       expectedVersion: number | null,
     ): Promise<StatementOutcome<Row>> {
       if (!isUuid(id)) return { authorName: null, before: null, after: null };
-      return outcome(await update(db, { ...fieldValues(patch, true), id, viewer: viewerId, version: expectedVersion }));
+      const values = { ...fieldValues(patch, true), id, viewer: viewerId, version: expectedVersion };
+      return updateBatched(db, { id, values, members: JSON.stringify(values).slice(1, -1) });
     },
   };
 }
