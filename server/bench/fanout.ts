@@ -29,7 +29,8 @@
  * first sends N writes through that instance before the subscribers connect (default 0). The phase
  * `raw-writes` (`--phases raw,raw-writes,project --writes-through measured`) runs the raw servers
  * with the first of them also taking one textbook write (bench/support/textbook-write.ts) per
- * event: the ruler for an instance that takes writes and fans out.
+ * event: the ruler for an instance that takes writes and fans out. Each round also prints, to stderr,
+ * the CPU-seconds of each measured instance.
  * SERVER_NODE_ARGS=--cpu-prof profiles the project instances.
  */
 import { parseArgs } from 'node:util';
@@ -334,6 +335,10 @@ async function main() {
               };
               results.push(figures);
               console.log(row(figures, results));
+              // Each instance's share, to stderr beside the table: with writes through the first, the
+              // difference between the two is what the writes cost it.
+              const perInstance = cpuAfter.map((c, i) => (c - (cpuBefore[i] ?? 0)).toFixed(2)).join(' s, ');
+              console.error(`${phase} round ${round}: CPU ${perInstance} s per instance for ${deliveriesBy.join(', ')} deliveries`);
               await Promise.all(clients.map((c) => c.close()));
             } finally {
               await Promise.all(servers.map((s) => s.stop()));
