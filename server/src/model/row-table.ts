@@ -101,7 +101,7 @@ export function rowTable<T extends VersionedTable>(
     'ord int, id uuid, viewer uuid, version int',
     ...writable.map((key) => `"given_${key}" boolean, "value_${key}" ${(columns[key] as PgColumn).getSQLType()}`),
   ].join(', ');
-  const updateMany = preparedStatement<Outcome & { taken: boolean }>(
+  const updateMany = preparedStatement<Outcome & { ord: number; taken: boolean }>(
     sql`with input as (select * from json_to_recordset(${sql.placeholder('input')}::text::json) as input(${sql.raw(batchInput)})),
     old as (
       select t.id, ${sql.raw(json('t'))} as state from ${sql.raw(name)} t
@@ -163,9 +163,9 @@ export function rowTable<T extends VersionedTable>(
     bytes: (item) => item.members.length,
     many: async (db, items) => {
       const input = `[${items.map((item, ord) => `{"ord":${ord},${item.members}}`).join(',')}]`;
-      const rows = await updateMany(db, { input });
+      const rows = new Map((await updateMany(db, { input })).map((row) => [Number(row.ord), row]));
       return items.map((_item, ord) => {
-        const row = rows[ord];
+        const row = rows.get(ord);
         return row?.taken ? outcomeOf(row) : undefined;
       });
     },
