@@ -369,8 +369,23 @@ function summarise(all: Figures[]): void {
   );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   const list = (values: number[], unit: string) => values.map((v) => `${v.toFixed(2)}${unit}`).join(', ');
+  const againstRuler: string[] = [];
   for (const subscribers of COUNTS) {
     for (const audience of AUDIENCES) {
+      // The instance that takes the project's writes against the ruler that takes the textbook's.
+      const ratios = all.flatMap((f) => {
+        const ruler = all.find(
+          (r) => r.phase === 'raw-writes' && r.round === f.round && r.subscribers === subscribers && r.audience === audience,
+        );
+        return f.phase === 'project' && f.subscribers === subscribers && f.audience === audience && ruler
+          ? [f.perCpuSecond / ruler.perCpuSecond]
+          : [];
+      });
+      if (ratios.length > 0) {
+        againstRuler.push(
+          `project against raw-writes, ${subscribers} ${audience}: ${list(ratios, '×')} (median ${median(ratios).toFixed(2)}×)`,
+        );
+      }
       for (const phase of PHASES.filter((p) => p !== 'raw')) {
         const rounds = all.filter((f) => f.phase === phase && f.subscribers === subscribers && f.audience === audience);
         const paired = rounds.flatMap((f) => {
@@ -386,6 +401,7 @@ function summarise(all: Figures[]): void {
       }
     }
   }
+  if (againstRuler.length > 0) console.log(`\n${againstRuler.join('\n')}`);
 }
 
 function row(f: Figures, all: Figures[]): string {
