@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { memoryAfterGc, PROBE_ARGS } from '../../bench/support/processes.js';
 import { graphql } from '../generated/index.js';
 import { ok, openedInThisFile, signUp, subscribeSse, subscribeWs, type TestUser } from '../support/clients.js';
@@ -60,6 +60,12 @@ describe('nested objects of an event are loaded as they are when the event goes 
     await opened.closeAll();
     await cluster?.stop();
   });
+  // Each test waits for its own subscriptions by the instance's count, which a stream left open
+  // by an earlier test would satisfy before the new ones have started.
+  afterEach(async () => {
+    await opened.closeAll();
+    await waitForNoSubscriptions(server.url);
+  });
 
   it("gives a notification's UPDATED event the comment's body as edited since the notification was created, over WebSocket and SSE", async () => {
     const recipe = (await ok(server.url, CREATE_RECIPE, { input: { title: 'Broth' } }, cook.token)).createRecipe.id;
@@ -98,10 +104,6 @@ describe('nested objects of an event are loaded as they are when the event goes 
 
   it('keeps the heap of an instance bounded while one subscription sees thousands of distinct comments', async () => {
     const recipe = (await ok(server.url, CREATE_RECIPE, { input: { title: 'Stew' } }, cook.token)).createRecipe.id;
-    // The earlier tests' streams, counted below as this one's, would let the writes start before
-    // this subscription does.
-    await opened.closeAll();
-    await waitForNoSubscriptions(server.url);
     const stream = opened.track(subscribeWs(opened.connect(server.wsUrl, cook.token), NOTIFICATION_BODIES));
     await waitForSubscriptions(server.url, 1);
     const pid = server.child.pid ?? 0;
