@@ -1,7 +1,7 @@
 import { createLiveClient } from '@live-recipes/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ok, signUp } from '../support/clients.js';
-import { settle, until, waitForSubscriptions } from '../support/cluster.js';
+import { settle, until, waitForNoSubscriptions, waitForSubscriptions } from '../support/cluster.js';
 import { CREATE_RECIPE, UPDATE_RECIPE } from '../support/operations.js';
 import { type RunningServer, startInProcess } from '../support/servers.js';
 import { createSseClient, RECIPE_CHANGED, recipeChanges } from './snippets/graphql-sse.js';
@@ -14,6 +14,11 @@ describe('graphql-sse’s client, as docs/clients.md uses it', () => {
   });
   afterAll(async () => {
     await server?.stop();
+  });
+  // A test's waitForSubscriptions counts every subscription on the instance: the next test starts
+  // once the ones this test closed are gone from that count.
+  afterEach(async () => {
+    await waitForNoSubscriptions(server.url);
   });
 
   it('receives recipeChanged over SSE and resumes after a cursor with exactly what came later', async () => {

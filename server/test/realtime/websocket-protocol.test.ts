@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { print } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ok, signUp, subscribeSse, subscribeWs, wsClient } from '../support/clients.js';
 import { health, sleep, waitForNoSubscriptions, waitForSubscriptions } from '../support/cluster.js';
@@ -25,6 +25,11 @@ describe('the WebSocket transport', () => {
   });
   afterAll(async () => {
     await server?.stop();
+  });
+  // A test's waitForSubscriptions counts every subscription on the instance: the next test starts
+  // once the ones this test closed are gone from that count.
+  afterEach(async () => {
+    await waitForNoSubscriptions(server.url);
   });
 
   it('closes a socket whose connection_init carries a bad token with 4403', async () => {

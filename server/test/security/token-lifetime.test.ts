@@ -1,13 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { print } from 'graphql';
 import { decodeJwt, SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { endAtTokenExpiry } from '../../src/transport/token-expiry.js';
 import { SocketExpiry } from '../../src/transport/websocket/socket-expiry.js';
 import { graphql } from '../generated/index.js';
 import { gql, ok, signUp, subscribeSse, subscribeWs, wsClient } from '../support/clients.js';
-import { waitForSubscriptions } from '../support/cluster.js';
+import { waitForNoSubscriptions, waitForSubscriptions } from '../support/cluster.js';
 import { CREATE_RECIPE } from '../support/operations.js';
 import { openAcknowledgedRawWebSocket } from '../support/raw-websocket.js';
 import { type RunningServer, startInProcess, TEST_SECRET } from '../support/servers.js';
@@ -38,6 +38,11 @@ describe('token lifetime', () => {
   });
   afterAll(async () => {
     await server?.stop();
+  });
+  // A test's waitForSubscriptions counts every subscription on the instance: the next test starts
+  // once the ones this test closed are gone from that count.
+  afterEach(async () => {
+    await waitForNoSubscriptions(server.url);
   });
 
   it('closes a WebSocket authenticated with a token with 4403 within 5 s after the token expires, not before, though another socket of the token closed first', async () => {

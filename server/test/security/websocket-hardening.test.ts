@@ -1,8 +1,8 @@
 import { print } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/index.js';
 import { ok, signUp, subscribeWs, wsClient } from '../support/clients.js';
-import { health, waitForSubscriptions } from '../support/cluster.js';
+import { health, waitForNoSubscriptions, waitForSubscriptions } from '../support/cluster.js';
 import { createTestDatabase } from '../support/database.js';
 import { CREATE_RECIPE } from '../support/operations.js';
 import { openAcknowledgedRawWebSocket, type RawWebSocket } from '../support/raw-websocket.js';
@@ -41,6 +41,11 @@ describe('one WebSocket cannot hurt the instance or its own other subscriptions'
   });
   afterAll(async () => {
     await server?.stop();
+  });
+  // A test's waitForSubscriptions counts every subscription on the instance: the next test starts
+  // once the ones this test closed are gone from that count.
+  afterEach(async () => {
+    await waitForNoSubscriptions(server.url);
   });
 
   it('refuses the 101st subscription on a socket with RATE_LIMITED while the other 100 keep receiving events', async () => {
