@@ -1,6 +1,6 @@
 /** One-statement writes for tables of owned rows: the row and its change in one round trip. */
 
-import { getTableColumns, getTableName, type InferSelectModel, sql } from 'drizzle-orm';
+import { getTableColumns, getTableName, type InferSelectModel, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { reviveRow } from '../changes/change.js';
 import { preparedStatement, type Queryable } from '../db/client.js';
@@ -52,9 +52,6 @@ export function rowTable<T extends VersionedTable>(
       sql`, `,
     );
   const updated = (key: string) => `case when input."given_${key}" then input."value_${key}" else t.${column(key)} end`;
-  const appendTo = (kind: 'CREATED' | 'UPDATED', before: string, from: string) =>
-    `insert into change_pending (entity, entity_id, kind, author_id, author_name, before, after, detail)
-     select '${entity}', new.id, '${kind}', viewer.id, viewer.name, ${before}, new.state, null from ${from}`;
 
   type Outcome = { author_name: string | null; before: unknown; after: unknown };
   const create = preparedStatement<Outcome>(
@@ -65,47 +62,24 @@ export function rowTable<T extends VersionedTable>(
       select viewer.id, ${sql.raw(writable.map((key) => `input."value_${key}"`).join(', '))} from viewer, input
       returning ${sql.raw(json('t'))} as state, t.id
     ),
-    log as (${sql.raw(appendTo('CREATED', 'null', 'new, viewer'))})
+    log as (
+      insert into change_pending (entity, entity_id, kind, author_id, author_name, before, after, detail)
+      select '${sql.raw(entity)}', new.id, 'CREATED', viewer.id, viewer.name, null, new.state, null from new, viewer
+    )
     select (select name from viewer) as author_name, null::json as before, (select state from new) as after`,
   );
 
-  // The row is locked first (old), so the update and its state before are of the newest version even
-  // when another writer committed meanwhile; the update's own expressions read that version as t.
+  // One update statement over an input of one or more writes, each numbered by `ord`. The rows are
+  // locked first (old), in id order, so the update and its state before are of the newest version
+  // even when another writer committed meanwhile; the update's own expressions read that version as
+  // t. A batch skips a row another transaction holds (taken is false) rather than waiting for it.
   // The author's row is read only where the change needs the name: a row's author always exists.
-  const version = sql`${sql.placeholder('version')}::int`;
-  const update = preparedStatement<Outcome>(
-    sql`with input as (select ${inputRow(true)}),
-    old as (select t.id, ${sql.raw(json('t'))} as state from ${sql.raw(name)} t where t.id = ${sql.placeholder('id')}::uuid for update),
-    new as (
-      update ${sql.raw(name)} as t
-      set ${sql.raw(writable.map((key) => `${column(key)} = ${updated(key)}`).join(', '))},
-          ${sql.raw(`${column('version')} = t.${column('version')} + 1, ${column('updatedAt')} = now()`)}
-      from old, input
-      where t.id = old.id and t.${sql.raw(column('authorId'))} = ${sql.placeholder('viewer')}::uuid
-        and (${version} is null or t.${sql.raw(column('version'))} = ${version})
-        and row(${sql.raw(writable.map(updated).join(', '))}) is distinct from row(${sql.raw(writable.map((key) => `t.${column(key)}`).join(', '))})
-      returning ${sql.raw(json('t'))} as state, t.id
-    ),
-    viewer as (select u.id, u.name from users u where u.id = ${sql.placeholder('viewer')}::uuid),
-    log as (${sql.raw(appendTo('UPDATED', 'old.state', 'new, old, viewer'))})
-    select (select name from viewer) as author_name,
-      -- The row as it was is only needed to say why nothing was written.
-      case when exists (select from new) then null else (select state from old) end as before,
-      (select state from new) as after`,
-  );
-
-  // The same update for the writes that arrive together (see db/statement-batches.ts): each
-  // write's values are one record of the JSON `input`, numbered by `ord`. The rows are locked in id
-  // order, and a row another transaction holds is skipped (taken is false) rather than waited for.
-  const batchInput = [
-    'ord int, id uuid, viewer uuid, version int',
-    ...writable.map((key) => `"given_${key}" boolean, "value_${key}" ${(columns[key] as PgColumn).getSQLType()}`),
-  ].join(', ');
-  const updateMany = preparedStatement<Outcome & { ord: number; taken: boolean }>(
-    sql`with input as (select * from json_to_recordset(${sql.placeholder('input')}::text::json) as input(${sql.raw(batchInput)})),
+  const updateOver = (input: SQL, lock: 'for update' | 'for update skip locked') =>
+    preparedStatement<Outcome & { ord: number; taken: boolean }>(
+      sql`with input as (${input}),
     old as (
       select t.id, ${sql.raw(json('t'))} as state from ${sql.raw(name)} t
-      where t.id in (select id from input) order by t.id for update skip locked
+      where t.id in (select id from input) order by t.id ${sql.raw(lock)}
     ),
     new as (
       update ${sql.raw(name)} as t
@@ -125,12 +99,28 @@ export function rowTable<T extends VersionedTable>(
       order by new.ord
     )
     select input.ord, old.id is not null as taken, viewer.name as author_name,
+      -- The row as it was is only needed to say why nothing was written.
       case when new.ord is null then old.state end as before, new.state as after
     from input
       left join old on old.id = input.id
       left join viewer on viewer.id = input.viewer
       left join new on new.ord = input.ord
     order by input.ord`,
+    );
+  // A write alone: its values as parameters of their columns' types, waiting for its row's lock.
+  const update = updateOver(
+    sql`select 0 as ord, ${sql.placeholder('id')}::uuid as id, ${sql.placeholder('viewer')}::uuid as viewer,
+      ${sql.placeholder('version')}::int as version, ${inputRow(true)}`,
+    'for update',
+  );
+  // Writes that arrive together (see db/statement-batches.ts): each one's values a record of the JSON `input`.
+  const batchInput = [
+    'ord int, id uuid, viewer uuid, version int',
+    ...writable.map((key) => `"given_${key}" boolean, "value_${key}" ${(columns[key] as PgColumn).getSQLType()}`),
+  ].join(', ');
+  const updateMany = updateOver(
+    sql`select * from json_to_recordset(${sql.placeholder('input')}::text::json) as input(${sql.raw(batchInput)})`,
+    'for update skip locked',
   );
 
   const outcomeOf = (row: Outcome | undefined): StatementOutcome<Row> => ({
